@@ -1,0 +1,19 @@
+//! `nextword lessons`: the built-in lessons, one per line.
+
+use crate::lesson;
+
+pub fn run() -> anyhow::Result<()> {
+    for id in lesson::builtin_ids() {
+        let lesson = lesson::load_builtin(id)?;
+        let corpus = lesson.corpus()?;
+        println!(
+            "{id:<15} {} — {} words, {} pairs, {} run(s), {} epochs",
+            lesson.title,
+            corpus.vocab.len(),
+            corpus.pairs.len(),
+            lesson.runs,
+            lesson.epochs
+        );
+    }
+    Ok(())
+}

@@ -1,0 +1,36 @@
+//! The command line: `nextword` opens the window; `train`, `render`, `lessons` and `bench` are
+//! subcommands. Each subcommand lives in its own file with its clap arguments beside it.
+//! Errors surface as one line on stderr and a non-zero exit (see `main.rs`).
+
+pub mod lessons;
+pub mod train;
+mod train_output;
+pub mod window;
+
+use clap::{Parser, Subcommand};
+
+#[derive(Parser, Debug)]
+#[command(name = "nextword", version, about = "Watch a neural network learn language, on the GPU.")]
+pub struct Cli {
+    #[command(subcommand)]
+    pub command: Option<Command>,
+    #[command(flatten)]
+    pub window: window::WindowArgs,
+}
+
+#[derive(Subcommand, Debug)]
+pub enum Command {
+    /// Train a lesson on the GPU and print every epoch (table, csv or jsonl).
+    Train(train::TrainArgs),
+    /// List the built-in lessons.
+    Lessons,
+}
+
+/// Runs the parsed command line.
+pub fn run(cli: Cli) -> anyhow::Result<()> {
+    match cli.command {
+        Some(Command::Train(args)) => train::run(&args),
+        Some(Command::Lessons) => lessons::run(),
+        None => window::run(&cli.window),
+    }
+}

@@ -1,0 +1,154 @@
+//! Launcher of the fused training kernel (shaders/engine/train_fused.wgsl): one workgroup per
+//! run trains many epochs in one dispatch, so a tiny model costs one dispatch per frame or per
+//! thousands of epochs instead of a dozen dispatches per epoch.
+//!
+//! Mesa's software drivers end an invocation after 65,535 loop iterations in total (their loop
+//! limiter), silently. [`loop_iterations_per_epoch`] counts, as an upper bound, the iterations
+//! one invocation runs per epoch, and a dispatch trains at most [`LOOP_BUDGET`] worth of them.
+
+use bytemuck::{Pod, Zeroable};
+
+use super::buffers::{EngineBuffers, max_occurrences};
+use super::history::HistoryLayout;
+use super::kernel::{
+    UniformRing, WORKGROUP_SIZE, bind_buffers, compute_pipeline, dynamic_uniform_entry,
+    linear_workgroups, storage_entry,
+};
+use super::setup::TrainingSetup;
+use super::shader_source::fused_source;
+
+/// Dispatch parameters. Keep in sync with `Step` in shaders/engine/train_fused.wgsl.
+#[repr(C)]
+#[derive(Clone, Copy, Debug, Pod, Zeroable)]
+pub struct StepUniform {
+    pub epoch_start: u32,
+    pub steps: u32,
+    pub stride: u32,
+    pub first_epoch: u32,
+    pub capacity: u32,
+    pub runs: u32,
+    pub recorded_pairs: u32,
+    pub _pad: u32,
+}
+const _: () = assert!(std::mem::size_of::<StepUniform>() == 32);
+
+/// Loop iterations one invocation may run per dispatch (Mesa stops at 65,535).
+pub const LOOP_BUDGET: u64 = 60_000;
+
+/// An upper bound of the loop iterations one invocation of the fused kernel runs per epoch
+/// (every loop counted, none assumed unrolled; keep in sync with the phases' loops).
+pub fn loop_iterations_per_epoch(setup: &TrainingSetup) -> u64 {
+    let d = &setup.dims;
+    let (v, e, h, k) = (
+        d.vocab as u64,
+        d.embed_dim as u64,
+        d.hidden as u64,
+        d.context as u64,
+    );
+    let n = setup.pairs.len() as u64;
+    let p = d.param_count() as u64;
+    let kd = k * e;
+    let occ = max_occurrences(setup) as u64;
+    let rounds = |items: u64| items.div_ceil(WORKGROUP_SIZE as u64);
+    1 + rounds(n * h) * (kd + 1)
+        + rounds(n * v) * (h + 1)
+        + rounds(n) * (3 * v + h + 3)
+        + rounds(h * v + v + n * h) * (n.max(v) + 1)
+        + rounds(kd * h + h + n * kd) * (n.max(h) + 1)
+        + rounds(v * e) * (occ + 1)
+        + rounds(1 + v * e) * (n + 1)
+        + rounds(p)
+}
+
+/// How many epochs one dispatch may train for `setup`, or `None` when even one epoch would
+/// exceed the loop budget (the model is too big for the fused kernel).
+pub fn max_steps_per_dispatch(setup: &TrainingSetup) -> Option<u32> {
+    let per_epoch = loop_iterations_per_epoch(setup);
+    // A dispatch of `steps` epochs runs steps + 1 forward passes; count them as full epochs.
+    let epochs = LOOP_BUDGET / per_epoch;
+    (epochs >= 2).then(|| (epochs - 1).min(u32::MAX as u64) as u32)
+}
+
+pub struct FusedKernel {
+    pipeline: wgpu::ComputePipeline,
+    bind_group: wgpu::BindGroup,
+    ring: UniformRing,
+}
+
+impl FusedKernel {
+    pub const RING_SLOTS: u32 = 256;
+
+    pub fn new(device: &wgpu::Device, setup: &TrainingSetup, buffers: &EngineBuffers) -> Self {
+        let source = fused_source(
+            &setup.dims,
+            setup.pairs.len(),
+            setup.activation,
+            setup.optimizer,
+        );
+        let block = std::mem::size_of::<StepUniform>() as u64;
+        let mut entries = vec![dynamic_uniform_entry(0, block), storage_entry(1, true)];
+        entries.extend((2..12).map(|b| storage_entry(b, false)));
+        let (pipeline, layout) = compute_pipeline(
+            device,
+            "FusedKernel::pipeline",
+            &source,
+            "cs_train",
+            &entries,
+        );
+        let ring = UniformRing::new(device, "FusedKernel::steps", block, Self::RING_SLOTS);
+        let b = buffers;
+        let bind_group = bind_buffers(
+            device,
+            "FusedKernel::bind_group",
+            &layout,
+            &[
+                &ring.buffer,
+                &b.corpus,
+                &b.params,
+                &b.grads,
+                &b.opt_m,
+                &b.opt_v,
+                &b.run_state,
+                &b.scratch,
+                &b.hist_loss,
+                &b.hist_probs,
+                &b.hist_hidden,
+                &b.hist_embedding,
+            ],
+            Some(block),
+        );
+        Self {
+            pipeline,
+            bind_group,
+            ring,
+        }
+    }
+
+    /// Records one dispatch training `steps` epochs from `epoch_start` for every run.
+    pub fn encode(
+        &mut self,
+        queue: &wgpu::Queue,
+        pass: &mut wgpu::ComputePass<'_>,
+        layout: &HistoryLayout,
+        epoch_start: u32,
+        steps: u32,
+        stride: u32,
+    ) {
+        let uniform = StepUniform {
+            epoch_start,
+            steps,
+            stride,
+            first_epoch: layout.first_epoch,
+            capacity: layout.capacity,
+            runs: layout.runs,
+            recorded_pairs: layout.recorded_pairs,
+            _pad: 0,
+        };
+        let offset = self.ring.push(queue, bytemuck::bytes_of(&uniform));
+        pass.set_pipeline(&self.pipeline);
+        pass.set_bind_group(0, &self.bind_group, &[offset]);
+        // One workgroup per run.
+        let (x, y) = linear_workgroups(layout.runs as u64 * WORKGROUP_SIZE as u64);
+        pass.dispatch_workgroups(x, y, 1);
+    }
+}

@@ -1,0 +1,197 @@
+//! Launcher of the layered training kernels (shaders/engine/train_layered.wgsl), for models too
+//! big for the fused kernel: every phase is its own dispatch over all items of all runs, pairs
+//! are processed in chunks that fit the scratch budget, and gradients accumulate over chunks.
+
+use bytemuck::{Pod, Zeroable};
+
+use super::buffers::EngineBuffers;
+use super::history::HistoryLayout;
+use super::kernel::{
+    UniformRing, bind_buffers, dynamic_uniform_entry, linear_workgroups, storage_entry,
+};
+use super::setup::TrainingSetup;
+use super::shader_source::layered_source;
+
+/// Keep in sync with `Layer` in shaders/engine/train_layered.wgsl.
+#[repr(C)]
+#[derive(Clone, Copy, Debug, Pod, Zeroable)]
+pub struct LayerUniform {
+    pub epoch: u32,
+    pub slot: u32,
+    pub capacity: u32,
+    pub recorded_pairs: u32,
+    pub first: u32,
+    pub count: u32,
+    pub chunk: u32,
+    pub learning: u32,
+}
+const _: () = assert!(std::mem::size_of::<LayerUniform>() == 32);
+
+/// The phases, in the order one chunk runs them (entry points of train_layered.wgsl).
+const CHUNK_PHASES: [&str; 6] = [
+    "cs_hidden",
+    "cs_logits",
+    "cs_softmax",
+    "cs_output_grads",
+    "cs_input_grads",
+    "cs_embedding_grads",
+];
+/// Phases that only run while learning (the forward-only last epoch skips them).
+const GRAD_PHASES: usize = 3;
+
+pub struct LayeredKernels {
+    chunk_pipelines: Vec<wgpu::ComputePipeline>,
+    loss: wgpu::ComputePipeline,
+    update: wgpu::ComputePipeline,
+    bind_group: wgpu::BindGroup,
+    ring: UniformRing,
+    chunk: usize,
+    setup_pairs: usize,
+    params: usize,
+    vocab_dims: usize,
+    hidden: usize,
+    vocab: usize,
+    input_dim: usize,
+}
+
+impl LayeredKernels {
+    pub const RING_SLOTS: u32 = 1024;
+
+    pub fn new(device: &wgpu::Device, setup: &TrainingSetup, buffers: &EngineBuffers, chunk: usize) -> Self {
+        let d = &setup.dims;
+        let source = layered_source(d, setup.pairs.len(), chunk, setup.activation, setup.optimizer);
+        let module = device.create_shader_module(wgpu::ShaderModuleDescriptor {
+            label: Some("LayeredKernels::module"),
+            source: wgpu::ShaderSource::Wgsl(source.into()),
+        });
+        let block = std::mem::size_of::<LayerUniform>() as u64;
+        let mut entries = vec![dynamic_uniform_entry(0, block), storage_entry(1, true)];
+        entries.extend((2..12).map(|b| storage_entry(b, false)));
+        let bind_group_layout = device.create_bind_group_layout(&wgpu::BindGroupLayoutDescriptor {
+            label: Some("LayeredKernels::bind_group_layout"),
+            entries: &entries,
+        });
+        let layout = device.create_pipeline_layout(&wgpu::PipelineLayoutDescriptor {
+            label: Some("LayeredKernels::pipeline_layout"),
+            bind_group_layouts: &[Some(&bind_group_layout)],
+            immediate_size: 0,
+        });
+        let pipeline = |entry: &str| {
+            device.create_compute_pipeline(&wgpu::ComputePipelineDescriptor {
+                label: Some(entry),
+                layout: Some(&layout),
+                module: &module,
+                entry_point: Some(entry),
+                compilation_options: Default::default(),
+                cache: None,
+            })
+        };
+        let ring = UniformRing::new(device, "LayeredKernels::layers", block, Self::RING_SLOTS);
+        let b = buffers;
+        let bind_group = bind_buffers(
+            device,
+            "LayeredKernels::bind_group",
+            &bind_group_layout,
+            &[
+                &ring.buffer,
+                &b.corpus,
+                &b.params,
+                &b.grads,
+                &b.opt_m,
+                &b.opt_v,
+                &b.run_state,
+                &b.scratch,
+                &b.hist_loss,
+                &b.hist_probs,
+                &b.hist_hidden,
+                &b.hist_embedding,
+            ],
+            Some(block),
+        );
+        Self {
+            chunk_pipelines: CHUNK_PHASES.iter().map(|e| pipeline(e)).collect(),
+            loss: pipeline("cs_loss"),
+            update: pipeline("cs_update"),
+            bind_group,
+            ring,
+            chunk,
+            setup_pairs: setup.pairs.len(),
+            params: d.param_count(),
+            vocab_dims: d.vocab * d.embed_dim,
+            hidden: d.hidden,
+            vocab: d.vocab,
+            input_dim: d.input_dim(),
+        }
+    }
+
+    /// Uniform blocks one epoch uses (one per chunk, one for loss and update).
+    pub fn blocks_per_epoch(&self) -> u32 {
+        self.setup_pairs.div_ceil(self.chunk) as u32 + 1
+    }
+
+    /// Items of chunk phase `phase` for a chunk of `count` pairs.
+    fn items(&self, phase: usize, count: usize) -> usize {
+        let (h, v, kd) = (self.hidden, self.vocab, self.input_dim);
+        match phase {
+            0 => count * h,
+            1 => count * v,
+            2 => count,
+            3 => h * v + v + count * h,
+            4 => kd * h + h + count * kd,
+            _ => self.vocab_dims,
+        }
+    }
+
+    fn dispatch(pass: &mut wgpu::ComputePass<'_>, items: usize, runs: u32) {
+        let (x, y) = linear_workgroups(items as u64);
+        pass.dispatch_workgroups(x, y, runs);
+    }
+
+    /// Records one epoch: every chunk's phases, then loss and (when `learning`) update.
+    pub fn encode_epoch(
+        &mut self,
+        queue: &wgpu::Queue,
+        pass: &mut wgpu::ComputePass<'_>,
+        layout: &HistoryLayout,
+        epoch: u32,
+        slot: u32,
+        learning: bool,
+    ) -> u64 {
+        let mut dispatches = 0;
+        let mut uniform = LayerUniform {
+            epoch,
+            slot,
+            capacity: layout.capacity,
+            recorded_pairs: layout.recorded_pairs,
+            first: 0,
+            count: 0,
+            chunk: 0,
+            learning: learning as u32,
+        };
+        let phases = if learning { CHUNK_PHASES.len() } else { CHUNK_PHASES.len() - GRAD_PHASES };
+        for (c, first) in (0..self.setup_pairs).step_by(self.chunk).enumerate() {
+            let count = self.chunk.min(self.setup_pairs - first);
+            uniform.first = first as u32;
+            uniform.count = count as u32;
+            uniform.chunk = c as u32;
+            let offset = self.ring.push(queue, bytemuck::bytes_of(&uniform));
+            pass.set_bind_group(0, &self.bind_group, &[offset]);
+            for phase in 0..phases {
+                pass.set_pipeline(&self.chunk_pipelines[phase]);
+                Self::dispatch(pass, self.items(phase, count), layout.runs);
+                dispatches += 1;
+            }
+        }
+        let offset = self.ring.push(queue, bytemuck::bytes_of(&uniform));
+        pass.set_bind_group(0, &self.bind_group, &[offset]);
+        pass.set_pipeline(&self.loss);
+        Self::dispatch(pass, 1 + self.vocab_dims, layout.runs);
+        dispatches += 1;
+        if learning {
+            pass.set_pipeline(&self.update);
+            Self::dispatch(pass, self.params, layout.runs);
+            dispatches += 1;
+        }
+        dispatches
+    }
+}

@@ -1,0 +1,70 @@
+//! Blocking readbacks of the history, for the CLI and tests (never per frame in the window).
+
+use super::Trainer;
+use super::buffers::{NOT_DIVERGED, slot_floats};
+use super::history::HistoryLayout;
+use crate::gpu::read_buffer_f32;
+
+/// A CPU copy of the history buffers and of each run's divergence epoch.
+pub struct HistoryReadout {
+    pub layout: HistoryLayout,
+    pub loss: Vec<f32>,
+    pub probs: Vec<f32>,
+    pub hidden: Vec<f32>,
+    pub embedding: Vec<f32>,
+    /// Per run: the first epoch whose loss was not finite.
+    pub diverged_at: Vec<Option<u32>>,
+}
+
+impl HistoryReadout {
+    pub fn read(trainer: &Trainer, device: &wgpu::Device, queue: &wgpu::Queue) -> Self {
+        let layout = trainer.layout();
+        let b = trainer.buffers();
+        let slots = (layout.runs * layout.capacity) as usize;
+        let [_, probs, hidden, embedding] = slot_floats(&layout).map(|n| n as usize * slots);
+        let diverged_at = trainer
+            .read_run_states(device, queue)
+            .iter()
+            .map(|s| (s.diverged_epoch != NOT_DIVERGED).then_some(s.diverged_epoch))
+            .collect();
+        Self {
+            layout,
+            loss: read_buffer_f32(device, queue, &b.hist_loss, 0, slots),
+            probs: read_buffer_f32(device, queue, &b.hist_probs, 0, probs),
+            hidden: read_buffer_f32(device, queue, &b.hist_hidden, 0, hidden),
+            embedding: read_buffer_f32(device, queue, &b.hist_embedding, 0, embedding),
+            diverged_at,
+        }
+    }
+
+    /// Epochs with a slot, oldest first, with their slots.
+    pub fn recorded_epochs(&self) -> impl Iterator<Item = (u32, u32)> + '_ {
+        (0..self.layout.slots_filled).map(|slot| (self.layout.epoch_of_slot(slot), slot))
+    }
+
+    pub fn loss(&self, run: u32, slot: u32) -> f32 {
+        self.loss[self.layout.loss_index(run, slot)]
+    }
+
+    /// P(word | recorded pair) for every word.
+    pub fn probs(&self, run: u32, slot: u32, pair: u32) -> &[f32] {
+        let at = self.layout.probs_index(run, slot, pair, 0);
+        &self.probs[at..at + self.layout.vocab as usize]
+    }
+
+    pub fn hidden(&self, run: u32, slot: u32, pair: u32) -> &[f32] {
+        let at = self.layout.hidden_index(run, slot, pair, 0);
+        &self.hidden[at..at + self.layout.hidden as usize]
+    }
+
+    /// The whole V x D embedding table at a slot.
+    pub fn embedding(&self, run: u32, slot: u32) -> &[f32] {
+        let at = self.layout.embedding_index(run, slot, 0, 0);
+        &self.embedding[at..at + (self.layout.vocab * self.layout.embed_dim) as usize]
+    }
+
+    /// Whether `run` had diverged by `epoch`.
+    pub fn diverged(&self, run: u32, epoch: u32) -> bool {
+        self.diverged_at[run as usize].is_some_and(|at| epoch >= at)
+    }
+}

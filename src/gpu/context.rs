@@ -1,0 +1,73 @@
+//! Adapter and device creation. Backends come from `WGPU_BACKEND` when set (e.g. `vulkan`, `gl`),
+//! otherwise every native backend is tried and wgpu picks the best adapter it finds. The device
+//! asks for the adapter's own limits, so big lessons can bind as much as the driver allows
+//! (Mesa's software drivers: 128 MiB per storage binding).
+
+/// Errors while acquiring a GPU.
+#[derive(Debug, thiserror::Error)]
+pub enum GpuError {
+    #[error(
+        "no GPU adapter found ({0}); install a Vulkan, Metal or DX12 driver (on Debian/Ubuntu \
+         without a GPU: `apt-get install -y mesa-vulkan-drivers libvulkan1` for lavapipe, or Mesa's \
+         llvmpipe GL with WGPU_BACKEND=gl)"
+    )]
+    NoAdapter(String),
+    #[error("the GPU refused to create a device: {0}")]
+    Device(#[from] wgpu::RequestDeviceError),
+}
+
+/// An instance, adapter, device and queue, owned together.
+pub struct GpuContext {
+    pub instance: wgpu::Instance,
+    pub adapter: wgpu::Adapter,
+    pub device: wgpu::Device,
+    pub queue: wgpu::Queue,
+}
+
+/// A short human name of an adapter, e.g. `llvmpipe (LLVM 15.0.6, 256 bits) (Vulkan)`.
+pub fn adapter_label(adapter: &wgpu::Adapter) -> String {
+    let info = adapter.get_info();
+    format!("{} ({:?})", info.name, info.backend)
+}
+
+impl GpuContext {
+    /// A context without a window, for training, headless rendering and tests.
+    pub fn headless() -> Result<Self, GpuError> {
+        let instance =
+            wgpu::Instance::new(wgpu::InstanceDescriptor::new_without_display_handle_from_env());
+        pollster::block_on(Self::from_instance(instance, None))
+    }
+
+    /// A context whose adapter can present to `surface` (created from `instance`).
+    pub async fn from_instance(
+        instance: wgpu::Instance,
+        surface: Option<&wgpu::Surface<'_>>,
+    ) -> Result<Self, GpuError> {
+        let adapter = instance
+            .request_adapter(&wgpu::RequestAdapterOptions {
+                power_preference: wgpu::PowerPreference::HighPerformance,
+                compatible_surface: surface,
+                ..Default::default()
+            })
+            .await
+            .map_err(|e| GpuError::NoAdapter(e.to_string()))?;
+        let (device, queue) = adapter
+            .request_device(&wgpu::DeviceDescriptor {
+                label: Some("nextword::device"),
+                required_limits: adapter.limits(),
+                ..Default::default()
+            })
+            .await?;
+        log::info!("GPU adapter: {}", adapter_label(&adapter));
+        Ok(Self {
+            instance,
+            adapter,
+            device,
+            queue,
+        })
+    }
+
+    pub fn adapter_label(&self) -> String {
+        adapter_label(&self.adapter)
+    }
+}

@@ -1,0 +1,73 @@
+//! The built-in lessons, embedded in the binary from `assets/lessons/<id>.toml`.
+//!
+//! How it works: a fixed table maps each id to its file text (`include_str!`); loading parses it
+//! with [`parse_lesson`] like any other lesson file, with origin `assets/lessons/<id>.toml`.
+//! A unit test parses every one, so a broken built-in fails `cargo test`.
+
+use super::{Lesson, LessonError, parse_lesson};
+
+const BUILTINS: [(&str, &str); 4] = [
+    ("cat-sat", include_str!("../../assets/lessons/cat-sat.toml")),
+    (
+        "similar-words",
+        include_str!("../../assets/lessons/similar-words.toml"),
+    ),
+    (
+        "learning-rate",
+        include_str!("../../assets/lessons/learning-rate.toml"),
+    ),
+    ("context", include_str!("../../assets/lessons/context.toml")),
+];
+
+const IDS: [&str; 4] = ["cat-sat", "similar-words", "learning-rate", "context"];
+
+/// The ids of the built-in lessons, the default (`cat-sat`) first.
+pub fn builtin_ids() -> &'static [&'static str] {
+    &IDS
+}
+
+/// Loads a built-in lesson; an unknown id is an error that lists the known ones.
+pub fn load_builtin(id: &str) -> Result<Lesson, LessonError> {
+    let (_, text) = BUILTINS
+        .iter()
+        .find(|(name, _)| *name == id)
+        .ok_or_else(|| LessonError::UnknownLesson {
+            id: id.to_owned(),
+            known: IDS.iter().map(|s| s.to_string()).collect(),
+        })?;
+    parse_lesson(text, &format!("assets/lessons/{id}.toml"), id)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn ids_match_the_table() {
+        let table: Vec<&str> = BUILTINS.iter().map(|(id, _)| *id).collect();
+        assert_eq!(table, builtin_ids());
+    }
+
+    #[test]
+    fn every_builtin_parses_and_builds_a_corpus() {
+        for id in builtin_ids() {
+            let lesson = load_builtin(id).unwrap_or_else(|e| panic!("{e}"));
+            assert_eq!(lesson.id, *id);
+            assert!(
+                !lesson.title.is_empty() && !lesson.description.is_empty(),
+                "{id}"
+            );
+            assert!(lesson.corpus().is_ok(), "{id}");
+            assert_eq!(lesson.lr_per_run().len(), lesson.runs as usize, "{id}");
+        }
+    }
+
+    #[test]
+    fn unknown_builtin_lists_the_known_ones() {
+        let err = load_builtin("dog-ran").unwrap_err().to_string();
+        assert_eq!(
+            err,
+            "unknown lesson `dog-ran`; built-in lessons are: cat-sat, similar-words, learning-rate, context"
+        );
+    }
+}

@@ -1,0 +1,269 @@
+//! Lessons: what to train on and how, from a TOML file, a built-in, or the user's own text.
+//!
+//! How it works: a lesson file (`assets/lessons/<id>.toml`, format in [`file`]) is parsed with
+//! serde + `toml` into a validated [`Lesson`]: its sentences, the model shape ([`ModelSpec`]), the
+//! optimizer, one learning rate per run, the epoch count and the seed. [`corpus`] turns the
+//! sentences into the vocabulary and training pairs of MODEL.md. The four built-in lessons are
+//! embedded in the binary ([`builtin`]); [`load`] takes a built-in id or a path.
+//!
+//! Runs: a lesson trains `runs` models side by side. If it gives one learning rate per run they
+//! all share `seed` (so they differ only in the learning rate); if it gives a single learning rate
+//! run `r` uses seed `seed + r` (so they differ only in the initial weights). See
+//! [`Lesson::seed_of_run`].
+//!
+//! Every error is one line: `<file>:<line>:<column>: <what was expected>` for problems inside a
+//! lesson file, and a plain sentence otherwise.
+
+mod builtin;
+pub mod corpus;
+pub mod file;
+#[cfg(test)]
+mod story;
+
+use std::fmt;
+use std::path::Path;
+use std::str::FromStr;
+
+pub use builtin::{builtin_ids, load_builtin};
+pub use corpus::{Corpus, CorpusError, Pair, split_sentences, tokenize};
+pub use file::parse_lesson;
+
+/// Most characters of typed text that [`lesson_from_text`] accepts.
+pub const MAX_TEXT_CHARS: usize = 2000;
+/// Most distinct words of typed text that [`lesson_from_text`] accepts.
+pub const MAX_VOCAB: usize = 200;
+
+/// The hidden layer's activation function.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Activation {
+    Tanh,
+    Relu,
+}
+
+impl Activation {
+    /// The name used in lesson files and output: `"tanh"` or `"relu"`.
+    pub fn name(&self) -> &'static str {
+        match self {
+            Activation::Tanh => "tanh",
+            Activation::Relu => "relu",
+        }
+    }
+}
+
+impl FromStr for Activation {
+    type Err = String;
+    fn from_str(s: &str) -> Result<Self, String> {
+        match s {
+            "tanh" => Ok(Activation::Tanh),
+            "relu" => Ok(Activation::Relu),
+            _ => Err(format!(
+                "unknown activation `{s}`, expected \"tanh\" or \"relu\""
+            )),
+        }
+    }
+}
+
+impl fmt::Display for Activation {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.name())
+    }
+}
+
+/// The optimizer that turns gradients into one full-batch step per epoch (MODEL.md).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum OptimizerKind {
+    Sgd,
+    Momentum,
+    Adam,
+}
+
+impl OptimizerKind {
+    /// The name used in lesson files and output: `"sgd"`, `"momentum"` or `"adam"`.
+    pub fn name(&self) -> &'static str {
+        match self {
+            OptimizerKind::Sgd => "sgd",
+            OptimizerKind::Momentum => "momentum",
+            OptimizerKind::Adam => "adam",
+        }
+    }
+}
+
+impl FromStr for OptimizerKind {
+    type Err = String;
+    fn from_str(s: &str) -> Result<Self, String> {
+        match s {
+            "sgd" => Ok(OptimizerKind::Sgd),
+            "momentum" => Ok(OptimizerKind::Momentum),
+            "adam" => Ok(OptimizerKind::Adam),
+            _ => Err(format!(
+                "unknown optimizer `{s}`, expected \"sgd\", \"momentum\" or \"adam\""
+            )),
+        }
+    }
+}
+
+impl fmt::Display for OptimizerKind {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.name())
+    }
+}
+
+/// The model's shape, apart from the vocabulary size (which comes from the corpus).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct ModelSpec {
+    pub embed_dim: usize,
+    pub hidden: usize,
+    pub context: usize,
+    pub activation: Activation,
+}
+
+/// A validated lesson. `sentences` are already split (no entry spans a sentence boundary) and
+/// build a [`Corpus`] without error; `lr` has one entry or `runs` entries, all finite and > 0.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Lesson {
+    pub id: String,
+    pub title: String,
+    pub description: String,
+    pub sentences: Vec<String>,
+    pub model: ModelSpec,
+    pub optimizer: OptimizerKind,
+    pub lr: Vec<f64>,
+    pub epochs: u32,
+    pub seed: u64,
+    pub runs: u32,
+}
+
+impl Lesson {
+    /// The learning rate of every run (`runs` entries).
+    pub fn lr_per_run(&self) -> Vec<f64> {
+        (0..self.runs as usize)
+            .map(|r| {
+                if self.lr.len() == 1 {
+                    self.lr[0]
+                } else {
+                    self.lr[r]
+                }
+            })
+            .collect()
+    }
+
+    /// The seed of run `run`: `seed` when the lesson gives one learning rate per run (runs differ
+    /// by learning rate), else `seed + run` (runs differ by their initial weights).
+    pub fn seed_of_run(&self, run: u32) -> u64 {
+        if self.lr.len() > 1 {
+            self.seed
+        } else {
+            self.seed.wrapping_add(u64::from(run))
+        }
+    }
+
+    /// The seeds of all runs, in run order.
+    pub fn seeds(&self) -> Vec<u64> {
+        (0..self.runs).map(|r| self.seed_of_run(r)).collect()
+    }
+
+    /// The vocabulary and training pairs (never fails for a lesson from this module).
+    pub fn corpus(&self) -> Result<Corpus, CorpusError> {
+        Corpus::build(&self.sentences, self.model.context)
+    }
+}
+
+/// Why a lesson could not be loaded. Each message is one line.
+#[derive(Debug, thiserror::Error)]
+pub enum LessonError {
+    /// A syntax, type or value problem at a place in a lesson file.
+    #[error("{origin}:{line}:{column}: {message}")]
+    At {
+        origin: String,
+        line: usize,
+        column: usize,
+        message: String,
+    },
+    /// A problem with a lesson as a whole (no single place to point at).
+    #[error("{origin}: {message}")]
+    Invalid { origin: String, message: String },
+    #[error("{path}: cannot read the lesson file: {source}")]
+    Io {
+        path: String,
+        source: std::io::Error,
+    },
+    #[error("unknown lesson `{id}`; built-in lessons are: {}", known.join(", "))]
+    UnknownLesson { id: String, known: Vec<String> },
+    #[error(
+        "`{arg}` is neither a built-in lesson ({}) nor a lesson file that exists",
+        known.join(", ")
+    )]
+    NotFound { arg: String, known: Vec<String> },
+    #[error("the text is too long: {chars} characters, at most {max} please")]
+    TextTooLong { chars: usize, max: usize },
+    #[error("the text has too many different words: {words}, at most {max} please")]
+    TooManyWords { words: usize, max: usize },
+    #[error("{origin}: {source}")]
+    Corpus { origin: String, source: CorpusError },
+}
+
+/// Loads a lesson file; its id is the file stem.
+pub fn load_path(path: &Path) -> Result<Lesson, LessonError> {
+    let origin = path.display().to_string();
+    let text = std::fs::read_to_string(path).map_err(|source| LessonError::Io {
+        path: origin.clone(),
+        source,
+    })?;
+    let id = path
+        .file_stem()
+        .map(|s| s.to_string_lossy().into_owned())
+        .unwrap_or_else(|| "custom".to_owned());
+    parse_lesson(&text, &origin, &id)
+}
+
+/// Loads a built-in lesson by id, or else a lesson file by path.
+pub fn load(id_or_path: &str) -> Result<Lesson, LessonError> {
+    if builtin_ids().contains(&id_or_path) {
+        return load_builtin(id_or_path);
+    }
+    let path = Path::new(id_or_path);
+    if path.exists() {
+        return load_path(path);
+    }
+    Err(LessonError::NotFound {
+        arg: id_or_path.to_owned(),
+        known: builtin_ids().iter().map(|s| s.to_string()).collect(),
+    })
+}
+
+/// A lesson on the user's own text, with the default lesson's (cat-sat) model and training
+/// settings. The text is split into sentences per MODEL.md; it must have at most
+/// [`MAX_TEXT_CHARS`] characters and [`MAX_VOCAB`] distinct words.
+pub fn lesson_from_text(text: &str) -> Result<Lesson, LessonError> {
+    let chars = text.chars().count();
+    if chars > MAX_TEXT_CHARS {
+        return Err(LessonError::TextTooLong {
+            chars,
+            max: MAX_TEXT_CHARS,
+        });
+    }
+    let base = load_builtin("cat-sat")?;
+    let sentences = split_sentences(text);
+    let corpus =
+        Corpus::build(&sentences, base.model.context).map_err(|source| LessonError::Corpus {
+            origin: "your text".to_owned(),
+            source,
+        })?;
+    if corpus.vocab.len() > MAX_VOCAB {
+        return Err(LessonError::TooManyWords {
+            words: corpus.vocab.len(),
+            max: MAX_VOCAB,
+        });
+    }
+    Ok(Lesson {
+        id: "custom".to_owned(),
+        title: "Your own text".to_owned(),
+        description: "The network learns which word follows which in the text you typed."
+            .to_owned(),
+        sentences,
+        ..base
+    })
+}
+
+#[cfg(test)]
+mod tests;

@@ -1,0 +1,53 @@
+//! Helpers shared by the integration tests: a GPU context that fails loudly when there is no
+//! adapter, and small training setups.
+#![allow(dead_code)]
+
+use nextword::engine::{TrainingSetup, default_recorded_pairs};
+use nextword::gpu::GpuContext;
+use nextword::lesson::{Activation, Corpus, OptimizerKind};
+use nextword::model::{Dims, init_params};
+
+/// The test GPU. Fails (never skips) with what to install when there is no adapter.
+pub fn gpu() -> GpuContext {
+    match GpuContext::headless() {
+        Ok(gpu) => gpu,
+        Err(err) => panic!(
+            "GPU tests need an adapter: {err}. On Debian: apt-get install -y mesa-vulkan-drivers libvulkan1"
+        ),
+    }
+}
+
+/// A setup over `sentences` with the given shape, one run per learning rate, seeds `seed + run`.
+pub fn setup(
+    sentences: &[&str],
+    context: usize,
+    activation: Activation,
+    optimizer: OptimizerKind,
+    lrs: &[f64],
+    seed: u64,
+) -> TrainingSetup {
+    let sentences: Vec<String> = sentences.iter().map(|s| s.to_string()).collect();
+    let corpus = Corpus::build(&sentences, context).expect("test corpus");
+    let dims = Dims {
+        vocab: corpus.vocab.len(),
+        embed_dim: 8,
+        hidden: 4,
+        context,
+    };
+    TrainingSetup {
+        dims,
+        activation,
+        optimizer,
+        lrs: lrs.to_vec(),
+        initial_params: (0..lrs.len() as u64)
+            .map(|r| init_params(&dims, seed + r))
+            .collect(),
+        recorded_pairs: default_recorded_pairs(&dims, corpus.pairs.len()),
+        pairs: corpus.pairs,
+        history_capacity: 512,
+        layered_chunk: None,
+    }
+}
+
+pub const CAT_SAT: &[&str] = &["the cat sat on the mat"];
+pub const TWO_SENTENCES: &[&str] = &["the cat sat on the mat", "a dog lay on the rug by the door"];

@@ -1,0 +1,161 @@
+//! The GPU engine against the f64 CPU reference, on every axis: optimizers, activations, context
+//! lengths, one run and four runs with different learning rates; after 1 step and 200 epochs.
+
+mod common;
+
+use nextword::engine::{HistoryReadout, Trainer, TrainingSetup};
+use nextword::lesson::{Activation, OptimizerKind};
+use nextword::model::{assert_close, train_reference, widen};
+
+/// Tolerance (relative and absolute) of every comparison.
+const TOL: f64 = 1e-4;
+/// Adam divides each step by the gradient's running size, so a parameter whose gradient is near
+/// zero moves by about `lr` in a direction that rounding decides; relu units that adam parks at
+/// the kink (z ~ 0) flip on or off the same way. Over 200 epochs that lets f32 and f64 drift
+/// apart by up to ~1e-3 while following the same path.
+const TOL_ADAM_LONG: f64 = 2e-3;
+
+/// Trains `epochs` on the GPU and compares every epoch's loss and probs and the final params of
+/// every run with the reference.
+fn check(setup: &TrainingSetup, epochs: u32) {
+    let long_adam = epochs > 1 && setup.optimizer == OptimizerKind::Adam;
+    let tol = if long_adam { TOL_ADAM_LONG } else { TOL };
+    let (rel, abs) = (tol, tol);
+    let gpu = common::gpu();
+    let mut trainer = Trainer::new(&gpu.device, &gpu.queue, setup).expect("trainer");
+    trainer.train(&gpu.device, &gpu.queue, epochs);
+    assert_eq!(trainer.epoch(), epochs);
+    let history = HistoryReadout::read(&trainer, &gpu.device, &gpu.queue);
+    assert_eq!(
+        history.layout.stride, 1,
+        "capacity must hold every epoch in this test"
+    );
+    assert_eq!(history.layout.slots_filled, epochs + 1);
+    let params = trainer.read_params(&gpu.device, &gpu.queue);
+    let mut failures = Vec::new();
+    for run in 0..setup.runs() {
+        let reference = train_reference(
+            setup.dims,
+            setup.activation,
+            setup.optimizer,
+            setup.lrs[run],
+            setup.initial_params[run].clone(),
+            &setup.pairs,
+            epochs,
+        );
+        let r = run as u32;
+        for record in &reference {
+            let slot = history
+                .layout
+                .slot_of_epoch(record.epoch)
+                .expect("recorded epoch");
+            let tag = format!("run {run} epoch {}", record.epoch);
+            let mut result = assert_close(
+                &format!("{tag} loss"),
+                &[history.loss(r, slot) as f64],
+                &[record.loss],
+                rel,
+                abs,
+            );
+            for (pair, want) in record.probs.iter().enumerate() {
+                let got = widen(history.probs(r, slot, pair as u32));
+                result = result.and(assert_close(
+                    &format!("{tag} probs of pair {pair}"),
+                    &got,
+                    want,
+                    rel,
+                    abs,
+                ));
+                let got = widen(history.hidden(r, slot, pair as u32));
+                result = result.and(assert_close(
+                    &format!("{tag} hidden of pair {pair}"),
+                    &got,
+                    &record.hidden[pair],
+                    rel,
+                    abs,
+                ));
+            }
+            let table = setup.dims.vocab * setup.dims.embed_dim;
+            let got = widen(history.embedding(r, slot));
+            result = result.and(assert_close(
+                &format!("{tag} embedding"),
+                &got,
+                &record.params[..table],
+                rel,
+                abs,
+            ));
+            if let Err(e) = result {
+                failures.push(e);
+                break;
+            }
+        }
+        let last = reference.last().unwrap();
+        if let Err(e) = assert_close(
+            &format!("run {run} final params"),
+            &widen(&params[run]),
+            &last.params,
+            rel,
+            abs,
+        ) {
+            failures.push(e);
+        }
+        assert!(history.diverged_at[run].is_none(), "run {run} diverged");
+    }
+    assert!(
+        failures.is_empty(),
+        "GPU differs from the reference:\n{}",
+        failures.join("\n")
+    );
+}
+
+/// The same comparison through the layered kernels, pairs in chunks of 3 (so gradients
+/// accumulate over several chunks).
+fn check_layered(mut setup: TrainingSetup, epochs: u32) {
+    setup.layered_chunk = Some(3);
+    check(&setup, epochs);
+}
+
+macro_rules! layered_tests {
+    ($($name:ident: $sentences:expr, $context:expr, $act:expr, $opt:expr, $lrs:expr;)*) => {
+        mod layered {
+            use super::*;
+            $(#[test] fn $name() { check_layered(common::setup($sentences, $context, $act, $opt, $lrs, 11), 200); })*
+        }
+    };
+}
+
+layered_tests! {
+    sgd_tanh_context1: CAT_SAT, 1, Tanh, Sgd, &[0.5];
+    momentum_relu_context2: TWO_SENTENCES, 2, Relu, Momentum, &[0.02];
+    adam_tanh_four_runs_context2: TWO_SENTENCES, 2, Tanh, Adam, &[0.001, 0.005, 0.01, 0.02];
+}
+
+macro_rules! axis_tests {
+    ($($name:ident: $sentences:expr, $context:expr, $act:expr, $opt:expr, $lrs:expr;)*) => {
+        mod one_step {
+            use super::*;
+            $(#[test] fn $name() { check(&common::setup($sentences, $context, $act, $opt, $lrs, 11), 1); })*
+        }
+        mod two_hundred_epochs {
+            use super::*;
+            $(#[test] fn $name() { check(&common::setup($sentences, $context, $act, $opt, $lrs, 11), 200); })*
+        }
+    };
+}
+
+use Activation::{Relu, Tanh};
+use OptimizerKind::{Adam, Momentum, Sgd};
+use common::{CAT_SAT, TWO_SENTENCES};
+
+axis_tests! {
+    sgd_tanh_context1: CAT_SAT, 1, Tanh, Sgd, &[0.5];
+    momentum_tanh_context1: CAT_SAT, 1, Tanh, Momentum, &[0.05];
+    adam_tanh_context1: CAT_SAT, 1, Tanh, Adam, &[0.01];
+    sgd_relu_context1: CAT_SAT, 1, Relu, Sgd, &[0.5];
+    momentum_relu_context2: TWO_SENTENCES, 2, Relu, Momentum, &[0.02];
+    adam_relu_context2: CAT_SAT, 2, Relu, Adam, &[0.01];
+    adam_tanh_context2: TWO_SENTENCES, 2, Tanh, Adam, &[0.01];
+    sgd_tanh_four_runs: CAT_SAT, 1, Tanh, Sgd, &[0.05, 0.2, 0.5, 1.0];
+    adam_relu_four_runs: CAT_SAT, 1, Relu, Adam, &[0.001, 0.003, 0.01, 0.02];
+    momentum_tanh_four_runs_context2: TWO_SENTENCES, 2, Tanh, Momentum, &[0.01, 0.02, 0.05, 0.1];
+}
