@@ -26,7 +26,14 @@ fn reference_losses(setup: &TrainingSetup, run: usize, epochs: u32) -> Vec<f64> 
 #[test]
 fn full_history_keeps_every_second_epoch_and_doubles_stride() {
     let gpu = common::gpu();
-    let mut setup = common::setup(common::CAT_SAT, 1, Activation::Tanh, OptimizerKind::Adam, &[0.02], 3);
+    let mut setup = common::setup(
+        common::CAT_SAT,
+        1,
+        Activation::Tanh,
+        OptimizerKind::Adam,
+        &[0.02],
+        3,
+    );
     setup.history_capacity = 8;
     let mut trainer = Trainer::new(&gpu.device, &gpu.queue, &setup).unwrap();
     let want = reference_losses(&setup, 0, 50);
@@ -38,17 +45,29 @@ fn full_history_keeps_every_second_epoch_and_doubles_stride() {
         assert!(layout.slots_filled <= 8);
         assert!(layout.stride.is_power_of_two());
         let newest = layout.last_recorded_epoch().unwrap();
-        assert!(trainer.epoch() - newest < layout.stride, "newest slot lags too far");
+        assert!(
+            trainer.epoch() - newest < layout.stride,
+            "newest slot lags too far"
+        );
         for (epoch, slot) in history.recorded_epochs() {
             assert_eq!(epoch % layout.stride, 0);
             let got = [history.loss(0, slot) as f64];
-            assert_close(&format!("loss at epoch {epoch}"), &got, &want[epoch as usize..=epoch as usize], 1e-4, 1e-4)
-                .unwrap();
+            assert_close(
+                &format!("loss at epoch {epoch}"),
+                &got,
+                &want[epoch as usize..=epoch as usize],
+                1e-4,
+                1e-4,
+            )
+            .unwrap();
         }
     }
     let layout = trainer.layout();
     assert_eq!(trainer.epoch(), 50);
-    assert_eq!(layout.stride, 8, "50 epochs in 8 slots: stride 8 (epochs 0, 8, .., 48)");
+    assert_eq!(
+        layout.stride, 8,
+        "50 epochs in 8 slots: stride 8 (epochs 0, 8, .., 48)"
+    );
     assert_eq!(layout.slots_filled, 7);
 }
 
@@ -61,11 +80,16 @@ fn long_training_of_a_bigger_lesson_is_split_by_the_loop_budget_and_stays_exact(
     setup.history_capacity = 512;
     let epochs = 300;
     let mut trainer = Trainer::new(&gpu.device, &gpu.queue, &setup).unwrap();
-    assert!(trainer.epochs_per_dispatch() < epochs, "this test must span several dispatches");
+    assert!(
+        trainer.epochs_per_dispatch() < epochs,
+        "this test must span several dispatches"
+    );
     trainer.train(&gpu.device, &gpu.queue, epochs);
     let history = HistoryReadout::read(&trainer, &gpu.device, &gpu.queue);
     let want = reference_losses(&setup, 0, epochs);
-    let got: Vec<f64> = (0..=epochs).map(|e| history.loss(0, history.layout.slot_of_epoch(e).unwrap()) as f64).collect();
+    let got: Vec<f64> = (0..=epochs)
+        .map(|e| history.loss(0, history.layout.slot_of_epoch(e).unwrap()) as f64)
+        .collect();
     assert_close("similar-words loss per epoch", &got, &want, 1e-4, 1e-4).unwrap();
 }
 
@@ -73,7 +97,14 @@ fn long_training_of_a_bigger_lesson_is_split_by_the_loop_budget_and_stays_exact(
 fn a_diverging_run_is_flagged_and_the_others_are_unharmed() {
     let gpu = common::gpu();
     let lrs = [0.02, 1.0e9, 0.5, 0.01];
-    let setup = common::setup(common::CAT_SAT, 1, Activation::Relu, OptimizerKind::Sgd, &lrs, 5);
+    let setup = common::setup(
+        common::CAT_SAT,
+        1,
+        Activation::Relu,
+        OptimizerKind::Sgd,
+        &lrs,
+        5,
+    );
     let mut trainer = Trainer::new(&gpu.device, &gpu.queue, &setup).unwrap();
     trainer.train(&gpu.device, &gpu.queue, 60);
     let history = HistoryReadout::read(&trainer, &gpu.device, &gpu.queue);
@@ -84,10 +115,18 @@ fn a_diverging_run_is_flagged_and_the_others_are_unharmed() {
     for run in [0usize, 2, 3] {
         assert_eq!(history.diverged_at[run], None, "run {run} flagged");
         let want = reference_losses(&setup, run, 60);
-        let got: Vec<f64> = (0..=60).map(|e| history.loss(run as u32, e) as f64).collect();
+        let got: Vec<f64> = (0..=60)
+            .map(|e| history.loss(run as u32, e) as f64)
+            .collect();
         assert_close(&format!("run {run} loss"), &got, &want, 1e-4, 1e-4).unwrap();
     }
     let params = trainer.read_params(&gpu.device, &gpu.queue);
-    assert!(params[0].iter().chain(&params[2]).chain(&params[3]).all(|x| x.is_finite()));
+    assert!(
+        params[0]
+            .iter()
+            .chain(&params[2])
+            .chain(&params[3])
+            .all(|x| x.is_finite())
+    );
     let _ = widen(&params[1]);
 }

@@ -1,16 +1,24 @@
 //! Every engine WGSL file, assembled as the engine assembles it, is parsed and validated by naga
 //! (no GPU needed), for several model shapes and every activation and optimizer.
 
-use nextword::engine::shader_source::{COMPACT, fused_source};
+use nextword::engine::shader_source::{COMPACT, fused_source, layered_source, per_run_source};
 use nextword::lesson::{Activation, OptimizerKind};
 use nextword::model::Dims;
 
 fn validate(name: &str, source: &str) {
     let module = naga::front::wgsl::parse_str(source)
         .unwrap_or_else(|e| panic!("{name}: WGSL parse error:\n{}", e.emit_to_string(source)));
-    naga::valid::Validator::new(naga::valid::ValidationFlags::all(), naga::valid::Capabilities::all())
-        .validate(&module)
-        .unwrap_or_else(|e| panic!("{name}: WGSL validation error:\n{}", e.emit_to_string(source)));
+    naga::valid::Validator::new(
+        naga::valid::ValidationFlags::all(),
+        naga::valid::Capabilities::all(),
+    )
+    .validate(&module)
+    .unwrap_or_else(|e| {
+        panic!(
+            "{name}: WGSL validation error:\n{}",
+            e.emit_to_string(source)
+        )
+    });
 }
 
 #[test]
@@ -19,17 +27,57 @@ fn compact_kernel_is_valid() {
 }
 
 #[test]
-fn fused_kernel_is_valid_for_every_shape_activation_and_optimizer() {
+fn training_kernels_are_valid_for_every_shape_activation_and_optimizer() {
     let shapes = [
-        (Dims { vocab: 5, embed_dim: 8, hidden: 4, context: 1 }, 5),
-        (Dims { vocab: 23, embed_dim: 8, hidden: 12, context: 2 }, 150),
-        (Dims { vocab: 1, embed_dim: 1, hidden: 1, context: 1 }, 1),
+        (
+            Dims {
+                vocab: 5,
+                embed_dim: 8,
+                hidden: 4,
+                context: 1,
+            },
+            5,
+        ),
+        (
+            Dims {
+                vocab: 23,
+                embed_dim: 8,
+                hidden: 12,
+                context: 2,
+            },
+            150,
+        ),
+        (
+            Dims {
+                vocab: 1,
+                embed_dim: 1,
+                hidden: 1,
+                context: 1,
+            },
+            1,
+        ),
     ];
     for (dims, pairs) in shapes {
         for activation in [Activation::Tanh, Activation::Relu] {
-            for optimizer in [OptimizerKind::Sgd, OptimizerKind::Momentum, OptimizerKind::Adam] {
-                let name = format!("train_fused.wgsl {dims:?} {activation:?} {optimizer:?}");
-                validate(&name, &fused_source(&dims, pairs, activation, optimizer));
+            for optimizer in [
+                OptimizerKind::Sgd,
+                OptimizerKind::Momentum,
+                OptimizerKind::Adam,
+            ] {
+                let name = format!("{dims:?} {activation:?} {optimizer:?}");
+                validate(
+                    &format!("train_fused.wgsl {name}"),
+                    &fused_source(&dims, pairs, activation, optimizer),
+                );
+                validate(
+                    &format!("train_per_run.wgsl {name}"),
+                    &per_run_source(&dims, pairs, activation, optimizer),
+                );
+                let chunk = pairs.div_ceil(3);
+                validate(
+                    &format!("train_layered.wgsl {name}"),
+                    &layered_source(&dims, pairs, chunk, activation, optimizer),
+                );
             }
         }
     }

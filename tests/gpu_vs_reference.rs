@@ -3,7 +3,7 @@
 
 mod common;
 
-use nextword::engine::{HistoryReadout, Trainer, TrainingSetup};
+use nextword::engine::{HistoryReadout, KernelChoice, Trainer, TrainingSetup};
 use nextword::lesson::{Activation, OptimizerKind};
 use nextword::model::{assert_close, train_reference, widen};
 
@@ -33,7 +33,7 @@ fn check(setup: &TrainingSetup, epochs: u32) {
     assert_eq!(history.layout.slots_filled, epochs + 1);
     let params = trainer.read_params(&gpu.device, &gpu.queue);
     let mut failures = Vec::new();
-    for run in 0..setup.runs() {
+    for (run, run_params) in params.iter().enumerate() {
         let reference = train_reference(
             setup.dims,
             setup.activation,
@@ -92,7 +92,7 @@ fn check(setup: &TrainingSetup, epochs: u32) {
         let last = reference.last().unwrap();
         if let Err(e) = assert_close(
             &format!("run {run} final params"),
-            &widen(&params[run]),
+            &widen(run_params),
             &last.params,
             rel,
             abs,
@@ -108,26 +108,32 @@ fn check(setup: &TrainingSetup, epochs: u32) {
     );
 }
 
-/// The same comparison through the layered kernels, pairs in chunks of 3 (so gradients
-/// accumulate over several chunks).
-fn check_layered(mut setup: TrainingSetup, epochs: u32) {
-    setup.layered_chunk = Some(3);
+/// The same comparison through another driver.
+fn check_with(kernels: KernelChoice, mut setup: TrainingSetup, epochs: u32) {
+    setup.kernels = kernels;
     check(&setup, epochs);
 }
 
-macro_rules! layered_tests {
-    ($($name:ident: $sentences:expr, $context:expr, $act:expr, $opt:expr, $lrs:expr;)*) => {
-        mod layered {
+macro_rules! driver_tests {
+    ($module:ident, $kernels:expr, $($name:ident: $sentences:expr, $context:expr, $act:expr, $opt:expr, $lrs:expr;)*) => {
+        mod $module {
             use super::*;
-            $(#[test] fn $name() { check_layered(common::setup($sentences, $context, $act, $opt, $lrs, 11), 200); })*
+            $(#[test] fn $name() { check_with($kernels, common::setup($sentences, $context, $act, $opt, $lrs, 11), 200); })*
         }
     };
 }
 
-layered_tests! {
+// Pairs in chunks of 3, so gradients accumulate over several chunks.
+driver_tests! { layered, KernelChoice::Layered { max_chunk: 3 },
     sgd_tanh_context1: CAT_SAT, 1, Tanh, Sgd, &[0.5];
     momentum_relu_context2: TWO_SENTENCES, 2, Relu, Momentum, &[0.02];
     adam_tanh_four_runs_context2: TWO_SENTENCES, 2, Tanh, Adam, &[0.001, 0.005, 0.01, 0.02];
+}
+
+driver_tests! { per_run, KernelChoice::FusedPerRun,
+    sgd_relu_context1: CAT_SAT, 1, Relu, Sgd, &[0.5];
+    momentum_tanh_four_runs_context2: TWO_SENTENCES, 2, Tanh, Momentum, &[0.01, 0.02, 0.05, 0.1];
+    adam_tanh_four_runs: TWO_SENTENCES, 1, Tanh, Adam, &[0.001, 0.005, 0.01, 0.02];
 }
 
 macro_rules! axis_tests {

@@ -2,6 +2,7 @@
 //! subcommands. Each subcommand lives in its own file with its clap arguments beside it.
 //! Errors surface as one line on stderr and a non-zero exit (see `main.rs`).
 
+pub mod bench;
 pub mod lessons;
 pub mod train;
 mod train_output;
@@ -10,7 +11,11 @@ pub mod window;
 use clap::{Parser, Subcommand};
 
 #[derive(Parser, Debug)]
-#[command(name = "nextword", version, about = "Watch a neural network learn language, on the GPU.")]
+#[command(
+    name = "nextword",
+    version,
+    about = "Watch a neural network learn language, on the GPU."
+)]
 pub struct Cli {
     #[command(subcommand)]
     pub command: Option<Command>,
@@ -24,6 +29,8 @@ pub enum Command {
     Train(train::TrainArgs),
     /// List the built-in lessons.
     Lessons,
+    /// Measure training throughput (GPU vs CPU reference) and the scene's frame rate.
+    Bench(bench::BenchArgs),
 }
 
 /// Runs the parsed command line.
@@ -31,6 +38,7 @@ pub fn run(cli: Cli) -> anyhow::Result<()> {
     match cli.command {
         Some(Command::Train(args)) => train::run(&args),
         Some(Command::Lessons) => lessons::run(),
+        Some(Command::Bench(args)) => bench::run(&args),
         None => window::run(&cli.window),
     }
 }

@@ -29,7 +29,7 @@ pub struct TrainArgs {
     #[arg(long)]
     pub runs: Option<u32>,
     /// Learning rates: one for all runs, or one per run (comma-separated).
-    #[arg(long, value_delimiter = ',')]
+    #[arg(long, value_delimiter = ',', allow_negative_numbers = true)]
     pub lr: Option<Vec<f64>>,
     /// Seed of the initial weights.
     #[arg(long)]

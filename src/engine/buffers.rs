@@ -64,7 +64,12 @@ fn zeroed_buffer(device: &wgpu::Device, label: &str, floats: usize) -> wgpu::Buf
 
 impl EngineBuffers {
     /// Buffers for `setup`, with scratch for chunks of `chunk` pairs.
-    pub fn new(device: &wgpu::Device, setup: &TrainingSetup, layout: &HistoryLayout, chunk: usize) -> Self {
+    pub fn new(
+        device: &wgpu::Device,
+        setup: &TrainingSetup,
+        layout: &HistoryLayout,
+        chunk: usize,
+    ) -> Self {
         let p = setup.dims.param_count();
         let runs = setup.runs();
         let params: Vec<f32> = setup

@@ -1,6 +1,10 @@
-//! Launcher of the fused training kernel (shaders/engine/train_fused.wgsl): one workgroup per
-//! run trains many epochs in one dispatch, so a tiny model costs one dispatch per frame or per
-//! thousands of epochs instead of a dozen dispatches per epoch.
+//! Launcher of the fused training kernels: many epochs of every run in one dispatch, so a tiny
+//! model costs one dispatch per frame (or per thousands of epochs) instead of a dozen dispatches
+//! per epoch. Two drivers share the phases of shaders/engine/phases.wgsl:
+//! - [`FusedMode::Workgroup`] (train_fused.wgsl): one workgroup of 64 invocations per run, which
+//!   share each phase's items and meet at barriers; best for a few runs.
+//! - [`FusedMode::PerRun`] (train_per_run.wgsl): one invocation per run walks every item itself;
+//!   with many runs they fill the SIMD lanes and need no barriers.
 //!
 //! Mesa's software drivers end an invocation after 65,535 loop iterations in total (their loop
 //! limiter), silently. [`loop_iterations_per_epoch`] counts, as an upper bound, the iterations
@@ -15,7 +19,24 @@ use super::kernel::{
     linear_workgroups, storage_entry,
 };
 use super::setup::TrainingSetup;
-use super::shader_source::fused_source;
+use super::shader_source::{fused_source, per_run_source};
+
+/// How a fused dispatch maps runs onto invocations.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum FusedMode {
+    Workgroup,
+    PerRun,
+}
+
+impl FusedMode {
+    /// Invocations sharing one run's items.
+    fn lanes(self) -> u64 {
+        match self {
+            FusedMode::Workgroup => WORKGROUP_SIZE as u64,
+            FusedMode::PerRun => 1,
+        }
+    }
+}
 
 /// Dispatch parameters. Keep in sync with `Step` in shaders/engine/train_fused.wgsl.
 #[repr(C)]
@@ -35,9 +56,9 @@ const _: () = assert!(std::mem::size_of::<StepUniform>() == 32);
 /// Loop iterations one invocation may run per dispatch (Mesa stops at 65,535).
 pub const LOOP_BUDGET: u64 = 60_000;
 
-/// An upper bound of the loop iterations one invocation of the fused kernel runs per epoch
+/// An upper bound of the loop iterations one invocation of a fused kernel runs per epoch
 /// (every loop counted, none assumed unrolled; keep in sync with the phases' loops).
-pub fn loop_iterations_per_epoch(setup: &TrainingSetup) -> u64 {
+pub fn loop_iterations_per_epoch(setup: &TrainingSetup, mode: FusedMode) -> u64 {
     let d = &setup.dims;
     let (v, e, h, k) = (
         d.vocab as u64,
@@ -49,7 +70,7 @@ pub fn loop_iterations_per_epoch(setup: &TrainingSetup) -> u64 {
     let p = d.param_count() as u64;
     let kd = k * e;
     let occ = max_occurrences(setup) as u64;
-    let rounds = |items: u64| items.div_ceil(WORKGROUP_SIZE as u64);
+    let rounds = |items: u64| items.div_ceil(mode.lanes());
     1 + rounds(n * h) * (kd + 1)
         + rounds(n * v) * (h + 1)
         + rounds(n) * (3 * v + h + 3)
@@ -61,15 +82,16 @@ pub fn loop_iterations_per_epoch(setup: &TrainingSetup) -> u64 {
 }
 
 /// How many epochs one dispatch may train for `setup`, or `None` when even one epoch would
-/// exceed the loop budget (the model is too big for the fused kernel).
-pub fn max_steps_per_dispatch(setup: &TrainingSetup) -> Option<u32> {
-    let per_epoch = loop_iterations_per_epoch(setup);
+/// exceed the loop budget (the model is too big for this fused driver).
+pub fn max_steps_per_dispatch(setup: &TrainingSetup, mode: FusedMode) -> Option<u32> {
+    let per_epoch = loop_iterations_per_epoch(setup, mode);
     // A dispatch of `steps` epochs runs steps + 1 forward passes; count them as full epochs.
     let epochs = LOOP_BUDGET / per_epoch;
     (epochs >= 2).then(|| (epochs - 1).min(u32::MAX as u64) as u32)
 }
 
 pub struct FusedKernel {
+    mode: FusedMode,
     pipeline: wgpu::ComputePipeline,
     bind_group: wgpu::BindGroup,
     ring: UniformRing,
@@ -78,8 +100,17 @@ pub struct FusedKernel {
 impl FusedKernel {
     pub const RING_SLOTS: u32 = 256;
 
-    pub fn new(device: &wgpu::Device, setup: &TrainingSetup, buffers: &EngineBuffers) -> Self {
-        let source = fused_source(
+    pub fn new(
+        device: &wgpu::Device,
+        setup: &TrainingSetup,
+        buffers: &EngineBuffers,
+        mode: FusedMode,
+    ) -> Self {
+        let source_of = match mode {
+            FusedMode::Workgroup => fused_source,
+            FusedMode::PerRun => per_run_source,
+        };
+        let source = source_of(
             &setup.dims,
             setup.pairs.len(),
             setup.activation,
@@ -118,6 +149,7 @@ impl FusedKernel {
             Some(block),
         );
         Self {
+            mode,
             pipeline,
             bind_group,
             ring,
@@ -147,8 +179,7 @@ impl FusedKernel {
         let offset = self.ring.push(queue, bytemuck::bytes_of(&uniform));
         pass.set_pipeline(&self.pipeline);
         pass.set_bind_group(0, &self.bind_group, &[offset]);
-        // One workgroup per run.
-        let (x, y) = linear_workgroups(layout.runs as u64 * WORKGROUP_SIZE as u64);
+        let (x, y) = linear_workgroups(layout.runs as u64 * self.mode.lanes());
         pass.dispatch_workgroups(x, y, 1);
     }
 }

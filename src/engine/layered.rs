@@ -57,9 +57,20 @@ pub struct LayeredKernels {
 impl LayeredKernels {
     pub const RING_SLOTS: u32 = 1024;
 
-    pub fn new(device: &wgpu::Device, setup: &TrainingSetup, buffers: &EngineBuffers, chunk: usize) -> Self {
+    pub fn new(
+        device: &wgpu::Device,
+        setup: &TrainingSetup,
+        buffers: &EngineBuffers,
+        chunk: usize,
+    ) -> Self {
         let d = &setup.dims;
-        let source = layered_source(d, setup.pairs.len(), chunk, setup.activation, setup.optimizer);
+        let source = layered_source(
+            d,
+            setup.pairs.len(),
+            chunk,
+            setup.activation,
+            setup.optimizer,
+        );
         let module = device.create_shader_module(wgpu::ShaderModuleDescriptor {
             label: Some("LayeredKernels::module"),
             source: wgpu::ShaderSource::Wgsl(source.into()),
@@ -168,7 +179,11 @@ impl LayeredKernels {
             chunk: 0,
             learning: learning as u32,
         };
-        let phases = if learning { CHUNK_PHASES.len() } else { CHUNK_PHASES.len() - GRAD_PHASES };
+        let phases = if learning {
+            CHUNK_PHASES.len()
+        } else {
+            CHUNK_PHASES.len() - GRAD_PHASES
+        };
         for (c, first) in (0..self.setup_pairs).step_by(self.chunk).enumerate() {
             let count = self.chunk.min(self.setup_pairs - first);
             uniform.first = first as u32;

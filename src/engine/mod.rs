@@ -8,12 +8,13 @@
 //! (shaders/engine/phases.wgsl) as one dispatch each over all cores, with pairs in chunks.
 //! Nothing is read back unless asked ([`readout`]).
 
+pub mod bench;
 pub mod buffers;
 mod compact;
 mod fused;
-mod layered;
 pub mod history;
 pub mod kernel;
+mod layered;
 pub mod readout;
 pub mod schedule;
 mod setup;
@@ -23,7 +24,7 @@ mod trainer;
 pub use buffers::{NOT_DIVERGED, RunState};
 pub use history::{HistoryBuffers, HistoryLayout};
 pub use readout::HistoryReadout;
-pub use setup::{TrainingSetup, default_recorded_pairs};
+pub use setup::{KernelChoice, TrainingSetup, default_recorded_pairs};
 pub use trainer::{MAX_EPOCHS_PER_DISPATCH, Trainer};
 
 /// Errors creating a trainer.

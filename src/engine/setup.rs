@@ -10,6 +10,20 @@ const WATCHED_PAIRS_OF_BIG_LESSONS: usize = 16;
 /// A lesson records every pair while this many floats per slot suffice for them.
 const RECORD_ALL_PAIRS_UP_TO_FLOATS: usize = 8192;
 
+/// Which kernels a trainer uses.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum KernelChoice {
+    /// Per-run fused kernel for many runs of a tiny model, workgroup fused kernel for a few runs,
+    /// layered kernels when one epoch is too much for a fused dispatch.
+    Auto,
+    FusedWorkgroup,
+    FusedPerRun,
+    /// Layered kernels with at most `max_chunk` pairs per chunk.
+    Layered {
+        max_chunk: usize,
+    },
+}
+
 /// Everything a [`crate::engine::Trainer`] is created from.
 #[derive(Clone, Debug)]
 pub struct TrainingSetup {
@@ -25,9 +39,8 @@ pub struct TrainingSetup {
     pub history_capacity: u32,
     /// Indices of the pairs whose probs/hidden are recorded, in recording order.
     pub recorded_pairs: Vec<u32>,
-    /// `Some(c)`: train with the layered kernels, at most `c` pairs per chunk, even when the fused
-    /// kernel could (tests and benchmarks). `None`: the engine chooses.
-    pub layered_chunk: Option<usize>,
+    /// Which kernels train; [`KernelChoice::Auto`] except in tests and benchmarks.
+    pub kernels: KernelChoice,
 }
 
 impl TrainingSetup {
@@ -53,7 +66,7 @@ impl TrainingSetup {
             pairs: corpus.pairs.clone(),
             history_capacity: 1024,
             recorded_pairs: default_recorded_pairs(&dims, corpus.pairs.len()),
-            layered_chunk: None,
+            kernels: KernelChoice::Auto,
         }
     }
 

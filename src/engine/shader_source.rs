@@ -8,6 +8,7 @@ use crate::model::Dims;
 pub const COMMON: &str = include_str!("../../shaders/engine/common.wgsl");
 pub const PHASES: &str = include_str!("../../shaders/engine/phases.wgsl");
 pub const TRAIN_FUSED: &str = include_str!("../../shaders/engine/train_fused.wgsl");
+pub const TRAIN_PER_RUN: &str = include_str!("../../shaders/engine/train_per_run.wgsl");
 pub const TRAIN_LAYERED: &str = include_str!("../../shaders/engine/train_layered.wgsl");
 pub const COMPACT: &str = include_str!("../../shaders/engine/compact.wgsl");
 
@@ -53,9 +54,25 @@ pub fn model_header(
 }
 
 /// The fused training kernel specialised to one model (all pairs in one chunk).
-pub fn fused_source(dims: &Dims, pairs: usize, activation: Activation, optimizer: OptimizerKind) -> String {
+pub fn fused_source(
+    dims: &Dims,
+    pairs: usize,
+    activation: Activation,
+    optimizer: OptimizerKind,
+) -> String {
     let header = model_header(dims, pairs, pairs, activation, optimizer);
     format!("{header}\n{COMMON}\n{PHASES}\n{TRAIN_FUSED}")
+}
+
+/// The per-run fused kernel specialised to one model (all pairs in one chunk).
+pub fn per_run_source(
+    dims: &Dims,
+    pairs: usize,
+    activation: Activation,
+    optimizer: OptimizerKind,
+) -> String {
+    let header = model_header(dims, pairs, pairs, activation, optimizer);
+    format!("{header}\n{COMMON}\n{PHASES}\n{TRAIN_PER_RUN}")
 }
 
 /// The layered training kernels specialised to one model, pairs in chunks of `chunk`.

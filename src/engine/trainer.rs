@@ -2,14 +2,14 @@
 //! schedule, and encodes training into command buffers with no readback in between.
 
 use super::EngineError;
+use super::buffers::scratch_floats_per_run;
 use super::buffers::{EngineBuffers, NO_SLOT, RunState, slot_floats};
 use super::compact::CompactKernel;
-use super::buffers::scratch_floats_per_run;
-use super::fused::{FusedKernel, max_steps_per_dispatch};
-use super::layered::LayeredKernels;
+use super::fused::{FusedKernel, FusedMode, max_steps_per_dispatch};
 use super::history::{HistoryBuffers, HistoryLayout};
+use super::layered::LayeredKernels;
 use super::schedule::{HistorySchedule, PlanStep};
-use super::setup::TrainingSetup;
+use super::setup::{KernelChoice, TrainingSetup};
 
 /// Most epochs one dispatch trains, so a single dispatch never stalls the GPU for long.
 pub const MAX_EPOCHS_PER_DISPATCH: u32 = 4096;
@@ -51,23 +51,23 @@ impl Trainer {
     ) -> Result<Self, EngineError> {
         validate(setup)?;
         let layout = history_layout(device, setup)?;
-        let fused_steps = match setup.layered_chunk {
-            Some(_) => None,
-            None => max_steps_per_dispatch(setup),
-        };
-        let chunk = match fused_steps {
+        let fused = choose_fused(setup);
+        let chunk = match fused {
             Some(_) => setup.pairs.len(),
             None => layered_chunk(device, setup)?,
         };
         let buffers = EngineBuffers::new(device, setup, &layout, chunk);
-        let (driver, max_steps) = match fused_steps {
-            Some(steps) => {
-                let steps = steps.min(MAX_EPOCHS_PER_DISPATCH);
-                (Driver::Fused(FusedKernel::new(device, setup, &buffers)), steps)
+        let (driver, max_steps) = match fused {
+            Some((mode, steps)) => {
+                let kernel = FusedKernel::new(device, setup, &buffers, mode);
+                (Driver::Fused(kernel), steps.min(MAX_EPOCHS_PER_DISPATCH))
             }
             None => {
                 let kernels = LayeredKernels::new(device, setup, &buffers, chunk);
-                let steps = (LayeredKernels::RING_SLOTS / kernels.blocks_per_epoch() / 2).saturating_sub(1).max(1);
+                let blocks = kernels.blocks_per_epoch();
+                let steps = (LayeredKernels::RING_SLOTS / blocks / 2)
+                    .saturating_sub(1)
+                    .max(1);
                 (Driver::Layered(kernels), steps)
             }
         };
@@ -152,11 +152,25 @@ impl Trainer {
                     self.compact.encode(queue, &mut pass, &layout, kept);
                     self.dispatches += 1;
                 }
-                (PlanStep::Train { epoch_start, steps, stride }, Driver::Fused(fused)) => {
+                (
+                    PlanStep::Train {
+                        epoch_start,
+                        steps,
+                        stride,
+                    },
+                    Driver::Fused(fused),
+                ) => {
                     fused.encode(queue, &mut pass, &layout, epoch_start, steps, stride);
                     self.dispatches += 1;
                 }
-                (PlanStep::Train { epoch_start, steps, stride }, Driver::Layered(layered)) => {
+                (
+                    PlanStep::Train {
+                        epoch_start,
+                        steps,
+                        stride,
+                    },
+                    Driver::Layered(layered),
+                ) => {
                     for i in 0..=steps {
                         let epoch = epoch_start + i;
                         let slot = history_slot(&layout, epoch, stride).unwrap_or(NO_SLOT);
@@ -236,6 +250,23 @@ impl Trainer {
     }
 }
 
+/// Runs from which the per-run fused driver fills the SIMD lanes better than a workgroup per run.
+const PER_RUN_FROM_RUNS: usize = 32;
+
+/// The fused driver for `setup` and its epochs per dispatch, or `None` for the layered kernels.
+fn choose_fused(setup: &TrainingSetup) -> Option<(FusedMode, u32)> {
+    let with = |mode| max_steps_per_dispatch(setup, mode).map(|steps| (mode, steps));
+    match setup.kernels {
+        KernelChoice::Auto if setup.runs() >= PER_RUN_FROM_RUNS => {
+            with(FusedMode::PerRun).or_else(|| with(FusedMode::Workgroup))
+        }
+        KernelChoice::Auto => with(FusedMode::Workgroup),
+        KernelChoice::FusedWorkgroup => with(FusedMode::Workgroup),
+        KernelChoice::FusedPerRun => with(FusedMode::PerRun),
+        KernelChoice::Layered { .. } => None,
+    }
+}
+
 /// The slot that records `epoch` under `stride` (the rule of shaders/engine/common.wgsl).
 fn history_slot(layout: &HistoryLayout, epoch: u32, stride: u32) -> Option<u32> {
     let since = epoch.checked_sub(layout.first_epoch)?;
@@ -245,7 +276,10 @@ fn history_slot(layout: &HistoryLayout, epoch: u32, stride: u32) -> Option<u32> 
 /// Pairs per chunk of the layered kernels: as many as the scratch budget and the loop limit allow.
 fn layered_chunk(device: &wgpu::Device, setup: &TrainingSetup) -> Result<usize, EngineError> {
     let limits = device.limits();
-    let max_bytes = limits.max_storage_buffer_binding_size.min(limits.max_buffer_size).min(SCRATCH_BUDGET_BYTES);
+    let max_bytes = limits
+        .max_storage_buffer_binding_size
+        .min(limits.max_buffer_size)
+        .min(SCRATCH_BUDGET_BYTES);
     let runs = setup.runs() as u64;
     let per_pair = scratch_floats_per_run(setup, 1) as u64 - setup.pairs.len() as u64;
     let fixed = setup.pairs.len() as u64;
@@ -254,9 +288,15 @@ fn layered_chunk(device: &wgpu::Device, setup: &TrainingSetup) -> Result<usize, 
     let chunk = (fitting as usize)
         .min(by_loops)
         .min(setup.pairs.len())
-        .min(setup.layered_chunk.unwrap_or(usize::MAX));
+        .min(match setup.kernels {
+            KernelChoice::Layered { max_chunk } => max_chunk.max(1),
+            _ => usize::MAX,
+        });
     if chunk == 0 {
-        return Err(EngineError::ModelTooLarge { bytes: (fixed + per_pair) * 4 * runs, max_bytes });
+        return Err(EngineError::ModelTooLarge {
+            bytes: (fixed + per_pair) * 4 * runs,
+            max_bytes,
+        });
     }
     Ok(chunk)
 }

@@ -19,6 +19,7 @@ pub mod corpus;
 pub mod file;
 #[cfg(test)]
 mod story;
+pub mod synthetic;
 
 use std::fmt;
 use std::path::Path;

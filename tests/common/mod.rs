@@ -45,7 +45,7 @@ pub fn setup(
         recorded_pairs: default_recorded_pairs(&dims, corpus.pairs.len()),
         pairs: corpus.pairs,
         history_capacity: 512,
-        layered_chunk: None,
+        kernels: nextword::engine::KernelChoice::Auto,
     }
 }
 

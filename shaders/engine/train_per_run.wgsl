@@ -1,0 +1,70 @@
+// Per-run driver: one invocation trains one run for `steps` epochs, walking every phase's items
+// itself (shaders/engine/phases.wgsl), so no barriers are needed. With many runs of a tiny model
+// the runs fill the SIMD lanes; the host picks this driver when there are enough runs
+// (src/engine/fused.rs). The last iteration (i == steps) runs only the forward phases.
+
+// keep in sync with src/engine/fused.rs (StepUniform)
+struct Step {
+    epoch_start: u32,
+    steps: u32,
+    stride: u32,
+    first_epoch: u32,
+    capacity: u32,
+    runs: u32,
+    recorded_pairs: u32,
+    _pad: u32,
+}
+
+@group(0) @binding(0) var<uniform> step: Step;
+@group(0) @binding(1) var<storage, read> corpus: array<u32>;
+@group(0) @binding(2) var<storage, read_write> params: array<f32>;
+@group(0) @binding(3) var<storage, read_write> grads: array<f32>;
+@group(0) @binding(4) var<storage, read_write> opt_m: array<f32>;
+@group(0) @binding(5) var<storage, read_write> opt_v: array<f32>;
+@group(0) @binding(6) var<storage, read_write> run_state: array<RunState>;
+@group(0) @binding(7) var<storage, read_write> scratch: array<f32>;
+@group(0) @binding(8) var<storage, read_write> hist_loss: array<f32>;
+@group(0) @binding(9) var<storage, read_write> hist_probs: array<f32>;
+@group(0) @binding(10) var<storage, read_write> hist_hidden: array<f32>;
+@group(0) @binding(11) var<storage, read_write> hist_embedding: array<f32>;
+
+@compute @workgroup_size(64)
+fn cs_train(@builtin(global_invocation_id) gid: vec3<u32>) {
+    let run = gid.x + gid.y * 4194240u;
+    if run >= step.runs {
+        return;
+    }
+    for (var i = 0u; i <= step.steps; i++) {
+        let epoch = step.epoch_start + i;
+        let slot = history_slot(epoch, step.first_epoch, step.stride, step.capacity);
+        let learning = i < step.steps;
+        for (var item = 0u; item < N * H; item++) {
+            phase_hidden(run, item, 0u);
+        }
+        for (var item = 0u; item < N * V; item++) {
+            phase_logits(run, item);
+        }
+        for (var item = 0u; item < N; item++) {
+            phase_softmax(run, item, 0u, slot, step.capacity, step.recorded_pairs);
+        }
+        if learning {
+            for (var item = 0u; item < H * V + V + N * H; item++) {
+                phase_output_grads(run, item, N);
+            }
+            for (var item = 0u; item < KD * H + H + N * KD; item++) {
+                phase_input_grads(run, item, 0u, N);
+            }
+            for (var item = 0u; item < V * D; item++) {
+                phase_embedding_grads(run, item, 0u, 0u);
+            }
+        }
+        for (var item = 0u; item < 1u + V * D; item++) {
+            phase_loss(run, item, epoch, slot, step.capacity, learning);
+        }
+        if learning {
+            for (var item = 0u; item < P; item++) {
+                phase_update(run, item);
+            }
+        }
+    }
+}

@@ -1,0 +1,69 @@
+//! `nextword bench`: training throughput (GPU engine vs CPU reference) for the three benchmark
+//! cases of the README, then the scene's frame rate.
+
+use crate::engine::TrainingSetup;
+use crate::engine::bench::bench_training;
+use crate::gpu::GpuContext;
+use crate::lesson::{self, Activation, OptimizerKind, synthetic::large_benchmark_corpus};
+use crate::model::{Dims, init_params};
+
+#[derive(clap::Args, Debug)]
+pub struct BenchArgs {
+    /// Seconds each timing runs at least.
+    #[arg(long, default_value_t = 2.0)]
+    pub secs: f64,
+    /// Only the training benchmark (skip the scene's frame rate).
+    #[arg(long)]
+    pub training_only: bool,
+}
+
+/// cat-sat with `runs` runs, learning rates spread from 0.001 to 0.1.
+fn cat_sat(runs: usize) -> anyhow::Result<TrainingSetup> {
+    let lesson = lesson::load_builtin("cat-sat")?;
+    let corpus = lesson.corpus()?;
+    let mut setup = TrainingSetup::from_lesson(&lesson, &corpus);
+    setup.lrs = (0..runs)
+        .map(|r| 0.001 * 100f64.powf(r as f64 / runs.max(2) as f64))
+        .collect();
+    setup.initial_params = (0..runs as u64)
+        .map(|r| init_params(&setup.dims, lesson.seed + r))
+        .collect();
+    Ok(setup)
+}
+
+/// The synthetic large lesson: ~2,000 words, embed 64, hidden 128, context 2, 20,000 pairs.
+fn large() -> anyhow::Result<TrainingSetup> {
+    let corpus = large_benchmark_corpus()?;
+    let dims = Dims {
+        vocab: corpus.vocab.len(),
+        embed_dim: 64,
+        hidden: 128,
+        context: 2,
+    };
+    Ok(TrainingSetup {
+        dims,
+        activation: Activation::Tanh,
+        optimizer: OptimizerKind::Adam,
+        lrs: vec![0.001],
+        initial_params: vec![init_params(&dims, 7)],
+        recorded_pairs: crate::engine::default_recorded_pairs(&dims, corpus.pairs.len()),
+        pairs: corpus.pairs,
+        history_capacity: 64,
+        kernels: crate::engine::KernelChoice::Auto,
+    })
+}
+
+pub fn run(args: &BenchArgs) -> anyhow::Result<()> {
+    let gpu = GpuContext::headless()?;
+    println!("adapter: {}", gpu.adapter_label());
+    println!("training throughput (each timing >= {} s):", args.secs);
+    let cases = [
+        ("(a) cat-sat, 1 run", cat_sat(1)?),
+        ("(b) cat-sat, 1,024 parallel runs", cat_sat(1024)?),
+        ("(c) synthetic large lesson", large()?),
+    ];
+    for (name, setup) in &cases {
+        println!("{}", bench_training(&gpu, name, setup, args.secs)?);
+    }
+    Ok(())
+}

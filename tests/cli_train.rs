@@ -1,0 +1,333 @@
+//! `nextword train` and `nextword lessons` as a user runs them: the jsonl output contract of
+//! MODEL.md, csv and table, and one clear error line (never a panic) for every bad input.
+
+mod common;
+
+use std::process::{Command, Output};
+
+use nextword::lesson;
+use nextword::model::{Dims, init_params, train_reference};
+use serde_json::Value;
+
+fn nextword(args: &[&str]) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_nextword"))
+        .args(args)
+        .output()
+        .expect("run nextword")
+}
+
+fn stdout_lines(output: &Output) -> Vec<String> {
+    assert!(
+        output.status.success(),
+        "nextword failed: {}",
+        String::from_utf8_lossy(&output.stderr)
+    );
+    String::from_utf8(output.stdout.clone())
+        .unwrap()
+        .lines()
+        .map(str::to_owned)
+        .collect()
+}
+
+fn jsonl(args: &[&str]) -> Vec<Value> {
+    let mut all = vec!["train", "--format", "jsonl"];
+    all.extend_from_slice(args);
+    stdout_lines(&nextword(&all))
+        .iter()
+        .map(|l| serde_json::from_str(l).expect("a JSON line"))
+        .collect()
+}
+
+#[test]
+fn jsonl_header_follows_the_contract() {
+    let lines = jsonl(&["--epochs", "3"]);
+    let h = &lines[0];
+    assert_eq!(h["type"], "header");
+    assert_eq!(h["lesson"], "cat-sat");
+    assert_eq!(
+        h["vocab"],
+        serde_json::json!(["the", "cat", "sat", "on", "mat"])
+    );
+    let pairs: Vec<(String, String)> = h["pairs"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|p| {
+            (
+                p["context"][0].as_str().unwrap().to_owned(),
+                p["target"].as_str().unwrap().to_owned(),
+            )
+        })
+        .collect();
+    let want = [
+        ("the", "cat"),
+        ("cat", "sat"),
+        ("sat", "on"),
+        ("on", "the"),
+        ("the", "mat"),
+    ];
+    assert_eq!(pairs, want.map(|(a, b)| (a.to_owned(), b.to_owned())));
+    assert_eq!(h["model"]["embed_dim"], 8);
+    assert_eq!(h["model"]["hidden"], 4);
+    assert_eq!(h["model"]["context"], 1);
+    assert_eq!(h["model"]["activation"], "tanh");
+    assert_eq!(h["model"]["parameters"], 101);
+    assert_eq!(h["optimizer"]["name"], "adam");
+    assert_eq!(h["optimizer"]["lr"].as_array().unwrap().len(), 1);
+    assert_eq!(h["runs"], 1);
+    assert_eq!(h["seeds"].as_array().unwrap().len(), 1);
+    assert!(h["adapter"].as_str().unwrap().len() > 3);
+}
+
+#[test]
+fn jsonl_epochs_match_the_cpu_reference() {
+    let epochs = 40;
+    let lines = jsonl(&["--epochs", "40", "--runs", "2", "--lr", "0.01,0.05"]);
+    assert_eq!(lines.len(), 1 + 2 * (epochs + 1));
+    let lesson = lesson::load_builtin("cat-sat").unwrap();
+    let corpus = lesson.corpus().unwrap();
+    let dims = Dims::from_spec(corpus.vocab.len(), &lesson.model);
+    for run in 0..2u32 {
+        let lr = [0.01, 0.05][run as usize];
+        // Runs that differ by learning rate share the seed; the header says which.
+        let seed = lines[0]["seeds"][run as usize].as_u64().unwrap();
+        assert_eq!(seed, lesson.seed);
+        let params = init_params(&dims, seed);
+        let reference = train_reference(
+            dims,
+            lesson.model.activation,
+            lesson.optimizer,
+            lr,
+            params,
+            &corpus.pairs,
+            epochs as u32,
+        );
+        let rows: Vec<&Value> = lines[1..].iter().filter(|l| l["run"] == run).collect();
+        assert_eq!(rows.len(), epochs + 1);
+        for (row, want) in rows.iter().zip(&reference) {
+            assert_eq!(row["type"], "epoch");
+            assert_eq!(row["epoch"], want.epoch);
+            let loss = row["loss"].as_f64().unwrap();
+            assert!(
+                (loss - want.loss).abs() < 1e-4,
+                "run {run} epoch {}: {loss} vs {}",
+                want.epoch,
+                want.loss
+            );
+            let probs = row["probs"].as_array().unwrap();
+            assert_eq!(probs.len(), 5);
+            for (got, want) in probs.iter().zip(&want.probs) {
+                let got: Vec<f64> = got
+                    .as_array()
+                    .unwrap()
+                    .iter()
+                    .map(|x| x.as_f64().unwrap())
+                    .collect();
+                assert_eq!(got.len(), 5);
+                for (g, w) in got.iter().zip(want) {
+                    assert!((g - w).abs() < 1e-4);
+                }
+            }
+            assert!(row.get("params").is_none());
+            assert!(row.get("diverged").is_none());
+        }
+    }
+    // Epoch-major order: every epoch's runs together.
+    assert_eq!(lines[1]["epoch"], 0);
+    assert_eq!(lines[2]["epoch"], 0);
+    assert_eq!(lines[3]["epoch"], 1);
+}
+
+#[test]
+fn long_runs_stream_past_the_history_capacity() {
+    // 5000 epochs need more slots than one history holds: the CLI streams them in chunks.
+    let lines = jsonl(&["--epochs", "5000"]);
+    assert_eq!(lines.len(), 1 + 5001);
+    for (e, line) in lines[1..].iter().enumerate() {
+        assert_eq!(line["epoch"], e as u64);
+    }
+    let last = lines.last().unwrap()["loss"].as_f64().unwrap();
+    assert!(
+        last < 0.3,
+        "cat-sat converges near its floor 0.277, got {last}"
+    );
+}
+
+#[test]
+fn params_have_the_documented_shapes_and_move() {
+    let lines = jsonl(&["--epochs", "2", "--params"]);
+    assert_eq!(lines.len(), 4);
+    for line in &lines[1..] {
+        let p = &line["params"];
+        let rows = |name: &str| p[name].as_array().unwrap().clone();
+        assert_eq!(rows("embedding").len(), 5);
+        assert!(
+            rows("embedding")
+                .iter()
+                .all(|r| r.as_array().unwrap().len() == 8)
+        );
+        assert_eq!(rows("w1").len(), 8);
+        assert!(rows("w1").iter().all(|r| r.as_array().unwrap().len() == 4));
+        assert_eq!(rows("b1").len(), 4);
+        assert_eq!(rows("w2").len(), 4);
+        assert!(rows("w2").iter().all(|r| r.as_array().unwrap().len() == 5));
+        assert_eq!(rows("b2").len(), 5);
+    }
+    assert_ne!(lines[1]["params"]["w1"], lines[3]["params"]["w1"]);
+    let lesson = lesson::load_builtin("cat-sat").unwrap();
+    let dims = Dims::from_spec(5, &lesson.model);
+    let init = init_params(&dims, lesson.seed);
+    let first = lines[1]["params"]["embedding"][0][0].as_f64().unwrap();
+    // Shortest round-trip f32 text: parsed back as f32 it is exactly the engine's value.
+    assert_eq!(
+        first as f32, init[0] as f32,
+        "epoch 0 reports the initial parameters, printed exactly"
+    );
+}
+
+#[test]
+fn a_diverging_run_is_flagged_in_its_epoch_lines() {
+    let lines = jsonl(&[
+        "--epochs",
+        "20",
+        "--runs",
+        "2",
+        "--lr",
+        "0.05,1e9",
+        "--optimizer",
+        "sgd",
+        "--activation",
+        "relu",
+    ]);
+    let diverged: Vec<&Value> = lines[1..]
+        .iter()
+        .filter(|l| l["diverged"] == true)
+        .collect();
+    assert!(!diverged.is_empty(), "lr 1e9 must diverge");
+    assert!(diverged.iter().all(|l| l["run"] == 1));
+    let healthy = lines[1..].iter().filter(|l| l["run"] == 0);
+    assert!(healthy.clone().all(|l| l["loss"].is_number()));
+    assert!(
+        diverged.iter().any(|l| l["loss"].is_null()),
+        "a non-finite loss prints as null"
+    );
+}
+
+#[test]
+fn csv_and_table_carry_the_same_numbers() {
+    let json = jsonl(&["--epochs", "2", "--lesson", "context"]);
+    let csv = stdout_lines(&nextword(&[
+        "train", "--epochs", "2", "--lesson", "context", "--format", "csv",
+    ]));
+    let columns: Vec<&str> = csv[0].split(',').collect();
+    assert_eq!(&columns[..4], &["run", "epoch", "loss", "diverged"]);
+    assert_eq!(columns.len(), 4 + 4 * 5, "4 pairs x 5 words");
+    assert_eq!(csv.len(), 1 + 3);
+    for (row, line) in csv[1..].iter().zip(&json[1..]) {
+        let cells: Vec<&str> = row.split(',').collect();
+        assert_eq!(cells[1], line["epoch"].to_string());
+        assert_eq!(
+            cells[2].parse::<f64>().unwrap(),
+            line["loss"].as_f64().unwrap()
+        );
+        let probs: Vec<f64> = line["probs"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .flat_map(|p| p.as_array().unwrap().clone())
+            .map(|x| x.as_f64().unwrap())
+            .collect();
+        let cells: Vec<f64> = cells[4..].iter().map(|c| c.parse().unwrap()).collect();
+        assert_eq!(cells, probs);
+    }
+    let table = stdout_lines(&nextword(&[
+        "train", "--epochs", "2", "--lesson", "context",
+    ]))
+    .join("\n");
+    assert!(table.contains("epoch     2"));
+    assert!(table.contains("on the -> mat"));
+    let loss = json[3]["loss"].as_f64().unwrap();
+    assert!(
+        table.contains(&format!("{loss:.6}")),
+        "table shows epoch 2's loss {loss:.6}"
+    );
+}
+
+#[test]
+fn lessons_are_listed() {
+    let lines = stdout_lines(&nextword(&["lessons"]));
+    for id in lesson::builtin_ids() {
+        assert!(lines.iter().any(|l| l.starts_with(id)), "{id} missing");
+    }
+}
+
+/// Runs nextword expecting failure with exactly one stderr line containing `needle`.
+fn fails_with(args: &[&str], needle: &str) {
+    let output = nextword(args);
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    assert!(!output.status.success(), "{args:?} should fail");
+    assert!(!stderr.contains("panicked"), "{args:?} panicked: {stderr}");
+    let lines: Vec<&str> = stderr
+        .lines()
+        .filter(|l| !l.contains("XDG_RUNTIME_DIR"))
+        .collect();
+    assert_eq!(lines.len(), 1, "{args:?}: expected one line, got: {stderr}");
+    assert!(
+        lines[0].to_lowercase().contains(&needle.to_lowercase()),
+        "{args:?}: {:?} lacks {needle:?}",
+        lines[0]
+    );
+}
+
+#[test]
+fn bad_input_gives_one_clear_line_and_a_failure() {
+    fails_with(&["train", "--lesson", "no-such-lesson"], "no-such-lesson");
+    fails_with(&["train", "--text", ""], "word");
+    fails_with(&["train", "--text", "!!! ... ???"], "word");
+    fails_with(&["train", "--context", "9"], "context");
+    fails_with(&["train", "--lr", "0"], "lr");
+    fails_with(&["train", "--lr", "-1"], "lr");
+    fails_with(&["train", "--lr", "nan"], "lr");
+    fails_with(&["train", "--lr", "inf"], "lr");
+    fails_with(&["train", "--runs", "0"], "runs");
+    fails_with(&["train", "--epochs", "many"], "many");
+    fails_with(&["train", "--lr", "abc"], "abc");
+    fails_with(
+        &["train", "--runs", "3", "--lr", "0.1,0.2"],
+        "learning rates",
+    );
+    fails_with(&["train", "--optimizer", "rmsprop"], "rmsprop");
+    fails_with(&["train", "--hidden", "0"], "hidden");
+    fails_with(&["train", "--format", "xml"], "xml");
+}
+
+#[test]
+fn malformed_lesson_files_name_the_place() {
+    let dir = std::env::temp_dir().join(format!("nextword-cli-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let broken = dir.join("broken.toml");
+    std::fs::write(
+        &broken,
+        "title = \"x\"\nsentences = [\"a b c\"\nepochs = 3\n",
+    )
+    .unwrap();
+    fails_with(
+        &["train", "--lesson", broken.to_str().unwrap()],
+        "broken.toml:",
+    );
+    let unknown = dir.join("unknown.toml");
+    let text = lesson::builtin_ids()
+        .first()
+        .map(|_| include_str!("../assets/lessons/cat-sat.toml"))
+        .unwrap();
+    std::fs::write(&unknown, format!("{text}\ncolour = \"red\"\n")).unwrap();
+    fails_with(&["train", "--lesson", unknown.to_str().unwrap()], "colour");
+    fails_with(
+        &[
+            "train",
+            "--lesson",
+            dir.join("missing.toml").to_str().unwrap(),
+        ],
+        "missing",
+    );
+}
