@@ -11,6 +11,10 @@ struct RunState {
     adam_t: u32,
     diverged_epoch: u32,
     _pad: u32,
+    // Adam's bias corrections of step adam_t: 1 - 0.9^t, 1 - 0.999^t (set once per step).
+    bias1: f32,
+    bias2: f32,
+    _pad2: vec2<u32>,
 }
 
 fn is_finite(x: f32) -> bool {
@@ -44,8 +48,8 @@ struct Moved {
     v: f32,
 }
 
-// One optimizer update of one parameter (MODEL.md). `t` is the 1-based step count.
-fn optimizer_step(theta: f32, g: f32, m: f32, v: f32, lr: f32, t: f32) -> Moved {
+// One optimizer update of one parameter (MODEL.md), with adam's bias corrections of this step.
+fn optimizer_step(theta: f32, g: f32, m: f32, v: f32, lr: f32, bias1: f32, bias2: f32) -> Moved {
     if OPT == 0u {
         return Moved(theta - lr * g, m, v);
     }
@@ -55,8 +59,8 @@ fn optimizer_step(theta: f32, g: f32, m: f32, v: f32, lr: f32, t: f32) -> Moved 
     }
     let m1 = 0.9 * m + 0.1 * g;
     let v1 = 0.999 * v + 0.001 * g * g;
-    let m_hat = m1 / (1.0 - pow(0.9, t));
-    let v_hat = v1 / (1.0 - pow(0.999, t));
+    let m_hat = m1 / bias1;
+    let v_hat = v1 / bias2;
     return Moved(theta - lr * m_hat / (sqrt(v_hat) + 1e-8), m1, v1);
 }
 

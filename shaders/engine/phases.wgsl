@@ -7,9 +7,12 @@
 // (hidden .. embedding grads) run once per chunk and *add* to the gradients; the loss and update
 // phases run once per epoch. The update phase leaves the gradients at zero for the next epoch.
 //
-// Buffers (bound by the driver): corpus (pairs, record_slot, per-chunk occurrence lists), params,
-// grads, opt_m, opt_v, run_state, scratch, and the four history buffers. Constants come from the
-// generated header (src/engine/shader_source.rs): V D H K KD N B CHUNKS P OFF_* ACT OPT.
+// The driver declares corpus (pairs, record_slot, per-chunk occurrence lists), params, grads,
+// opt_m, opt_v, run_state, scratch and the four history buffers, and where a run's block starts
+// in them: `param_base(run)`, `scratch_base(run)` and `state_index(run)` (a driver that keeps
+// one run's state in private arrays returns 0). History buffers are always indexed by run.
+// Constants come from the generated header (src/engine/shader_source.rs):
+// V D H K KD N B CHUNKS P OFF_* ACT OPT.
 
 // One run's scratch block: z, h, dz [B*H each], dlogits [B*V], dx [B*KD], loss [N].
 const SCR_Z: u32 = 0u;
@@ -40,8 +43,8 @@ fn input_of(base: u32, j: u32, q: u32) -> f32 {
 
 // Items: count * H. z and h of (local pair jl, unit u).
 fn phase_hidden(run: u32, item: u32, first: u32) {
-    let base = run * P;
-    let s = run * SCR;
+    let base = param_base(run);
+    let s = scratch_base(run);
     let jl = item / H;
     let u = item % H;
     var acc = params[base + OFF_B1 + u];
@@ -54,8 +57,8 @@ fn phase_hidden(run: u32, item: u32, first: u32) {
 
 // Items: count * V. The logit of (local pair jl, word v), stored where dlogits will go.
 fn phase_logits(run: u32, item: u32) {
-    let base = run * P;
-    let s = run * SCR;
+    let base = param_base(run);
+    let s = scratch_base(run);
     let jl = item / V;
     let v = item % V;
     var acc = params[base + OFF_B2 + v];
@@ -69,23 +72,26 @@ fn phase_logits(run: u32, item: u32) {
 // dlogits = (p - onehot) / N.
 fn phase_softmax(run: u32, jl: u32, first: u32, slot: u32, capacity: u32, recorded_pairs: u32) {
     let j = first + jl;
-    let s = run * SCR + SCR_P + jl * V;
+    let s = scratch_base(run) + SCR_P + jl * V;
     var top = -3.0e38;
     for (var v = 0u; v < V; v++) {
         top = max(top, scratch[s + v]);
     }
+    let t = target_of(j);
+    let target_logit = scratch[s + t];
     var total = 0.0;
     for (var v = 0u; v < V; v++) {
-        total += exp(scratch[s + v] - top);
+        let e = exp(scratch[s + v] - top);
+        scratch[s + v] = e;
+        total += e;
     }
-    let t = target_of(j);
-    scratch[run * SCR + SCR_LOSS + j] = -(scratch[s + t] - top - log(total));
+    scratch[scratch_base(run) + SCR_LOSS + j] = -(target_logit - top - log(total));
     let rec = corpus[COR_RECORD + j];
     let recording = slot != NO_SLOT && rec != NO_SLOT;
     let cell = (run * capacity + slot) * recorded_pairs + rec;
     let inv_n = 1.0 / f32(N);
     for (var v = 0u; v < V; v++) {
-        let p = exp(scratch[s + v] - top) / total;
+        let p = scratch[s + v] / total;
         if recording {
             hist_probs[cell * V + v] = p;
         }
@@ -93,15 +99,15 @@ fn phase_softmax(run: u32, jl: u32, first: u32, slot: u32, capacity: u32, record
     }
     if recording {
         for (var u = 0u; u < H; u++) {
-            hist_hidden[cell * H + u] = scratch[run * SCR + SCR_H + jl * H + u];
+            hist_hidden[cell * H + u] = scratch[scratch_base(run) + SCR_H + jl * H + u];
         }
     }
 }
 
 // Items: H*V + V + count*H. dw2 and db2 (added), and dz of (jl, u).
 fn phase_output_grads(run: u32, item: u32, count: u32) {
-    let base = run * P;
-    let s = run * SCR;
+    let base = param_base(run);
+    let s = scratch_base(run);
     if item < H * V {
         let u = item / V;
         let v = item % V;
@@ -131,8 +137,8 @@ fn phase_output_grads(run: u32, item: u32, count: u32) {
 
 // Items: KD*H + H + count*KD. dw1 and db1 (added), and dx of (jl, q).
 fn phase_input_grads(run: u32, item: u32, first: u32, count: u32) {
-    let base = run * P;
-    let s = run * SCR;
+    let base = param_base(run);
+    let s = scratch_base(run);
     if item < KD * H {
         let q = item / H;
         let u = item % H;
@@ -163,7 +169,7 @@ fn phase_input_grads(run: u32, item: u32, first: u32, count: u32) {
 // Items: V*D. The embedding gradient of (word w, dim d): dx of every context position in this
 // chunk where w occurs, added.
 fn phase_embedding_grads(run: u32, item: u32, first: u32, chunk: u32) {
-    let s = run * SCR;
+    let s = scratch_base(run);
     let w = item / D;
     let d = item % D;
     let starts = COR_OCC_START + chunk * (V + 1u);
@@ -174,7 +180,7 @@ fn phase_embedding_grads(run: u32, item: u32, first: u32, chunk: u32) {
         let q = (occurrence % K) * D + d;
         acc += scratch[s + SCR_DX + jl * KD + q];
     }
-    grads[run * P + item] += acc;
+    grads[param_base(run) + item] += acc;
 }
 
 // Items: 1 + V*D. Item 0: the epoch's loss, its recording, the divergence flag and the step
@@ -183,33 +189,35 @@ fn phase_loss(run: u32, item: u32, epoch: u32, slot: u32, capacity: u32, learnin
     if item == 0u {
         var loss = 0.0;
         for (var j = 0u; j < N; j++) {
-            loss += scratch[run * SCR + SCR_LOSS + j];
+            loss += scratch[scratch_base(run) + SCR_LOSS + j];
         }
         loss /= f32(N);
         if slot != NO_SLOT {
             hist_loss[run * capacity + slot] = loss;
         }
-        var state = run_state[run];
+        var state = run_state[state_index(run)];
         if !is_finite(loss) && state.diverged_epoch == NOT_DIVERGED {
             state.diverged_epoch = epoch;
         }
         if learning && state.diverged_epoch == NOT_DIVERGED {
             state.adam_t += 1u;
+            state.bias1 = 1.0 - pow(0.9, f32(state.adam_t));
+            state.bias2 = 1.0 - pow(0.999, f32(state.adam_t));
         }
-        run_state[run] = state;
+        run_state[state_index(run)] = state;
     } else if slot != NO_SLOT {
         let q = item - 1u;
-        hist_embedding[(run * capacity + slot) * V * D + q] = params[run * P + q];
+        hist_embedding[(run * capacity + slot) * V * D + q] = params[param_base(run) + q];
     }
 }
 
 // Items: P. The optimizer step of one parameter (unless the run has diverged); the gradient is
 // then reset for the next epoch.
 fn phase_update(run: u32, item: u32) {
-    let state = run_state[run];
-    let at = run * P + item;
+    let state = run_state[state_index(run)];
+    let at = param_base(run) + item;
     if state.diverged_epoch == NOT_DIVERGED {
-        let moved = optimizer_step(params[at], grads[at], opt_m[at], opt_v[at], state.lr, f32(state.adam_t));
+        let moved = optimizer_step(params[at], grads[at], opt_m[at], opt_v[at], state.lr, state.bias1, state.bias2);
         params[at] = moved.param;
         opt_m[at] = moved.m;
         opt_v[at] = moved.v;

@@ -39,6 +39,19 @@ fn sync() {
     workgroupBarrier();
 }
 
+// Every run's block lives in the shared buffers (see phases.wgsl).
+fn param_base(run: u32) -> u32 {
+    return run * P;
+}
+
+fn scratch_base(run: u32) -> u32 {
+    return run * SCR;
+}
+
+fn state_index(run: u32) -> u32 {
+    return run;
+}
+
 @compute @workgroup_size(64)
 fn cs_train(@builtin(workgroup_id) wid: vec3<u32>, @builtin(local_invocation_index) lid: u32) {
     let run = wid.x + wid.y * 65535u;
@@ -74,7 +87,9 @@ fn cs_train(@builtin(workgroup_id) wid: vec3<u32>, @builtin(local_invocation_ind
             }
             sync();
         }
-        for (var item = lid; in_range && item < 1u + V * D; item += WG) {
+        // Items past 0 only record the embedding table.
+        let loss_items = select(1u, 1u + V * D, slot != NO_SLOT);
+        for (var item = lid; in_range && item < loss_items; item += WG) {
             phase_loss(run, item, epoch, slot, step.capacity, learning);
         }
         sync();

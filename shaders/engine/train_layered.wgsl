@@ -34,6 +34,19 @@ fn item_of(gid: vec3<u32>) -> u32 {
     return gid.x + gid.y * 4194240u;
 }
 
+// Every run's block lives in the shared buffers (see phases.wgsl).
+fn param_base(run: u32) -> u32 {
+    return run * P;
+}
+
+fn scratch_base(run: u32) -> u32 {
+    return run * SCR;
+}
+
+fn state_index(run: u32) -> u32 {
+    return run;
+}
+
 @compute @workgroup_size(64)
 fn cs_hidden(@builtin(global_invocation_id) gid: vec3<u32>) {
     let item = item_of(gid);

@@ -17,11 +17,17 @@ pub const NO_SLOT: u32 = u32::MAX;
 #[derive(Clone, Copy, Debug, Pod, Zeroable)]
 pub struct RunState {
     pub lr: f32,
+    /// Optimizer steps taken (adam's t).
     pub adam_t: u32,
+    /// First epoch whose loss was not finite, or [`NOT_DIVERGED`].
     pub diverged_epoch: u32,
     pub _pad: u32,
+    /// Adam's bias corrections for the current step: 1 - 0.9^t and 1 - 0.999^t.
+    pub bias1: f32,
+    pub bias2: f32,
+    pub _pad2: [u32; 2],
 }
-const _: () = assert!(std::mem::size_of::<RunState>() == 16);
+const _: () = assert!(std::mem::size_of::<RunState>() == 32);
 
 /// All storage buffers of one trainer.
 pub struct EngineBuffers {
@@ -85,6 +91,9 @@ impl EngineBuffers {
                 adam_t: 0,
                 diverged_epoch: NOT_DIVERGED,
                 _pad: 0,
+                bias1: 1.0,
+                bias2: 1.0,
+                _pad2: [0; 2],
             })
             .collect();
         let scratch_per_run = scratch_floats_per_run(setup, chunk);

@@ -12,7 +12,7 @@
 
 use bytemuck::{Pod, Zeroable};
 
-use super::buffers::{EngineBuffers, max_occurrences};
+use super::buffers::{EngineBuffers, max_occurrences, scratch_floats_per_run};
 use super::history::HistoryLayout;
 use super::kernel::{
     UniformRing, WORKGROUP_SIZE, bind_buffers, compute_pipeline, dynamic_uniform_entry,
@@ -81,12 +81,25 @@ pub fn loop_iterations_per_epoch(setup: &TrainingSetup, mode: FusedMode) -> u64 
         + rounds(p)
 }
 
-/// How many epochs one dispatch may train for `setup`, or `None` when even one epoch would
-/// exceed the loop budget (the model is too big for this fused driver).
+/// Most floats one invocation of the per-run driver keeps in private arrays (4 P + scratch).
+pub const PER_RUN_PRIVATE_FLOATS: usize = 4096;
+
+/// How many epochs one dispatch may train for `setup`, or `None` when this fused driver cannot
+/// train it (one epoch exceeds the loop budget, or the per-run private arrays would be too big).
 pub fn max_steps_per_dispatch(setup: &TrainingSetup, mode: FusedMode) -> Option<u32> {
+    let p = setup.dims.param_count() as u64;
+    let mut budget = LOOP_BUDGET;
+    if mode == FusedMode::PerRun {
+        let private = 4 * setup.dims.param_count() + scratch_floats_per_run(setup, setup.pairs.len());
+        if private > PER_RUN_PRIVATE_FLOATS {
+            return None;
+        }
+        // Copying the run's state in and out.
+        budget -= 2 * p + 2;
+    }
     let per_epoch = loop_iterations_per_epoch(setup, mode);
     // A dispatch of `steps` epochs runs steps + 1 forward passes; count them as full epochs.
-    let epochs = LOOP_BUDGET / per_epoch;
+    let epochs = budget / per_epoch;
     (epochs >= 2).then(|| (epochs - 1).min(u32::MAX as u64) as u32)
 }
 

@@ -231,7 +231,7 @@ impl Trainer {
             queue,
             &self.buffers.run_state,
             0,
-            self.setup.runs() * 4,
+            self.setup.runs() * std::mem::size_of::<RunState>() / 4,
         );
         bytemuck::cast_slice(&raw).to_vec()
     }
