@@ -22,35 +22,12 @@ struct Step {
 const WG: u32 = 64u;
 
 @group(0) @binding(0) var<uniform> step: Step;
-@group(0) @binding(1) var<storage, read> corpus: array<u32>;
-@group(0) @binding(2) var<storage, read_write> params: array<f32>;
-@group(0) @binding(3) var<storage, read_write> grads: array<f32>;
-@group(0) @binding(4) var<storage, read_write> opt_m: array<f32>;
-@group(0) @binding(5) var<storage, read_write> opt_v: array<f32>;
-@group(0) @binding(6) var<storage, read_write> run_state: array<RunState>;
-@group(0) @binding(7) var<storage, read_write> scratch: array<f32>;
-@group(0) @binding(8) var<storage, read_write> hist_loss: array<f32>;
-@group(0) @binding(9) var<storage, read_write> hist_probs: array<f32>;
-@group(0) @binding(10) var<storage, read_write> hist_hidden: array<f32>;
-@group(0) @binding(11) var<storage, read_write> hist_embedding: array<f32>;
 
 fn sync() {
     storageBarrier();
     workgroupBarrier();
 }
 
-// Every run's block lives in the shared buffers (see phases.wgsl).
-fn param_base(run: u32) -> u32 {
-    return run * P;
-}
-
-fn scratch_base(run: u32) -> u32 {
-    return run * SCR;
-}
-
-fn state_index(run: u32) -> u32 {
-    return run;
-}
 
 @compute @workgroup_size(64)
 fn cs_train(@builtin(workgroup_id) wid: vec3<u32>, @builtin(local_invocation_index) lid: u32) {

@@ -128,6 +128,36 @@ impl EngineBuffers {
     }
 }
 
+impl EngineBuffers {
+    /// The storage buffers every training driver binds, in binding order 1..=11, each with
+    /// whether the kernels only read it (keep in sync with shaders/engine/bindings.wgsl).
+    pub fn training_bindings(&self) -> [(&wgpu::Buffer, bool); 11] {
+        [
+            (&self.corpus, true),
+            (&self.params, false),
+            (&self.grads, false),
+            (&self.opt_m, false),
+            (&self.opt_v, false),
+            (&self.run_state, false),
+            (&self.scratch, false),
+            (&self.hist_loss, false),
+            (&self.hist_probs, false),
+            (&self.hist_hidden, false),
+            (&self.hist_embedding, false),
+        ]
+    }
+
+    /// The history buffers, in binding order 1..=4 of shaders/engine/compact.wgsl.
+    pub fn history_bindings(&self) -> [(&wgpu::Buffer, bool); 4] {
+        [
+            (&self.hist_loss, false),
+            (&self.hist_probs, false),
+            (&self.hist_hidden, false),
+            (&self.hist_embedding, false),
+        ]
+    }
+}
+
 /// Floats of one run's scratch block for chunks of `chunk` pairs (see shaders/engine/phases.wgsl).
 pub fn scratch_floats_per_run(setup: &TrainingSetup, chunk: usize) -> usize {
     let d = &setup.dims;

@@ -5,10 +5,7 @@ use bytemuck::{Pod, Zeroable};
 
 use super::buffers::{EngineBuffers, slot_floats};
 use super::history::HistoryLayout;
-use super::kernel::{
-    UniformRing, bind_buffers, compute_pipeline, dynamic_uniform_entry, linear_workgroups,
-    storage_entry,
-};
+use super::kernel::{KernelSet, linear_workgroups};
 use super::shader_source::COMPACT;
 
 /// Keep in sync with `Compact` in shaders/engine/compact.wgsl.
@@ -27,43 +24,21 @@ pub struct CompactUniform {
 const _: () = assert!(std::mem::size_of::<CompactUniform>() == 32);
 
 pub struct CompactKernel {
-    pipeline: wgpu::ComputePipeline,
-    bind_group: wgpu::BindGroup,
-    ring: UniformRing,
+    kernels: KernelSet,
 }
 
 impl CompactKernel {
     pub fn new(device: &wgpu::Device, buffers: &EngineBuffers) -> Self {
-        let block = std::mem::size_of::<CompactUniform>() as u64;
-        let mut entries = vec![dynamic_uniform_entry(0, block)];
-        entries.extend((1..5).map(|b| storage_entry(b, false)));
-        let (pipeline, layout) = compute_pipeline(
+        let kernels = KernelSet::new(
             device,
-            "CompactKernel::pipeline",
+            "CompactKernel",
             COMPACT,
-            "cs_compact",
-            &entries,
+            &["cs_compact"],
+            std::mem::size_of::<CompactUniform>() as u64,
+            16,
+            &buffers.history_bindings(),
         );
-        let ring = UniformRing::new(device, "CompactKernel::jobs", block, 16);
-        let b = buffers;
-        let bind_group = bind_buffers(
-            device,
-            "CompactKernel::bind_group",
-            &layout,
-            &[
-                &ring.buffer,
-                &b.hist_loss,
-                &b.hist_probs,
-                &b.hist_hidden,
-                &b.hist_embedding,
-            ],
-            Some(block),
-        );
-        Self {
-            pipeline,
-            bind_group,
-            ring,
-        }
+        Self { kernels }
     }
 
     /// Records a dispatch that moves slot 2i to slot i for i in 1..kept, for every run.
@@ -86,9 +61,9 @@ impl CompactKernel {
             embedding_len,
             _pad: 0,
         };
-        let offset = self.ring.push(queue, bytemuck::bytes_of(&job));
-        pass.set_pipeline(&self.pipeline);
-        pass.set_bind_group(0, &self.bind_group, &[offset]);
+        pass.set_pipeline(&self.kernels.pipelines[0]);
+        self.kernels
+            .bind_block(queue, pass, bytemuck::bytes_of(&job));
         let widest = loss_len.max(probs_len).max(hidden_len).max(embedding_len) as u64;
         let (x, y) = linear_workgroups(layout.runs as u64 * widest);
         pass.dispatch_workgroups(x, y, 1);

@@ -14,10 +14,7 @@ use bytemuck::{Pod, Zeroable};
 
 use super::buffers::{EngineBuffers, max_occurrences, scratch_floats_per_run};
 use super::history::HistoryLayout;
-use super::kernel::{
-    UniformRing, WORKGROUP_SIZE, bind_buffers, compute_pipeline, dynamic_uniform_entry,
-    linear_workgroups, storage_entry,
-};
+use super::kernel::{KernelSet, WORKGROUP_SIZE, linear_workgroups};
 use super::setup::TrainingSetup;
 use super::shader_source::{fused_source, per_run_source};
 
@@ -90,7 +87,8 @@ pub fn max_steps_per_dispatch(setup: &TrainingSetup, mode: FusedMode) -> Option<
     let p = setup.dims.param_count() as u64;
     let mut budget = LOOP_BUDGET;
     if mode == FusedMode::PerRun {
-        let private = 4 * setup.dims.param_count() + scratch_floats_per_run(setup, setup.pairs.len());
+        let private =
+            4 * setup.dims.param_count() + scratch_floats_per_run(setup, setup.pairs.len());
         if private > PER_RUN_PRIVATE_FLOATS {
             return None;
         }
@@ -105,9 +103,7 @@ pub fn max_steps_per_dispatch(setup: &TrainingSetup, mode: FusedMode) -> Option<
 
 pub struct FusedKernel {
     mode: FusedMode,
-    pipeline: wgpu::ComputePipeline,
-    bind_group: wgpu::BindGroup,
-    ring: UniformRing,
+    kernels: KernelSet,
 }
 
 impl FusedKernel {
@@ -129,44 +125,16 @@ impl FusedKernel {
             setup.activation,
             setup.optimizer,
         );
-        let block = std::mem::size_of::<StepUniform>() as u64;
-        let mut entries = vec![dynamic_uniform_entry(0, block), storage_entry(1, true)];
-        entries.extend((2..12).map(|b| storage_entry(b, false)));
-        let (pipeline, layout) = compute_pipeline(
+        let kernels = KernelSet::new(
             device,
-            "FusedKernel::pipeline",
+            "FusedKernel",
             &source,
-            "cs_train",
-            &entries,
+            &["cs_train"],
+            std::mem::size_of::<StepUniform>() as u64,
+            Self::RING_SLOTS,
+            &buffers.training_bindings(),
         );
-        let ring = UniformRing::new(device, "FusedKernel::steps", block, Self::RING_SLOTS);
-        let b = buffers;
-        let bind_group = bind_buffers(
-            device,
-            "FusedKernel::bind_group",
-            &layout,
-            &[
-                &ring.buffer,
-                &b.corpus,
-                &b.params,
-                &b.grads,
-                &b.opt_m,
-                &b.opt_v,
-                &b.run_state,
-                &b.scratch,
-                &b.hist_loss,
-                &b.hist_probs,
-                &b.hist_hidden,
-                &b.hist_embedding,
-            ],
-            Some(block),
-        );
-        Self {
-            mode,
-            pipeline,
-            bind_group,
-            ring,
-        }
+        Self { mode, kernels }
     }
 
     /// Records one dispatch training `steps` epochs from `epoch_start` for every run.
@@ -189,9 +157,9 @@ impl FusedKernel {
             recorded_pairs: layout.recorded_pairs,
             _pad: 0,
         };
-        let offset = self.ring.push(queue, bytemuck::bytes_of(&uniform));
-        pass.set_pipeline(&self.pipeline);
-        pass.set_bind_group(0, &self.bind_group, &[offset]);
+        pass.set_pipeline(&self.kernels.pipelines[0]);
+        self.kernels
+            .bind_block(queue, pass, bytemuck::bytes_of(&uniform));
         let (x, y) = linear_workgroups(layout.runs as u64 * self.mode.lanes());
         pass.dispatch_workgroups(x, y, 1);
     }

@@ -7,7 +7,7 @@ pub const WORKGROUP_SIZE: u32 = 64;
 pub const MAX_WORKGROUPS_X: u32 = 65535;
 
 /// A compute-stage storage-buffer entry.
-pub fn storage_entry(binding: u32, read_only: bool) -> wgpu::BindGroupLayoutEntry {
+fn storage_entry(binding: u32, read_only: bool) -> wgpu::BindGroupLayoutEntry {
     wgpu::BindGroupLayoutEntry {
         binding,
         visibility: wgpu::ShaderStages::COMPUTE,
@@ -21,7 +21,7 @@ pub fn storage_entry(binding: u32, read_only: bool) -> wgpu::BindGroupLayoutEntr
 }
 
 /// A compute-stage uniform entry read at a dynamic offset of `size` bytes.
-pub fn dynamic_uniform_entry(binding: u32, size: u64) -> wgpu::BindGroupLayoutEntry {
+fn dynamic_uniform_entry(binding: u32, size: u64) -> wgpu::BindGroupLayoutEntry {
     wgpu::BindGroupLayoutEntry {
         binding,
         visibility: wgpu::ShaderStages::COMPUTE,
@@ -34,68 +34,98 @@ pub fn dynamic_uniform_entry(binding: u32, size: u64) -> wgpu::BindGroupLayoutEn
     }
 }
 
-/// A bind group whose bindings are `buffers` in order (binding 0 read at `first_size` bytes, for
-/// dynamic uniforms; `None` binds it whole).
-pub fn bind_buffers(
-    device: &wgpu::Device,
-    label: &str,
-    layout: &wgpu::BindGroupLayout,
-    buffers: &[&wgpu::Buffer],
-    first_size: Option<u64>,
-) -> wgpu::BindGroup {
-    let entries: Vec<wgpu::BindGroupEntry> = buffers
-        .iter()
-        .enumerate()
-        .map(|(i, buffer)| wgpu::BindGroupEntry {
-            binding: i as u32,
-            resource: if i == 0 {
-                wgpu::BindingResource::Buffer(wgpu::BufferBinding {
-                    buffer,
-                    offset: 0,
-                    size: first_size.and_then(wgpu::BufferSize::new),
-                })
-            } else {
-                buffer.as_entire_binding()
-            },
-        })
-        .collect();
-    device.create_bind_group(&wgpu::BindGroupDescriptor {
-        label: Some(label),
-        layout,
-        entries: &entries,
-    })
+/// Compute pipelines built from one WGSL module that share one bind group: binding 0 is a ring
+/// of uniform blocks read at dynamic offsets, bindings 1.. are storage buffers in order.
+pub struct KernelSet {
+    pub pipelines: Vec<wgpu::ComputePipeline>,
+    bind_group: wgpu::BindGroup,
+    ring: UniformRing,
 }
 
-/// A compute pipeline from WGSL `source` with one bind group.
-pub fn compute_pipeline(
-    device: &wgpu::Device,
-    label: &str,
-    source: &str,
-    entry_point: &str,
-    entries: &[wgpu::BindGroupLayoutEntry],
-) -> (wgpu::ComputePipeline, wgpu::BindGroupLayout) {
-    let module = device.create_shader_module(wgpu::ShaderModuleDescriptor {
-        label: Some(label),
-        source: wgpu::ShaderSource::Wgsl(source.into()),
-    });
-    let bind_group_layout = device.create_bind_group_layout(&wgpu::BindGroupLayoutDescriptor {
-        label: Some(label),
-        entries,
-    });
-    let layout = device.create_pipeline_layout(&wgpu::PipelineLayoutDescriptor {
-        label: Some(label),
-        bind_group_layouts: &[Some(&bind_group_layout)],
-        immediate_size: 0,
-    });
-    let pipeline = device.create_compute_pipeline(&wgpu::ComputePipelineDescriptor {
-        label: Some(label),
-        layout: Some(&layout),
-        module: &module,
-        entry_point: Some(entry_point),
-        compilation_options: Default::default(),
-        cache: None,
-    });
-    (pipeline, bind_group_layout)
+impl KernelSet {
+    /// `buffers` pairs each storage buffer with whether the kernels only read it.
+    pub fn new(
+        device: &wgpu::Device,
+        label: &str,
+        source: &str,
+        entry_points: &[&str],
+        block_size: u64,
+        ring_slots: u32,
+        buffers: &[(&wgpu::Buffer, bool)],
+    ) -> Self {
+        let module = device.create_shader_module(wgpu::ShaderModuleDescriptor {
+            label: Some(label),
+            source: wgpu::ShaderSource::Wgsl(source.into()),
+        });
+        let mut entries = vec![dynamic_uniform_entry(0, block_size)];
+        entries.extend(
+            buffers
+                .iter()
+                .enumerate()
+                .map(|(i, (_, read_only))| storage_entry(i as u32 + 1, *read_only)),
+        );
+        let bind_group_layout = device.create_bind_group_layout(&wgpu::BindGroupLayoutDescriptor {
+            label: Some(label),
+            entries: &entries,
+        });
+        let layout = device.create_pipeline_layout(&wgpu::PipelineLayoutDescriptor {
+            label: Some(label),
+            bind_group_layouts: &[Some(&bind_group_layout)],
+            immediate_size: 0,
+        });
+        let pipelines = entry_points
+            .iter()
+            .map(|entry| {
+                device.create_compute_pipeline(&wgpu::ComputePipelineDescriptor {
+                    label: Some(&format!("{label}::{entry}")),
+                    layout: Some(&layout),
+                    module: &module,
+                    entry_point: Some(entry),
+                    compilation_options: Default::default(),
+                    cache: None,
+                })
+            })
+            .collect();
+        let ring = UniformRing::new(device, label, block_size, ring_slots);
+        let mut bindings = vec![wgpu::BindGroupEntry {
+            binding: 0,
+            resource: wgpu::BindingResource::Buffer(wgpu::BufferBinding {
+                buffer: &ring.buffer,
+                offset: 0,
+                size: wgpu::BufferSize::new(block_size),
+            }),
+        }];
+        bindings.extend(
+            buffers
+                .iter()
+                .enumerate()
+                .map(|(i, (buffer, _))| wgpu::BindGroupEntry {
+                    binding: i as u32 + 1,
+                    resource: buffer.as_entire_binding(),
+                }),
+        );
+        let bind_group = device.create_bind_group(&wgpu::BindGroupDescriptor {
+            label: Some(label),
+            layout: &bind_group_layout,
+            entries: &bindings,
+        });
+        Self {
+            pipelines,
+            bind_group,
+            ring,
+        }
+    }
+
+    /// Writes `block` into the next ring slot and binds the group to read it.
+    pub fn bind_block(
+        &mut self,
+        queue: &wgpu::Queue,
+        pass: &mut wgpu::ComputePass<'_>,
+        block: &[u8],
+    ) {
+        let offset = self.ring.push(queue, block);
+        pass.set_bind_group(0, &self.bind_group, &[offset]);
+    }
 }
 
 /// Workgroup counts (x, y) covering `invocations` threads, one thread per item.
@@ -108,15 +138,15 @@ pub fn linear_workgroups(invocations: u64) -> (u32, u32) {
 
 /// A ring of uniform blocks read at dynamic offsets: each dispatch of a submit gets its own
 /// block, written with `queue.write_buffer` before the submit that reads it.
-pub struct UniformRing {
-    pub buffer: wgpu::Buffer,
-    pub stride: u64,
-    pub slots: u32,
+struct UniformRing {
+    buffer: wgpu::Buffer,
+    stride: u64,
+    slots: u32,
     next: u32,
 }
 
 impl UniformRing {
-    pub fn new(device: &wgpu::Device, label: &str, block_size: u64, slots: u32) -> Self {
+    fn new(device: &wgpu::Device, label: &str, block_size: u64, slots: u32) -> Self {
         let align = device.limits().min_uniform_buffer_offset_alignment as u64;
         let stride = block_size.div_ceil(align) * align;
         let buffer = device.create_buffer(&wgpu::BufferDescriptor {
@@ -134,7 +164,7 @@ impl UniformRing {
     }
 
     /// Writes `block` into the next slot and returns its dynamic offset.
-    pub fn push(&mut self, queue: &wgpu::Queue, block: &[u8]) -> u32 {
+    fn push(&mut self, queue: &wgpu::Queue, block: &[u8]) -> u32 {
         let offset = self.next as u64 * self.stride;
         queue.write_buffer(&self.buffer, offset, block);
         self.next = (self.next + 1) % self.slots;

@@ -6,9 +6,7 @@ use bytemuck::{Pod, Zeroable};
 
 use super::buffers::EngineBuffers;
 use super::history::HistoryLayout;
-use super::kernel::{
-    UniformRing, bind_buffers, dynamic_uniform_entry, linear_workgroups, storage_entry,
-};
+use super::kernel::{KernelSet, linear_workgroups};
 use super::setup::TrainingSetup;
 use super::shader_source::layered_source;
 
@@ -39,14 +37,14 @@ const CHUNK_PHASES: [&str; 6] = [
 /// Phases that only run while learning (the forward-only last epoch skips them).
 const GRAD_PHASES: usize = 3;
 
+/// Index of the loss and update pipelines in the kernel set, after the chunk phases.
+const LOSS: usize = CHUNK_PHASES.len();
+const UPDATE: usize = CHUNK_PHASES.len() + 1;
+
 pub struct LayeredKernels {
-    chunk_pipelines: Vec<wgpu::ComputePipeline>,
-    loss: wgpu::ComputePipeline,
-    update: wgpu::ComputePipeline,
-    bind_group: wgpu::BindGroup,
-    ring: UniformRing,
+    kernels: KernelSet,
     chunk: usize,
-    setup_pairs: usize,
+    pairs: usize,
     params: usize,
     vocab_dims: usize,
     hidden: usize,
@@ -71,62 +69,21 @@ impl LayeredKernels {
             setup.activation,
             setup.optimizer,
         );
-        let module = device.create_shader_module(wgpu::ShaderModuleDescriptor {
-            label: Some("LayeredKernels::module"),
-            source: wgpu::ShaderSource::Wgsl(source.into()),
-        });
-        let block = std::mem::size_of::<LayerUniform>() as u64;
-        let mut entries = vec![dynamic_uniform_entry(0, block), storage_entry(1, true)];
-        entries.extend((2..12).map(|b| storage_entry(b, false)));
-        let bind_group_layout = device.create_bind_group_layout(&wgpu::BindGroupLayoutDescriptor {
-            label: Some("LayeredKernels::bind_group_layout"),
-            entries: &entries,
-        });
-        let layout = device.create_pipeline_layout(&wgpu::PipelineLayoutDescriptor {
-            label: Some("LayeredKernels::pipeline_layout"),
-            bind_group_layouts: &[Some(&bind_group_layout)],
-            immediate_size: 0,
-        });
-        let pipeline = |entry: &str| {
-            device.create_compute_pipeline(&wgpu::ComputePipelineDescriptor {
-                label: Some(entry),
-                layout: Some(&layout),
-                module: &module,
-                entry_point: Some(entry),
-                compilation_options: Default::default(),
-                cache: None,
-            })
-        };
-        let ring = UniformRing::new(device, "LayeredKernels::layers", block, Self::RING_SLOTS);
-        let b = buffers;
-        let bind_group = bind_buffers(
+        let mut entry_points = CHUNK_PHASES.to_vec();
+        entry_points.extend(["cs_loss", "cs_update"]);
+        let kernels = KernelSet::new(
             device,
-            "LayeredKernels::bind_group",
-            &bind_group_layout,
-            &[
-                &ring.buffer,
-                &b.corpus,
-                &b.params,
-                &b.grads,
-                &b.opt_m,
-                &b.opt_v,
-                &b.run_state,
-                &b.scratch,
-                &b.hist_loss,
-                &b.hist_probs,
-                &b.hist_hidden,
-                &b.hist_embedding,
-            ],
-            Some(block),
+            "LayeredKernels",
+            &source,
+            &entry_points,
+            std::mem::size_of::<LayerUniform>() as u64,
+            Self::RING_SLOTS,
+            &buffers.training_bindings(),
         );
         Self {
-            chunk_pipelines: CHUNK_PHASES.iter().map(|e| pipeline(e)).collect(),
-            loss: pipeline("cs_loss"),
-            update: pipeline("cs_update"),
-            bind_group,
-            ring,
+            kernels,
             chunk,
-            setup_pairs: setup.pairs.len(),
+            pairs: setup.pairs.len(),
             params: d.param_count(),
             vocab_dims: d.vocab * d.embed_dim,
             hidden: d.hidden,
@@ -137,7 +94,7 @@ impl LayeredKernels {
 
     /// Uniform blocks one epoch uses (one per chunk, one for loss and update).
     pub fn blocks_per_epoch(&self) -> u32 {
-        self.setup_pairs.div_ceil(self.chunk) as u32 + 1
+        self.pairs.div_ceil(self.chunk) as u32 + 1
     }
 
     /// Items of chunk phase `phase` for a chunk of `count` pairs.
@@ -184,26 +141,26 @@ impl LayeredKernels {
         } else {
             CHUNK_PHASES.len() - GRAD_PHASES
         };
-        for (c, first) in (0..self.setup_pairs).step_by(self.chunk).enumerate() {
-            let count = self.chunk.min(self.setup_pairs - first);
+        for (c, first) in (0..self.pairs).step_by(self.chunk).enumerate() {
+            let count = self.chunk.min(self.pairs - first);
             uniform.first = first as u32;
             uniform.count = count as u32;
             uniform.chunk = c as u32;
-            let offset = self.ring.push(queue, bytemuck::bytes_of(&uniform));
-            pass.set_bind_group(0, &self.bind_group, &[offset]);
+            self.kernels
+                .bind_block(queue, pass, bytemuck::bytes_of(&uniform));
             for phase in 0..phases {
-                pass.set_pipeline(&self.chunk_pipelines[phase]);
+                pass.set_pipeline(&self.kernels.pipelines[phase]);
                 Self::dispatch(pass, self.items(phase, count), layout.runs);
                 dispatches += 1;
             }
         }
-        let offset = self.ring.push(queue, bytemuck::bytes_of(&uniform));
-        pass.set_bind_group(0, &self.bind_group, &[offset]);
-        pass.set_pipeline(&self.loss);
+        self.kernels
+            .bind_block(queue, pass, bytemuck::bytes_of(&uniform));
+        pass.set_pipeline(&self.kernels.pipelines[LOSS]);
         Self::dispatch(pass, 1 + self.vocab_dims, layout.runs);
         dispatches += 1;
         if learning {
-            pass.set_pipeline(&self.update);
+            pass.set_pipeline(&self.kernels.pipelines[UPDATE]);
             Self::dispatch(pass, self.params, layout.runs);
             dispatches += 1;
         }

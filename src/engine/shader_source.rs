@@ -7,6 +7,7 @@ use crate::model::Dims;
 
 pub const COMMON: &str = include_str!("../../shaders/engine/common.wgsl");
 pub const PHASES: &str = include_str!("../../shaders/engine/phases.wgsl");
+pub const SHARED_BUFFERS: &str = include_str!("../../shaders/engine/shared_buffers.wgsl");
 pub const TRAIN_FUSED: &str = include_str!("../../shaders/engine/train_fused.wgsl");
 pub const TRAIN_PER_RUN: &str = include_str!("../../shaders/engine/train_per_run.wgsl");
 pub const TRAIN_LAYERED: &str = include_str!("../../shaders/engine/train_layered.wgsl");
@@ -53,15 +54,38 @@ pub fn model_header(
     )
 }
 
-/// The fused training kernel specialised to one model (all pairs in one chunk).
+/// The header, the shared helpers and phases, then `driver_parts`.
+fn assemble(
+    dims: &Dims,
+    pairs: usize,
+    chunk: usize,
+    activation: Activation,
+    optimizer: OptimizerKind,
+    driver_parts: &[&str],
+) -> String {
+    let mut source = model_header(dims, pairs, chunk, activation, optimizer);
+    for part in [COMMON, PHASES].iter().chain(driver_parts) {
+        source.push('\n');
+        source.push_str(part);
+    }
+    source
+}
+
+/// The workgroup fused kernel specialised to one model (all pairs in one chunk).
 pub fn fused_source(
     dims: &Dims,
     pairs: usize,
     activation: Activation,
     optimizer: OptimizerKind,
 ) -> String {
-    let header = model_header(dims, pairs, pairs, activation, optimizer);
-    format!("{header}\n{COMMON}\n{PHASES}\n{TRAIN_FUSED}")
+    assemble(
+        dims,
+        pairs,
+        pairs,
+        activation,
+        optimizer,
+        &[SHARED_BUFFERS, TRAIN_FUSED],
+    )
 }
 
 /// The per-run fused kernel specialised to one model (all pairs in one chunk).
@@ -71,8 +95,7 @@ pub fn per_run_source(
     activation: Activation,
     optimizer: OptimizerKind,
 ) -> String {
-    let header = model_header(dims, pairs, pairs, activation, optimizer);
-    format!("{header}\n{COMMON}\n{PHASES}\n{TRAIN_PER_RUN}")
+    assemble(dims, pairs, pairs, activation, optimizer, &[TRAIN_PER_RUN])
 }
 
 /// The layered training kernels specialised to one model, pairs in chunks of `chunk`.
@@ -83,6 +106,12 @@ pub fn layered_source(
     activation: Activation,
     optimizer: OptimizerKind,
 ) -> String {
-    let header = model_header(dims, pairs, chunk, activation, optimizer);
-    format!("{header}\n{COMMON}\n{PHASES}\n{TRAIN_LAYERED}")
+    assemble(
+        dims,
+        pairs,
+        chunk,
+        activation,
+        optimizer,
+        &[SHARED_BUFFERS, TRAIN_LAYERED],
+    )
 }
