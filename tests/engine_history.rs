@@ -130,3 +130,37 @@ fn a_diverging_run_is_flagged_and_the_others_are_unharmed() {
     );
     let _ = widen(&params[1]);
 }
+
+#[test]
+fn a_model_too_big_for_one_fused_dispatch_trains_layered_and_exactly() {
+    let gpu = common::gpu();
+    let sentences = lesson::synthetic::synthetic_sentences(300, 6000, 2, 22, 9);
+    let corpus = lesson::Corpus::build(&sentences, 2).unwrap();
+    let dims = nextword::model::Dims {
+        vocab: corpus.vocab.len(),
+        embed_dim: 16,
+        hidden: 32,
+        context: 2,
+    };
+    let setup = TrainingSetup {
+        dims,
+        activation: Activation::Tanh,
+        optimizer: OptimizerKind::Momentum,
+        lrs: vec![0.5],
+        initial_params: vec![nextword::model::init_params(&dims, 4)],
+        recorded_pairs: nextword::engine::default_recorded_pairs(&dims, corpus.pairs.len()),
+        pairs: corpus.pairs,
+        history_capacity: 16,
+        kernels: nextword::engine::KernelChoice::Auto,
+    };
+    let mut trainer = Trainer::new(&gpu.device, &gpu.queue, &setup).unwrap();
+    assert!(
+        trainer.is_layered(),
+        "6,000 pairs x 300 words must not fit one fused dispatch"
+    );
+    trainer.train(&gpu.device, &gpu.queue, 3);
+    let history = HistoryReadout::read(&trainer, &gpu.device, &gpu.queue);
+    let want = reference_losses(&setup, 0, 3);
+    let got: Vec<f64> = (0..=3).map(|e| history.loss(0, e) as f64).collect();
+    assert_close("layered loss per epoch", &got, &want, 1e-4, 1e-4).unwrap();
+}
