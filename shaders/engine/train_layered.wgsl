@@ -1,7 +1,8 @@
-// Layered driver: every phase of shaders/engine/phases.wgsl is its own entry point, spread over
+// Layered driver: every phase of shaders/engine/phases.wgsl is its own entry point (the three
+// biggest products in their register-tiled form, shaders/engine/tiles.wgsl), spread over
 // a whole dispatch (x/y: items, z: run), so big models use every core and every invocation
 // stays far below Mesa's 65,535-loop-iteration limit. The host records, per epoch and chunk of
-// pairs: hidden, logits, softmax, output grads, input grads, embedding grads; then loss and
+// pairs: hidden, logits, softmax, w2 grads, dz, input grads, embedding grads; then loss and
 // update once per epoch (src/engine/layered.rs).
 
 // keep in sync with src/engine/layered.rs (LayerUniform)
@@ -35,8 +36,8 @@ fn cs_hidden(@builtin(global_invocation_id) gid: vec3<u32>) {
 @compute @workgroup_size(64)
 fn cs_logits(@builtin(global_invocation_id) gid: vec3<u32>) {
     let item = item_of(gid);
-    if item < layer.count * V {
-        phase_logits(gid.z, item);
+    if item < tiles_of(layer.count) * tiles_of(V) {
+        tile_logits(gid.z, item, layer.count);
     }
 }
 
@@ -49,10 +50,18 @@ fn cs_softmax(@builtin(global_invocation_id) gid: vec3<u32>) {
 }
 
 @compute @workgroup_size(64)
-fn cs_output_grads(@builtin(global_invocation_id) gid: vec3<u32>) {
+fn cs_w2_grads(@builtin(global_invocation_id) gid: vec3<u32>) {
     let item = item_of(gid);
-    if item < H * V + V + layer.count * H {
-        phase_output_grads(gid.z, item, layer.count);
+    if item < tiles_of(H) * tiles_of(V) + V {
+        tile_w2_grads(gid.z, item, layer.count);
+    }
+}
+
+@compute @workgroup_size(64)
+fn cs_dz(@builtin(global_invocation_id) gid: vec3<u32>) {
+    let item = item_of(gid);
+    if item < tiles_of(layer.count) * tiles_of(H) {
+        tile_dz(gid.z, item, layer.count);
     }
 }
 

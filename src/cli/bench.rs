@@ -15,6 +15,9 @@ pub struct BenchArgs {
     /// Only the training benchmark (skip the scene's frame rate).
     #[arg(long)]
     pub training_only: bool,
+    /// Training cases to run, of a, b, c (all by default).
+    #[arg(long, default_value = "abc")]
+    pub cases: String,
 }
 
 /// cat-sat with `runs` runs, learning rates spread from 0.001 to 0.1.
@@ -62,7 +65,11 @@ pub fn run(args: &BenchArgs) -> anyhow::Result<()> {
         ("(b) cat-sat, 1,024 parallel runs", cat_sat(1024)?),
         ("(c) synthetic large lesson", large()?),
     ];
-    for (name, setup) in &cases {
+    let chosen = cases
+        .iter()
+        .zip(['a', 'b', 'c'])
+        .filter(|(_, key)| args.cases.contains(*key));
+    for ((name, setup), _) in chosen {
         println!("{}", bench_training(&gpu, name, setup, args.secs)?);
     }
     Ok(())

@@ -26,16 +26,17 @@ pub struct LayerUniform {
 const _: () = assert!(std::mem::size_of::<LayerUniform>() == 32);
 
 /// The phases, in the order one chunk runs them (entry points of train_layered.wgsl).
-const CHUNK_PHASES: [&str; 6] = [
+const CHUNK_PHASES: [&str; 7] = [
     "cs_hidden",
     "cs_logits",
     "cs_softmax",
-    "cs_output_grads",
+    "cs_w2_grads",
+    "cs_dz",
     "cs_input_grads",
     "cs_embedding_grads",
 ];
 /// Phases that only run while learning (the forward-only last epoch skips them).
-const GRAD_PHASES: usize = 3;
+const GRAD_PHASES: usize = 4;
 
 /// Index of the loss and update pipelines in the kernel set, after the chunk phases.
 const LOSS: usize = CHUNK_PHASES.len();
@@ -100,12 +101,14 @@ impl LayeredKernels {
     /// Items of chunk phase `phase` for a chunk of `count` pairs.
     fn items(&self, phase: usize, count: usize) -> usize {
         let (h, v, kd) = (self.hidden, self.vocab, self.input_dim);
+        let tiles = |n: usize| n.div_ceil(4);
         match phase {
             0 => count * h,
-            1 => count * v,
+            1 => tiles(count) * tiles(v),
             2 => count,
-            3 => h * v + v + count * h,
-            4 => kd * h + h + count * kd,
+            3 => tiles(h) * tiles(v) + v,
+            4 => tiles(count) * tiles(h),
+            5 => kd * h + h + count * kd,
             _ => self.vocab_dims,
         }
     }

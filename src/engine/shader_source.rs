@@ -10,6 +10,7 @@ pub const PHASES: &str = include_str!("../../shaders/engine/phases.wgsl");
 pub const SHARED_BUFFERS: &str = include_str!("../../shaders/engine/shared_buffers.wgsl");
 pub const TRAIN_FUSED: &str = include_str!("../../shaders/engine/train_fused.wgsl");
 pub const TRAIN_PER_RUN: &str = include_str!("../../shaders/engine/train_per_run.wgsl");
+pub const TILES: &str = include_str!("../../shaders/engine/tiles.wgsl");
 pub const TRAIN_LAYERED: &str = include_str!("../../shaders/engine/train_layered.wgsl");
 pub const COMPACT: &str = include_str!("../../shaders/engine/compact.wgsl");
 
@@ -112,6 +113,6 @@ pub fn layered_source(
         chunk,
         activation,
         optimizer,
-        &[SHARED_BUFFERS, TRAIN_LAYERED],
+        &[SHARED_BUFFERS, TILES, TRAIN_LAYERED],
     )
 }
