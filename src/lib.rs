@@ -5,8 +5,11 @@
 //! `lesson` turns lesson files and typed text into the vocabulary and training pairs, and `model`
 //! is the f64 CPU reference (the oracle the tests compare the GPU with).
 
+pub mod app;
 pub mod cli;
 pub mod engine;
 pub mod gpu;
 pub mod lesson;
 pub mod model;
+pub mod scene;
+pub mod ui;

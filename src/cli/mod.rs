@@ -4,6 +4,7 @@
 
 pub mod bench;
 pub mod lessons;
+pub mod render;
 pub mod train;
 mod train_output;
 pub mod window;
@@ -31,6 +32,8 @@ pub enum Command {
     Lessons,
     /// Measure training throughput (GPU vs CPU reference) and the scene's frame rate.
     Bench(bench::BenchArgs),
+    /// Render frames of a lesson headless into PNG files.
+    Render(render::RenderArgs),
 }
 
 /// Runs the parsed command line.
@@ -39,6 +42,7 @@ pub fn run(cli: Cli) -> anyhow::Result<()> {
         Some(Command::Train(args)) => train::run(&args),
         Some(Command::Lessons) => lessons::run(),
         Some(Command::Bench(args)) => bench::run(&args),
+        Some(Command::Render(args)) => render::run(&args),
         None => window::run(&cli.window),
     }
 }

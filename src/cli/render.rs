@@ -1,0 +1,248 @@
+//! `nextword render`: trains a lesson headless and writes the frame the window would show at an
+//! epoch (`--out frame.png`), or a PNG sequence of the lesson playing (`--frames N --out DIR`).
+//! The same renderers as the window draw into an offscreen texture.
+
+use std::io::Write;
+use std::path::PathBuf;
+
+use anyhow::{Context, bail};
+
+use crate::gpu::GpuContext;
+use crate::scene::headless::{HeadlessRenderer, LessonSession};
+use crate::scene::{OrbitCamera, SceneFrame, SceneOptions};
+
+#[derive(clap::Args, Debug)]
+pub struct RenderArgs {
+    /// Lesson id (see `nextword lessons`) or a lesson file.
+    #[arg(long, default_value = "cat-sat")]
+    pub lesson: String,
+    /// Epoch to show (a single frame), or the last epoch of a sequence; default: the lesson's.
+    #[arg(long)]
+    pub epoch: Option<f32>,
+    /// Frame size in pixels.
+    #[arg(long, default_value = "1280x720", value_parser = parse_size)]
+    pub size: (u32, u32),
+    /// Output PNG (one frame) or directory (with --frames).
+    #[arg(long)]
+    pub out: Option<PathBuf>,
+    /// Write N frames of the lesson playing from epoch 0 to --epoch.
+    #[arg(long)]
+    pub frames: Option<u32>,
+    /// Camera as yaw,pitch,distance (degrees, degrees, world units), e.g. 35,20,3.6.
+    #[arg(long, value_parser = OrbitCamera::parse, allow_hyphen_values = true)]
+    pub camera: Option<OrbitCamera>,
+    /// Degrees the camera turns over a --frames sequence.
+    #[arg(long, default_value_t = 0.0, allow_hyphen_values = true)]
+    pub orbit: f32,
+    /// Select the pair with this context (e.g. "the"); default: the first pair.
+    #[arg(long)]
+    pub context: Option<String>,
+    /// The word whose vector the strip shows; default: the selected pair's target.
+    #[arg(long)]
+    pub word: Option<String>,
+    /// Run drawn bright when a lesson trains several.
+    #[arg(long, default_value_t = 0)]
+    pub run: u32,
+    /// Log-scale loss axis.
+    #[arg(long)]
+    pub log_loss: bool,
+    /// Show embedding dims 1-3 instead of the PCA projection.
+    #[arg(long)]
+    pub raw_dims: bool,
+    /// Turn the glow off.
+    #[arg(long)]
+    pub no_bloom: bool,
+    /// Draw the built-in synthetic history instead of training (renderer development).
+    #[arg(long, hide = true)]
+    pub synthetic: bool,
+}
+
+pub(crate) fn parse_size(text: &str) -> Result<(u32, u32), String> {
+    let (w, h) = text
+        .split_once(['x', 'X'])
+        .ok_or_else(|| format!("expected WIDTHxHEIGHT, e.g. 1280x720, got `{text}`"))?;
+    let parse = |s: &str| {
+        s.trim()
+            .parse::<u32>()
+            .map_err(|_| format!("`{s}` is not a whole number"))
+    };
+    let (w, h) = (parse(w)?, parse(h)?);
+    if !(16..=8192).contains(&w) || !(16..=8192).contains(&h) {
+        return Err(format!("size {w}x{h} is out of range (16..=8192 per side)"));
+    }
+    Ok((w, h))
+}
+
+/// Applies the selection flags to a frame.
+fn select(
+    args: &RenderArgs,
+    session: &LessonSession,
+    frame: &mut SceneFrame,
+) -> anyhow::Result<()> {
+    let info = &session.info;
+    if let Some(context) = &args.context {
+        let ids: Option<Vec<u32>> = crate::lesson::tokenize(context)
+            .iter()
+            .map(|w| info.vocab.iter().position(|v| v == w).map(|i| i as u32))
+            .collect();
+        let Some(pair) = ids.and_then(|ids| info.recorded_index(&ids)) else {
+            bail!("no recorded pair has the context `{context}`");
+        };
+        frame.pair = pair;
+    }
+    frame.word = info
+        .recorded
+        .get(frame.pair as usize)
+        .map_or(0, |p| p.target);
+    if let Some(word) = &args.word {
+        let w = word.to_lowercase();
+        frame.word = info
+            .vocab
+            .iter()
+            .position(|v| *v == w)
+            .with_context(|| format!("`{word}` is not in the lesson's vocabulary"))?
+            as u32;
+    }
+    if args.run >= session.trainer.layout().runs {
+        bail!(
+            "--run {} but the lesson trains {} run(s)",
+            args.run,
+            session.trainer.layout().runs
+        );
+    }
+    frame.run = args.run;
+    frame.loss_log = args.log_loss;
+    frame.raw_dims = args.raw_dims;
+    frame.bloom.enabled = !args.no_bloom;
+    if let Some(camera) = args.camera {
+        frame.camera = camera;
+    }
+    Ok(())
+}
+
+/// Renders the synthetic fixture history (no training): `--synthetic`.
+fn run_synthetic(args: &RenderArgs) -> anyhow::Result<()> {
+    use crate::scene::fixture::{FixtureSpec, SyntheticHistory};
+    let gpu = GpuContext::headless()?;
+    let fixture = SyntheticHistory::new(&gpu.device, FixtureSpec::default());
+    let mut renderer = HeadlessRenderer::new(
+        &gpu.device,
+        args.size,
+        SceneOptions {
+            deterministic: true,
+        },
+    );
+    let mut frame = SceneFrame::new(args.epoch.unwrap_or(150.0));
+    frame.total_epochs = fixture.info.total_epochs;
+    frame.trained_epochs = fixture.info.total_epochs;
+    frame.word = fixture.info.recorded[0].target;
+    frame.loss_log = args.log_loss;
+    frame.raw_dims = args.raw_dims;
+    frame.bloom.enabled = !args.no_bloom;
+    if let Some(camera) = args.camera {
+        frame.camera = camera;
+    }
+    let inputs = crate::scene::SceneInputs {
+        history: fixture.history(),
+        params: &fixture.params,
+        info: &fixture.info,
+    };
+    let rgba = renderer.render(&gpu.device, &gpu.queue, &inputs, &frame)?;
+    let out = args
+        .out
+        .clone()
+        .unwrap_or_else(|| PathBuf::from("frame.png"));
+    crate::scene::target::write_png(&out, args.size.0, args.size.1, &rgba)?;
+    eprintln!("wrote {}", out.display());
+    Ok(())
+}
+
+pub fn run(args: &RenderArgs) -> anyhow::Result<()> {
+    if args.synthetic {
+        return run_synthetic(args);
+    }
+    let gpu = GpuContext::headless()?;
+    let (device, queue) = (&gpu.device, &gpu.queue);
+    let mut session = LessonSession::new(device, queue, &args.lesson)?;
+    let last = args.epoch.unwrap_or(session.lesson.epochs as f32);
+    if !(0.0..=1e7).contains(&last) {
+        bail!("--epoch {last} is out of range");
+    }
+    let mut renderer = HeadlessRenderer::new(
+        device,
+        args.size,
+        SceneOptions {
+            deterministic: true,
+        },
+    );
+    let (w, h) = args.size;
+    match args.frames {
+        None => {
+            let out = args
+                .out
+                .clone()
+                .unwrap_or_else(|| PathBuf::from("frame.png"));
+            session.trainer.train(device, queue, last.ceil() as u32);
+            let mut frame = session.frame(last);
+            select(args, &session, &mut frame)?;
+            let rgba = renderer.render(device, queue, &session.inputs(), &frame)?;
+            crate::scene::target::write_png(&out, w, h, &rgba)?;
+            eprintln!(
+                "wrote {} ({w}x{h}, epoch {last}, {})",
+                out.display(),
+                gpu.adapter_label()
+            );
+        }
+        Some(n) => {
+            if n == 0 {
+                bail!("--frames must be at least 1");
+            }
+            let dir = args.out.clone().unwrap_or_else(|| PathBuf::from("frames"));
+            std::fs::create_dir_all(&dir).with_context(|| format!("creating {}", dir.display()))?;
+            let start = std::time::Instant::now();
+            for i in 0..n {
+                let t = if n > 1 {
+                    i as f32 / (n - 1) as f32
+                } else {
+                    1.0
+                };
+                let playhead = last * t;
+                let need = playhead.ceil() as u32;
+                if need > session.trainer.epoch() {
+                    let more = need - session.trainer.epoch();
+                    session.trainer.train(device, queue, more);
+                }
+                let mut frame = session.frame(playhead);
+                select(args, &session, &mut frame)?;
+                frame.camera.yaw += (args.orbit * t).to_radians();
+                let rgba = renderer.render(device, queue, &session.inputs(), &frame)?;
+                let path = dir.join(format!("frame_{i:05}.png"));
+                crate::scene::target::write_png(&path, w, h, &rgba)?;
+                progress(i + 1, n, start.elapsed().as_secs_f32());
+            }
+            eprintln!(
+                "\nwrote {n} frames to {} ({w}x{h}, epochs 0..{last})",
+                dir.display()
+            );
+        }
+    }
+    Ok(())
+}
+
+fn progress(done: u32, total: u32, secs: f32) {
+    const WIDTH: u32 = 32;
+    let filled = done * WIDTH / total;
+    let bar: String = (0..WIDTH)
+        .map(|i| if i < filled { '#' } else { '.' })
+        .collect();
+    let eta = if done > 0 {
+        secs / done as f32 * (total - done) as f32
+    } else {
+        0.0
+    };
+    eprint!(
+        "\r[{bar}] {done}/{total} frames, {:.1} fps, {eta:.0}s left ",
+        done as f32 / secs.max(1e-3)
+    );
+    let _ = std::io::stderr().flush();
+}

@@ -1,0 +1,632 @@
+//! Every piece of text in the composition, painted with egui on top of the tonemapped frame
+//! (window and headless alike): the header, card titles, word labels at the projected 3D
+//! positions, bar names and percentages, loss ticks, network output names, strip captions and the
+//! hover tooltip.
+//!
+//! How it works: numbers come from the latest [`Summary`] (the tiny async readback); positions
+//! from the same [`Layout`] the GPU draws with. Sizes are design pixels at 1080p times
+//! `layout.scale`, so text keeps its proportions at any resolution; word labels are large and
+//! bold with a dark halo (eight offset copies) so they read from across a room. Word labels are
+//! placed greedily, nearest word first, trying four spots around the point and skipping a label
+//! only when every spot would overlap one already placed (never for small vocabularies).
+
+use egui::{Align2, Color32, FontFamily, FontId, Pos2, Rect as ERect, Stroke, Vec2 as EVec2};
+use glam::Vec2;
+
+use super::SceneFrame;
+use super::camera::OrbitCamera;
+use super::info::SceneInfo;
+use super::layout::{Layout, Panel, Rect};
+use super::palette::{BOLD, word_text};
+use super::summary::Summary;
+
+const TITLE: Color32 = Color32::from_rgb(226, 232, 255);
+const DIM: Color32 = Color32::from_rgb(140, 150, 184);
+const FAINT: Color32 = Color32::from_rgb(96, 104, 136);
+const ACCENT: Color32 = Color32::from_rgb(255, 196, 110);
+const HALO: Color32 = Color32::from_rgba_premultiplied(2, 3, 8, 230);
+
+/// How a piece of text looks: size in design pixels (at 1080p), colour, bold, dark halo.
+#[derive(Clone, Copy)]
+struct Style {
+    size: f32,
+    color: Color32,
+    bold: bool,
+    halo: bool,
+}
+
+fn style(size: f32, color: Color32) -> Style {
+    Style {
+        size,
+        color,
+        bold: false,
+        halo: false,
+    }
+}
+
+impl Style {
+    fn bold(self, bold: bool) -> Self {
+        Self { bold, ..self }
+    }
+
+    fn halo(self) -> Self {
+        Self { halo: true, ..self }
+    }
+}
+
+/// Paints in target pixels on egui's background layer.
+struct Ink {
+    painter: egui::Painter,
+    ppp: f32,
+    scale: f32,
+}
+
+impl Ink {
+    fn font(&self, size: f32, bold: bool) -> FontId {
+        let family = if bold {
+            FontFamily::Name(BOLD.into())
+        } else {
+            FontFamily::Proportional
+        };
+        FontId::new((size * self.scale / self.ppp).max(4.0), family)
+    }
+
+    fn pt(&self, p: Vec2) -> Pos2 {
+        Pos2::new(p.x / self.ppp, p.y / self.ppp)
+    }
+
+    /// The size of `text` in target pixels.
+    fn measure(&self, text: &str, size: f32, bold: bool) -> Vec2 {
+        let galley =
+            self.painter
+                .layout_no_wrap(text.to_owned(), self.font(size, bold), Color32::WHITE);
+        Vec2::new(galley.size().x, galley.size().y) * self.ppp
+    }
+
+    /// Draws `text` anchored at `pos` (pixels). Returns its rect (pixels).
+    fn text(&self, pos: Vec2, anchor: Align2, text: &str, style: Style) -> Rect {
+        let Style {
+            size,
+            color,
+            bold,
+            halo,
+        } = style;
+        let galley = self
+            .painter
+            .layout_no_wrap(text.to_owned(), self.font(size, bold), color);
+        let rect = anchor.anchor_size(self.pt(pos), galley.size());
+        if halo {
+            let r = (2.2 * self.scale / self.ppp).max(0.8);
+            for (dx, dy) in [
+                (-1.0, 0.0),
+                (1.0, 0.0),
+                (0.0, -1.0),
+                (0.0, 1.0),
+                (-0.7, -0.7),
+                (0.7, -0.7),
+                (-0.7, 0.7),
+                (0.7, 0.7),
+            ] {
+                self.painter.galley_with_override_text_color(
+                    rect.min + EVec2::new(dx * r, dy * r),
+                    galley.clone(),
+                    HALO,
+                );
+            }
+        }
+        self.painter.galley(rect.min, galley, color);
+        Rect::new(
+            rect.min.x * self.ppp,
+            rect.min.y * self.ppp,
+            rect.width() * self.ppp,
+            rect.height() * self.ppp,
+        )
+    }
+
+    fn card_title(&self, layout: &Layout, panel: Panel, title: &str, subtitle: &str) {
+        let card = layout.card(panel);
+        let pad = 16.0 * self.scale;
+        let r = self.text(
+            Vec2::new(card.x + pad, card.y + 10.0 * self.scale),
+            Align2::LEFT_TOP,
+            title,
+            style(25.0, TITLE).bold(true),
+        );
+        if !subtitle.is_empty() {
+            self.text(
+                Vec2::new(r.right() + 12.0 * self.scale, r.bottom() - 2.0 * self.scale),
+                Align2::LEFT_BOTTOM,
+                subtitle,
+                style(18.0, DIM),
+            );
+        }
+    }
+}
+
+fn overlaps(a: &Rect, b: &Rect) -> bool {
+    a.x < b.right() && b.x < a.right() && a.y < b.bottom() && b.y < a.bottom()
+}
+
+/// Formats a probability as a percentage with sensible precision.
+fn percent(p: f32) -> String {
+    let pc = p * 100.0;
+    if pc >= 9.95 {
+        format!("{pc:.0}%")
+    } else {
+        format!("{pc:.1}%")
+    }
+}
+
+/// Formats a loss tick value.
+fn tick(v: f32) -> String {
+    if v == 0.0 {
+        "0".into()
+    } else if v.abs() >= 10.0 {
+        format!("{v:.0}")
+    } else if v.abs() >= 0.1 {
+        format!("{v:.2}")
+    } else {
+        format!("{v:.3}")
+    }
+}
+
+/// Paints all scene text. `ppp` is egui's pixels per point.
+pub fn paint(
+    ctx: &egui::Context,
+    info: &SceneInfo,
+    frame: &SceneFrame,
+    layout: &Layout,
+    summary: Option<&Summary>,
+    ppp: f32,
+) {
+    let ink = Ink {
+        painter: ctx.layer_painter(egui::LayerId::background()),
+        ppp,
+        scale: layout.scale,
+    };
+    header(&ink, info, frame, layout, summary);
+    embedding(&ink, info, frame, layout, summary);
+    network(&ink, info, frame, layout);
+    bars(&ink, info, frame, layout, summary);
+    loss(&ink, info, frame, layout, summary);
+    strips(&ink, info, frame, layout);
+}
+
+fn header(
+    ink: &Ink,
+    info: &SceneInfo,
+    frame: &SceneFrame,
+    layout: &Layout,
+    summary: Option<&Summary>,
+) {
+    let h = layout.header;
+    let mid = h.y + h.h * 0.55;
+    let r = ink.text(
+        Vec2::new(h.x + 4.0, mid),
+        Align2::LEFT_CENTER,
+        "nextword",
+        style(24.0, ACCENT).bold(true),
+    );
+    ink.text(
+        Vec2::new(r.right() + 18.0 * layout.scale, mid),
+        Align2::LEFT_CENTER,
+        &info.title,
+        style(36.0, TITLE).bold(true),
+    );
+    let epoch = frame.playhead.max(0.0).floor() as u32;
+    let mut right = format!("epoch {epoch}");
+    if frame.total_epochs > 0 {
+        right = format!("epoch {epoch} / {}", frame.total_epochs);
+    }
+    if let Some(s) = summary.filter(|s| s.loss.is_finite()) {
+        right = format!("{right}     loss {:.3}", s.loss);
+    }
+    let r = ink.text(
+        Vec2::new(h.right() - 4.0, mid),
+        Align2::RIGHT_CENTER,
+        &right,
+        style(32.0, TITLE).bold(true),
+    );
+    if !frame.status.is_empty() {
+        ink.text(
+            Vec2::new(r.x - 22.0 * layout.scale, mid),
+            Align2::RIGHT_CENTER,
+            &frame.status,
+            style(22.0, ACCENT),
+        );
+    }
+}
+
+fn embedding(
+    ink: &Ink,
+    info: &SceneInfo,
+    frame: &SceneFrame,
+    layout: &Layout,
+    summary: Option<&Summary>,
+) {
+    let subtitle = match summary {
+        _ if frame.raw_dims => "embedding dims 1, 2, 3 (raw)".to_owned(),
+        Some(s) if s.explained > 0.0 => format!(
+            "PCA of the word vectors: 3 axes show {:.0}% of the variance",
+            s.explained * 100.0
+        ),
+        _ => "PCA of the word vectors".to_owned(),
+    };
+    ink.card_title(layout, Panel::Embedding, "Embedding space", &subtitle);
+    let Some(summary) = summary else { return };
+    let plot = layout.plot(Panel::Embedding);
+    let size = plot.size();
+    // Project, nearest first; focus, hovered and context words get first pick of label spots.
+    let mut order: Vec<(u32, Vec2, f32, f32)> = summary
+        .positions
+        .iter()
+        .enumerate()
+        .filter_map(|(w, &p)| {
+            let (px, depth) = frame.camera.project(p, size)?;
+            plot.contains(plot.min() + px)
+                .then_some((w as u32, plot.min() + px, depth, p.y))
+        })
+        .collect();
+    let priority = |w: u32| u8::from(frame.hover_word != Some(w) && frame.word != w);
+    order.sort_by(|a, b| priority(a.0).cmp(&priority(b.0)).then(a.2.total_cmp(&b.2)));
+    let small_vocab = info.vocab.len() <= 12;
+    let mut placed: Vec<Rect> = Vec::new();
+    for (w, px, depth, _) in order {
+        // Clear of the point's ring: keep in sync with point_radius_px() in points.wgsl.
+        let radius = 9.0 * layout.scale * (3.6 / depth.max(0.1)).sqrt().clamp(0.6, 1.8);
+        let gap = radius * 2.3 + 4.0 * layout.scale;
+        let text = info.word(w);
+        let size_px = 32.0 * (3.6 / depth.max(0.5)).sqrt().clamp(0.75, 1.25);
+        let dim = ink.measure(text, size_px, true);
+        let spots = [
+            (px + Vec2::new(gap, -dim.y * 0.5), Align2::LEFT_TOP),
+            (px + Vec2::new(-gap - dim.x, -dim.y * 0.5), Align2::LEFT_TOP),
+            (px + Vec2::new(-dim.x * 0.5, -gap - dim.y), Align2::LEFT_TOP),
+            (px + Vec2::new(-dim.x * 0.5, gap), Align2::LEFT_TOP),
+        ];
+        let free = spots.iter().find(|(p, _)| {
+            let r = Rect::new(p.x, p.y, dim.x, dim.y);
+            !placed.iter().any(|q| overlaps(&r, q))
+        });
+        let spot = match free {
+            Some(s) => *s,
+            None if small_vocab || frame.word == w || frame.hover_word == Some(w) => spots[0],
+            None => continue,
+        };
+        let r = ink.text(
+            spot.0,
+            spot.1,
+            text,
+            style(size_px, word_text(w as usize)).bold(true).halo(),
+        );
+        placed.push(r);
+    }
+    if let Some(w) = frame.hover_word
+        && let Some(&p) = summary.positions.get(w as usize)
+        && let Some((px, _)) = frame.camera.project(p, size)
+    {
+        tooltip(ink, info, w, plot.min() + px, plot, summary);
+    }
+}
+
+fn tooltip(ink: &Ink, info: &SceneInfo, word: u32, at: Vec2, bounds: Rect, summary: &Summary) {
+    let mut values = String::new();
+    if summary.vector_word == word {
+        let shown = summary.focus_vector.len().min(12);
+        let parts: Vec<String> = summary.focus_vector[..shown]
+            .iter()
+            .map(|v| format!("{v:+.2}"))
+            .collect();
+        values = format!(
+            "[{}{}]",
+            parts.join("  "),
+            if shown < summary.focus_vector.len() {
+                "  …"
+            } else {
+                ""
+            }
+        );
+    }
+    let s = ink.scale;
+    let title_size = ink.measure(info.word(word), 26.0, true);
+    let values_size = ink.measure(&values, 18.0, false);
+    let w = title_size.x.max(values_size.x) + 28.0 * s;
+    let h = title_size.y + values_size.y + 24.0 * s;
+    // Below right of the point, flipped to stay inside the 3D view.
+    let mut pos = at + Vec2::new(20.0 * s, 24.0 * s);
+    if pos.x + w > bounds.right() {
+        pos.x = (at.x - 20.0 * s - w).max(bounds.x);
+    }
+    if pos.y + h > bounds.bottom() {
+        pos.y = (at.y - 24.0 * s - h).max(bounds.y);
+    }
+    let rect = ERect::from_min_size(ink.pt(pos), EVec2::new(w, h) / ink.ppp);
+    ink.painter.rect(
+        rect,
+        10.0 * s / ink.ppp,
+        Color32::from_rgba_premultiplied(8, 10, 20, 235),
+        Stroke::new(1.5 * s / ink.ppp, word_text(word as usize)),
+        egui::StrokeKind::Inside,
+    );
+    let r = ink.text(
+        pos + Vec2::new(14.0 * s, 10.0 * s),
+        Align2::LEFT_TOP,
+        info.word(word),
+        style(26.0, word_text(word as usize)).bold(true),
+    );
+    ink.text(
+        Vec2::new(r.x, r.bottom() + 4.0 * s),
+        Align2::LEFT_TOP,
+        &values,
+        style(18.0, DIM),
+    );
+}
+
+fn network(ink: &Ink, info: &SceneInfo, frame: &SceneFrame, layout: &Layout) {
+    let pair = info.recorded.get(frame.pair as usize);
+    let subtitle = pair
+        .map(|p| format!("input \u{201c}{}\u{201d}", info.context_text(p)))
+        .unwrap_or_default();
+    ink.card_title(layout, Panel::Network, "Network", &subtitle);
+    let plot = layout.plot(Panel::Network);
+    let v = info.vocab.len().max(1);
+    let row = plot.h / v as f32;
+    let size = (row * 0.8 / layout.scale).min(19.0);
+    if size * layout.scale < 7.0 {
+        return;
+    }
+    let ideal = info.ideal_probs(frame.pair);
+    // Keep in sync with neuron_pos() in network.wgsl: outputs at x = 0.96 w.
+    let radius = (0.36 * plot.h / v as f32).clamp(1.5, 13.0 * layout.scale);
+    let x = plot.x + plot.w * 0.96 + radius * 1.9 + 8.0 * layout.scale;
+    for (w, name) in info.vocab.iter().enumerate() {
+        let y = plot.y + (w as f32 + 0.5) * row;
+        let color = if ideal[w] > 0.0 { word_text(w) } else { DIM };
+        ink.text(
+            Vec2::new(x, y),
+            Align2::LEFT_CENTER,
+            name,
+            style(size, color).bold(ideal[w] > 0.0),
+        );
+    }
+    let card = layout.card(Panel::Network);
+    let foot = card.bottom() - 4.0 * layout.scale;
+    for (i, label) in ["context", "hidden", "next word"].iter().enumerate() {
+        let cx = plot.x + plot.w * (0.04 + 0.46 * i as f32);
+        let anchor = [
+            Align2::LEFT_BOTTOM,
+            Align2::CENTER_BOTTOM,
+            Align2::CENTER_BOTTOM,
+        ][i];
+        ink.text(
+            Vec2::new(cx - if i == 0 { 8.0 * layout.scale } else { 0.0 }, foot),
+            anchor,
+            label,
+            style(15.0, FAINT),
+        );
+    }
+}
+
+fn bars(
+    ink: &Ink,
+    info: &SceneInfo,
+    frame: &SceneFrame,
+    layout: &Layout,
+    summary: Option<&Summary>,
+) {
+    let pair = info.recorded.get(frame.pair as usize);
+    let title = pair.map_or("Next word".to_owned(), |p| {
+        format!("Next word after \u{201c}{}\u{201d}", info.context_text(p))
+    });
+    ink.card_title(layout, Panel::Bars, &title, "");
+    let plot = layout.plot(Panel::Bars);
+    let ideal = info.ideal_probs(frame.pair);
+    // The same rows as the GPU draws (both from the latest summary).
+    let rows = super::info::bar_rows(&ideal, summary.map(|s| s.probs.as_slice()));
+    let count = rows.iter().flatten().count().max(1);
+    let row = plot.h / count as f32;
+    let size = (row * 0.72 / layout.scale).min(24.0);
+    if size * layout.scale < 7.0 {
+        return;
+    }
+    if info.vocab.len() > count {
+        let note = format!("top {count} of {} words", info.vocab.len());
+        let card = layout.card(Panel::Bars);
+        ink.text(
+            Vec2::new(
+                card.right() - 16.0 * layout.scale,
+                card.y + 14.0 * layout.scale,
+            ),
+            Align2::RIGHT_TOP,
+            &note,
+            style(16.0, FAINT),
+        );
+    }
+    for (w, name) in info.vocab.iter().enumerate() {
+        let Some(r) = rows[w] else { continue };
+        let y = plot.y + (r as f32 + 0.5) * row;
+        let is_target = ideal[w] > 0.0;
+        let color = if is_target { word_text(w) } else { DIM };
+        ink.text(
+            Vec2::new(plot.x - 14.0 * layout.scale, y),
+            Align2::RIGHT_CENTER,
+            name,
+            style(size, color).bold(is_target),
+        );
+        if let Some(p) = summary.and_then(|s| s.probs.get(w)) {
+            let color = if is_target { TITLE } else { DIM };
+            ink.text(
+                Vec2::new(plot.right() + 12.0 * layout.scale, y),
+                Align2::LEFT_CENTER,
+                &percent(*p),
+                style(size * 0.92, color).bold(is_target),
+            );
+        }
+    }
+}
+
+fn loss(
+    ink: &Ink,
+    info: &SceneInfo,
+    frame: &SceneFrame,
+    layout: &Layout,
+    summary: Option<&Summary>,
+) {
+    let mut subtitle = if frame.loss_log {
+        "cross-entropy, log scale".to_owned()
+    } else {
+        "cross-entropy".to_owned()
+    };
+    if info.run_labels.len() > 1 {
+        subtitle = format!(
+            "{subtitle}, {} (others faint)",
+            info.run_labels
+                .get(frame.run as usize)
+                .map_or("", String::as_str)
+        );
+    }
+    ink.card_title(layout, Panel::Loss, "Loss", &subtitle);
+    let plot = layout.plot(Panel::Loss);
+    let s = layout.scale;
+    if let Some(summary) = summary.filter(|s| s.loss_max.is_finite() && s.loss_min.is_finite()) {
+        // Keep in sync with loss_y_px() in loss_curve.wgsl (PAD = 0.06).
+        const PAD: f32 = 0.06;
+        let (lo, hi) = (summary.loss_min.max(1e-6), summary.loss_max.max(1e-6));
+        for i in 0..5 {
+            let n = i as f32 / 4.0;
+            let value = if frame.loss_log {
+                (lo.ln() + (hi.ln() - lo.ln()) * n).exp()
+            } else {
+                hi * n
+            };
+            let y = plot.y + plot.h * (1.0 - (PAD + (1.0 - 2.0 * PAD) * n));
+            ink.text(
+                Vec2::new(plot.x - 10.0 * s, y),
+                Align2::RIGHT_CENTER,
+                &tick(value),
+                style(17.0, FAINT),
+            );
+        }
+    }
+    let last = frame.loss_x_extent();
+    let y = plot.bottom() + 6.0 * s;
+    ink.text(
+        Vec2::new(plot.x, y),
+        Align2::LEFT_TOP,
+        "0",
+        style(17.0, FAINT),
+    );
+    ink.text(
+        Vec2::new(plot.right(), y),
+        Align2::RIGHT_TOP,
+        &format!("epoch {}", last.round() as u32),
+        style(17.0, FAINT),
+    );
+}
+
+fn strips(ink: &Ink, info: &SceneInfo, frame: &SceneFrame, layout: &Layout) {
+    ink.card_title(layout, Panel::Strip, "Inside the numbers", "");
+    let s = layout.scale;
+    let strip = layout.plot(Panel::Strip);
+    let word = info.word(frame.word);
+    let r = ink.text(
+        Vec2::new(strip.x, strip.y - 6.0 * s),
+        Align2::LEFT_BOTTOM,
+        "vector of ",
+        style(17.0, DIM),
+    );
+    ink.text(
+        Vec2::new(r.right(), strip.y - 6.0 * s),
+        Align2::LEFT_BOTTOM,
+        &format!("\u{201c}{word}\u{201d}"),
+        style(17.0, word_text(frame.word as usize)).bold(true),
+    );
+    ink.text(
+        Vec2::new(strip.x, strip.bottom() + 6.0 * s),
+        Align2::LEFT_TOP,
+        &format!("{} numbers", info.embed_dim),
+        style(15.0, FAINT),
+    );
+    let heat = layout.plot(Panel::Heatmap);
+    ink.text(
+        Vec2::new(heat.x, heat.y - 6.0 * s),
+        Align2::LEFT_BOTTOM,
+        "hidden units, per pair",
+        style(17.0, DIM),
+    );
+    let rows = info.recorded.len().max(1);
+    let row = heat.h / rows as f32;
+    let size = (row * 0.75 / s).min(16.0);
+    if size * s >= 7.0 {
+        for (i, p) in info.recorded.iter().enumerate() {
+            let label = format!("{} \u{2192} {}", info.context_text(p), info.word(p.target));
+            let color = if i as u32 == frame.pair { TITLE } else { FAINT };
+            ink.text(
+                Vec2::new(heat.x - 8.0 * s, heat.y + (i as f32 + 0.5) * row),
+                Align2::RIGHT_CENTER,
+                &label,
+                style(size, color).bold(i as u32 == frame.pair),
+            );
+        }
+    }
+}
+
+/// The word whose point is nearest `cursor` (target pixels) within a grab radius, from the latest
+/// summary's positions.
+pub fn pick_word(
+    summary: &Summary,
+    camera: &OrbitCamera,
+    layout: &Layout,
+    cursor: Vec2,
+) -> Option<u32> {
+    let plot = layout.plot(Panel::Embedding);
+    if !plot.contains(cursor) {
+        return None;
+    }
+    let radius = 28.0 * layout.scale;
+    summary
+        .positions
+        .iter()
+        .enumerate()
+        .filter_map(|(w, &p)| {
+            let (px, _) = camera.project(p, plot.size())?;
+            let d = (plot.min() + px).distance(cursor);
+            (d <= radius).then_some((w as u32, d))
+        })
+        .min_by(|a, b| a.1.total_cmp(&b.1))
+        .map(|(w, _)| w)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn number_formats() {
+        assert_eq!(percent(0.5), "50%");
+        assert_eq!(percent(0.0123), "1.2%");
+        assert_eq!(tick(0.0), "0");
+        assert_eq!(tick(1.6094), "1.61");
+        assert_eq!(tick(0.0123), "0.012");
+    }
+
+    #[test]
+    fn picking_finds_the_nearest_point() {
+        let layout = Layout::new(1280, 720);
+        let camera = OrbitCamera::default();
+        let summary = Summary {
+            positions: vec![glam::Vec3::ZERO, glam::Vec3::new(0.8, 0.0, 0.0)],
+            ..Default::default()
+        };
+        let plot = layout.plot(Panel::Embedding);
+        let centre = plot.min() + camera.project(glam::Vec3::ZERO, plot.size()).unwrap().0;
+        assert_eq!(
+            pick_word(&summary, &camera, &layout, centre + Vec2::new(3.0, 2.0)),
+            Some(0)
+        );
+        assert_eq!(
+            pick_word(&summary, &camera, &layout, Vec2::new(2.0, 2.0)),
+            None
+        );
+    }
+}

@@ -1,0 +1,117 @@
+//! Word colours and the scene's text fonts.
+//!
+//! How it works: every word gets a colour from a hand-picked set of saturated hues that read well
+//! glowing on a dark background; beyond that set, hues continue around the colour wheel by the
+//! golden angle so neighbours stay distinct. The GPU gets linear RGB (in the per-word style
+//! buffer); labels use the same colour as sRGB, lightened so text stays readable.
+//! Fonts: DejaVu Sans (regular and bold, assets/fonts/, Bitstream Vera licence) embedded in the
+//! binary, since egui is built without its default fonts here; it covers Latin, Greek and Cyrillic.
+
+/// sRGB colours of the first words.
+const BASE: [[u8; 3]; 10] = [
+    [64, 196, 255],  // sky
+    [255, 92, 168],  // pink
+    [255, 184, 48],  // amber
+    [124, 232, 96],  // lime
+    [176, 128, 255], // violet
+    [255, 120, 72],  // coral
+    [48, 232, 200],  // teal
+    [255, 232, 80],  // lemon
+    [232, 96, 255],  // magenta
+    [120, 168, 255], // periwinkle
+];
+
+fn srgb_to_linear(c: u8) -> f32 {
+    let c = f32::from(c) / 255.0;
+    if c <= 0.04045 {
+        c / 12.92
+    } else {
+        ((c + 0.055) / 1.055).powf(2.4)
+    }
+}
+
+fn hsv_to_srgb(h: f32, s: f32, v: f32) -> [u8; 3] {
+    let h = h.rem_euclid(1.0) * 6.0;
+    let i = h.floor();
+    let f = h - i;
+    let (p, q, t) = (v * (1.0 - s), v * (1.0 - s * f), v * (1.0 - s * (1.0 - f)));
+    let (r, g, b) = match i as u32 {
+        0 => (v, t, p),
+        1 => (q, v, p),
+        2 => (p, v, t),
+        3 => (p, q, v),
+        4 => (t, p, v),
+        _ => (v, p, q),
+    };
+    [r, g, b].map(|x| (x * 255.0).round() as u8)
+}
+
+/// The sRGB colour of word `i`.
+pub fn word_srgb(i: usize) -> [u8; 3] {
+    BASE.get(i).copied().unwrap_or_else(|| {
+        let h = 0.57 + i as f32 * 0.381_966;
+        hsv_to_srgb(h, 0.7, 1.0)
+    })
+}
+
+/// The linear RGB colour of word `i`, for the GPU.
+pub fn word_linear(i: usize) -> [f32; 3] {
+    word_srgb(i).map(srgb_to_linear)
+}
+
+/// The colour of word `i`'s label: the word colour, lightened toward white.
+pub fn word_text(i: usize) -> egui::Color32 {
+    let [r, g, b] = word_srgb(i).map(|c| (f32::from(c) * 0.7 + 255.0 * 0.3) as u8);
+    egui::Color32::from_rgb(r, g, b)
+}
+
+/// The family name of the bold face.
+pub const BOLD: &str = "bold";
+
+/// Font definitions with DejaVu Sans as the proportional and monospace face and a "bold" family.
+pub fn fonts() -> egui::FontDefinitions {
+    let mut fonts = egui::FontDefinitions::empty();
+    fonts.font_data.insert(
+        "DejaVuSans".into(),
+        std::sync::Arc::new(egui::FontData::from_static(include_bytes!(
+            "../../assets/fonts/DejaVuSans.ttf"
+        ))),
+    );
+    fonts.font_data.insert(
+        "DejaVuSans-Bold".into(),
+        std::sync::Arc::new(egui::FontData::from_static(include_bytes!(
+            "../../assets/fonts/DejaVuSans-Bold.ttf"
+        ))),
+    );
+    fonts
+        .families
+        .insert(egui::FontFamily::Proportional, vec!["DejaVuSans".into()]);
+    fonts
+        .families
+        .insert(egui::FontFamily::Monospace, vec!["DejaVuSans".into()]);
+    fonts.families.insert(
+        egui::FontFamily::Name(BOLD.into()),
+        vec!["DejaVuSans-Bold".into(), "DejaVuSans".into()],
+    );
+    fonts
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn colours_are_distinct_and_bright() {
+        let colours: Vec<[u8; 3]> = (0..40).map(word_srgb).collect();
+        for (i, a) in colours.iter().enumerate() {
+            assert!(
+                a.iter().copied().max().unwrap() >= 200,
+                "word {i} too dark: {a:?}"
+            );
+            for b in &colours[..i] {
+                assert_ne!(a, b);
+            }
+        }
+        assert!((word_linear(0)[2] - 1.0).abs() < 1e-6);
+    }
+}

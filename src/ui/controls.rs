@@ -1,0 +1,370 @@
+//! The control bar (timeline, playback, speed, learning rate, optimizer, progress) and the lesson
+//! picker with the "your own text" box.
+//!
+//! How it works: the bar is one fixed card across the bottom of the screen. The timeline spans
+//! epoch 0 to the lesson's length: the trained part is filled, milestones are marked with a tick
+//! and a short label (the full sentence on hover), and clicking or dragging anywhere on it seeks
+//! (the state pauses and snaps to a recorded epoch). Every control only pushes an [`Action`].
+
+use std::sync::OnceLock;
+
+use egui::{Align2, Color32, FontId, Id, Order, Pos2, Rect, RichText, Sense, Stroke, Ui, vec2};
+
+use super::narration::{
+    MilestoneKind, PhaseParams, TrainingPhase, find_milestones, milestone_text,
+};
+use super::overlay::{ACCENT, CONTROL_BAR_HEIGHT_1080, DIM, TEXT, apply_style, card, phase_color};
+use super::state::{Action, SPEED_RANGE, UiState};
+use super::strings::{fill, percent, rate, strings};
+use super::summary::{LessonInfo, LessonSummary};
+use super::text::{check_text, text_count, text_too_long};
+use crate::lesson::OptimizerKind;
+
+/// Learning rates offered in the picker (the lesson's own is added when missing).
+pub const LEARNING_RATES: [f64; 8] = [0.001, 0.003, 0.01, 0.02, 0.03, 0.1, 0.3, 1.0];
+
+/// The built-in lessons as (id, title), in key order (1 = the first).
+pub fn lesson_choices() -> &'static [(String, String)] {
+    static CHOICES: OnceLock<Vec<(String, String)>> = OnceLock::new();
+    CHOICES.get_or_init(|| {
+        crate::lesson::builtin_ids()
+            .iter()
+            .map(|id| {
+                let title =
+                    crate::lesson::load_builtin(id).map_or_else(|_| id.to_string(), |l| l.title);
+                (id.to_string(), title)
+            })
+            .collect()
+    })
+}
+
+pub(crate) fn control_bar(
+    ctx: &egui::Context,
+    state: &mut UiState,
+    summary: &LessonSummary,
+    info: &LessonInfo,
+    s: f32,
+    actions: &mut Vec<Action>,
+) {
+    let width = ctx.content_rect().width();
+    egui::Area::new(Id::unique(("nextword_ui", "controls")))
+        .anchor(Align2::LEFT_BOTTOM, vec2(0.0, 0.0))
+        .order(Order::Middle)
+        .movable(false)
+        .fade_in(false)
+        .show(ctx, |ui| {
+            apply_style(ui.style_mut(), s);
+            egui::Frame::new()
+                .fill(super::overlay::PANEL)
+                .inner_margin(egui::Margin::symmetric((24.0 * s) as i8, (10.0 * s) as i8))
+                .show(ui, |ui| {
+                    ui.set_width(width - 48.0 * s);
+                    ui.set_height((CONTROL_BAR_HEIGHT_1080 - 20.0) * s);
+                    timeline(ui, state, summary, info, s, actions);
+                    ui.add_space(4.0 * s);
+                    buttons_row(ui, state, summary, info, s, actions);
+                });
+        });
+}
+
+fn timeline(
+    ui: &mut Ui,
+    state: &UiState,
+    summary: &LessonSummary,
+    info: &LessonInfo,
+    s: f32,
+    actions: &mut Vec<Action>,
+) {
+    let total = info.total_epochs.max(summary.trained_epoch).max(1) as f32;
+    let (rect, response) = ui.allocate_exact_size(
+        vec2(ui.available_width(), 58.0 * s),
+        Sense::click_and_drag(),
+    );
+    let painter = ui.painter_at(rect.expand(2.0 * s));
+    let track = Rect::from_min_max(
+        Pos2::new(rect.left() + 12.0 * s, rect.top() + 10.0 * s),
+        Pos2::new(rect.right() - 300.0 * s, rect.top() + 22.0 * s),
+    );
+    let x_of = |e: f32| track.left() + track.width() * (e / total).clamp(0.0, 1.0);
+    painter.rect_filled(track, 6.0 * s, Color32::from_rgb(38, 46, 68));
+    let trained = Rect::from_min_max(
+        track.min,
+        Pos2::new(x_of(summary.trained_epoch as f32), track.max.y),
+    );
+    painter.rect_filled(trained, 6.0 * s, Color32::from_rgb(46, 120, 190));
+    let label_font = FontId::proportional(16.0 * s);
+    let milestones = find_milestones(summary, info, &PhaseParams::default());
+    let hover = response.hover_pos();
+    let mut hovered_text = None;
+    let mut label_right = f32::NEG_INFINITY;
+    for m in &milestones {
+        let x = x_of(m.epoch as f32);
+        let (color, short) = match m.kind {
+            MilestoneKind::Passed(p) => (ACCENT, format!("{p}%")),
+            MilestoneKind::Converged => (
+                phase_color(TrainingPhase::Converged),
+                TrainingPhase::Converged.name().to_owned(),
+            ),
+            MilestoneKind::Diverged => (
+                phase_color(TrainingPhase::Diverged),
+                TrainingPhase::Diverged.name().to_owned(),
+            ),
+            MilestoneKind::LearningStarted => (
+                phase_color(TrainingPhase::Learning),
+                TrainingPhase::Learning.name().to_owned(),
+            ),
+        };
+        painter.line_segment(
+            [
+                Pos2::new(x, track.top() - 6.0 * s),
+                Pos2::new(x, track.bottom() + 8.0 * s),
+            ],
+            Stroke::new(3.0 * s, color),
+        );
+        let at = Pos2::new(x.max(track.left() + 30.0 * s), track.bottom() + 9.0 * s);
+        if m.kind != MilestoneKind::LearningStarted && at.x > label_right {
+            let r = painter.text(at, Align2::CENTER_TOP, short, label_font.clone(), color);
+            label_right = r.right() + 6.0 * s;
+        }
+        if hover.is_some_and(|p| (p.x - x).abs() < 10.0 * s) {
+            hovered_text = Some(milestone_text(m, info));
+        }
+    }
+    let progress = UiState::progress(summary.trained_epoch, info.total_epochs);
+    let progress_text = fill(
+        strings().progress,
+        &[
+            ("pct", &percent(progress)),
+            ("epoch", &summary.shown_epoch.to_string()),
+            ("total", &info.total_epochs.to_string()),
+        ],
+    );
+    painter.text(
+        Pos2::new(rect.right(), track.center().y),
+        Align2::RIGHT_CENTER,
+        progress_text,
+        FontId::proportional(22.0 * s),
+        TEXT,
+    );
+    let head = Pos2::new(x_of(state.playhead), track.center().y);
+    painter.circle(head, 12.0 * s, TEXT, Stroke::new(3.0 * s, ACCENT));
+    if let Some(pos) = response.interact_pointer_pos()
+        && (response.dragged() || response.clicked())
+    {
+        let epoch = (pos.x - track.left()) / track.width().max(1.0) * total;
+        actions.push(Action::Seek(epoch.clamp(0.0, summary.trained_epoch as f32)));
+    }
+    let tip = hovered_text.or_else(|| {
+        hover.map(|p| {
+            let e = ((p.x - track.left()) / track.width().max(1.0) * total).clamp(0.0, total);
+            fill(
+                strings().timeline_epoch,
+                &[
+                    ("hint", strings().timeline_hint),
+                    ("epoch", &(e.round() as u32).to_string()),
+                ],
+            )
+        })
+    });
+    if let Some(tip) = tip {
+        response.on_hover_text(tip);
+    }
+}
+
+fn buttons_row(
+    ui: &mut Ui,
+    state: &mut UiState,
+    summary: &LessonSummary,
+    info: &LessonInfo,
+    s: f32,
+    actions: &mut Vec<Action>,
+) {
+    let text = strings();
+    ui.horizontal(|ui| {
+        let play = if state.playing { text.pause } else { text.play };
+        if ui
+            .add(
+                egui::Button::new(RichText::new(play).strong()).min_size(vec2(120.0 * s, 44.0 * s)),
+            )
+            .clicked()
+        {
+            actions.push(Action::TogglePlay);
+        }
+        if ui
+            .button(text.step_back)
+            .on_hover_text(text.step_back_tip)
+            .clicked()
+        {
+            actions.push(Action::StepBack);
+        }
+        if ui
+            .button(text.step_forward)
+            .on_hover_text(text.step_forward_tip)
+            .clicked()
+        {
+            actions.push(Action::StepForward);
+        }
+        if ui.button(text.reset).clicked() {
+            actions.push(Action::Reset {
+                new_seed: state.new_seed,
+            });
+        }
+        ui.checkbox(
+            &mut state.new_seed,
+            RichText::new(text.reset_new_seed).size(20.0 * s),
+        );
+        ui.separator();
+        let mut speed = state.speed;
+        let slider = egui::Slider::new(&mut speed, SPEED_RANGE.0..=SPEED_RANGE.1)
+            .logarithmic(true)
+            .show_value(false);
+        ui.label(RichText::new(text.speed).color(DIM));
+        if ui.add(slider).changed() {
+            actions.push(Action::SetSpeed(speed));
+        }
+        let speed_text = fill(text.speed_value, &[("speed", &format_speed(state.speed))]);
+        ui.label(RichText::new(speed_text).size(20.0 * s));
+        ui.separator();
+        lr_and_optimizer(ui, state, info, s, actions);
+        ui.separator();
+        if !state.live && summary.trained_epoch > 0 && ui.button(text.live).clicked() {
+            actions.push(Action::GoLive);
+        }
+        ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
+            if ui.button(" ? ").clicked() {
+                actions.push(Action::ToggleHelp);
+            }
+            if ui
+                .add(egui::Button::new(text.lessons).selected(state.lessons_open))
+                .clicked()
+            {
+                state.lessons_open = !state.lessons_open;
+            }
+        });
+    });
+}
+
+fn format_speed(speed: f32) -> String {
+    if speed < 10.0 {
+        format!("{speed:.1}")
+    } else {
+        format!("{speed:.0}")
+    }
+}
+
+fn lr_and_optimizer(
+    ui: &mut Ui,
+    state: &mut UiState,
+    info: &LessonInfo,
+    s: f32,
+    actions: &mut Vec<Action>,
+) {
+    let text = strings();
+    let mut rates: Vec<f64> = LEARNING_RATES.to_vec();
+    for lr in info.lrs.iter().chain([&state.lr_choice]) {
+        if !rates.iter().any(|r| (r - lr).abs() < 1e-12) {
+            rates.push(*lr);
+        }
+    }
+    rates.sort_by(f64::total_cmp);
+    ui.label(RichText::new(text.learning_rate).color(DIM));
+    egui::ComboBox::from_id_salt("nextword_lr")
+        .selected_text(rate(state.lr_choice))
+        .width(90.0 * s)
+        .show_ui(ui, |ui| {
+            for r in rates {
+                ui.selectable_value(&mut state.lr_choice, r, rate(r));
+            }
+        });
+    egui::ComboBox::from_id_salt("nextword_optimizer")
+        .selected_text(state.optimizer_choice.name())
+        .width(130.0 * s)
+        .show_ui(ui, |ui| {
+            for kind in [
+                OptimizerKind::Sgd,
+                OptimizerKind::Momentum,
+                OptimizerKind::Adam,
+            ] {
+                ui.selectable_value(&mut state.optimizer_choice, kind, kind.name());
+            }
+        });
+    let changed =
+        info.lrs.first() != Some(&state.lr_choice) || info.optimizer != state.optimizer_choice;
+    if ui
+        .add_enabled(changed, egui::Button::new(text.restart))
+        .on_hover_text(text.restart_tip)
+        .clicked()
+    {
+        actions.push(Action::Restart {
+            lr: state.lr_choice,
+            optimizer: state.optimizer_choice,
+        });
+    }
+}
+
+pub(crate) fn lessons_popup(
+    ctx: &egui::Context,
+    state: &mut UiState,
+    info: &LessonInfo,
+    s: f32,
+    actions: &mut Vec<Action>,
+) {
+    let text = strings();
+    let offset = vec2(-24.0 * s, -(CONTROL_BAR_HEIGHT_1080 + 18.0) * s);
+    card(
+        ctx,
+        "lessons",
+        Align2::RIGHT_BOTTOM,
+        offset,
+        600.0 * s,
+        s,
+        |ui| {
+            ui.label(RichText::new(text.lessons).size(30.0 * s).strong());
+            for (i, (id, title)) in lesson_choices().iter().enumerate() {
+                let current = *id == info.id;
+                let label = RichText::new(format!("{}  {title}", i + 1)).size(24.0 * s);
+                if ui
+                    .add(
+                        egui::Button::new(label)
+                            .selected(current)
+                            .min_size(vec2(560.0 * s, 44.0 * s)),
+                    )
+                    .clicked()
+                {
+                    actions.push(Action::PickLesson(id.clone()));
+                }
+            }
+            ui.add_space(10.0 * s);
+            ui.label(RichText::new(text.your_text).size(26.0 * s).strong());
+            let edit = egui::TextEdit::multiline(&mut state.typed_text)
+                .hint_text(text.your_text_hint)
+                .desired_rows(3)
+                .desired_width(560.0 * s)
+                .font(FontId::proportional(22.0 * s));
+            if ui.add(edit).changed() {
+                state.text_error = None;
+            }
+            ui.horizontal(|ui| {
+                if ui.button(text.train_text).clicked() {
+                    match check_text(&state.typed_text) {
+                        Ok(_) => actions.push(Action::TrainText(state.typed_text.clone())),
+                        Err(message) => state.text_error = Some(message),
+                    }
+                }
+                let count_color = if text_too_long(&state.typed_text) {
+                    Color32::from_rgb(255, 120, 110)
+                } else {
+                    DIM
+                };
+                ui.label(
+                    RichText::new(text_count(&state.typed_text))
+                        .color(count_color)
+                        .size(18.0 * s),
+                );
+            });
+            if let Some(message) = &state.text_error {
+                ui.label(RichText::new(message).color(Color32::from_rgb(255, 150, 130)));
+            }
+        },
+    );
+}

@@ -1,0 +1,251 @@
+//! Reading the scene's views: step highlights, hover read-outs and click-to-select on the
+//! prediction bars, the hidden-activation heatmap and the embedding-vector strip.
+//!
+//! How it works: the scene places its views with [`crate::scene::Layout`] (target pixels); the
+//! overlay rebuilds the same layout from the egui screen size and pixels-per-point, so it knows
+//! where each bar, cell and number sits without asking the GPU. [`hit_test`] turns a pointer
+//! position into a [`HoverTarget`] (pure, tested), [`hover_text`] writes its value from the
+//! frame's [`LessonSummary`], and a click selects the word or pair everywhere at once.
+
+use egui::{Color32, FontId, Id, LayerId, Order, Pos2, Stroke, StrokeKind};
+
+use super::overlay::{ACCENT, TEXT, ViewHighlights};
+use super::state::{Action, UiState};
+use super::strings::{fill, percent, strings};
+use super::summary::{LessonInfo, LessonSummary};
+use crate::scene::{Layout, Panel};
+
+/// A thing in the scene the pointer can be over.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum HoverTarget {
+    /// The prediction bar of `word` (for the selected pair).
+    Bar { word: u32 },
+    /// The hidden unit `unit` of recorded pair `pair` in the heatmap.
+    Cell { pair: u32, unit: u32 },
+    /// Number `dim` of the focus word's embedding vector.
+    VectorDim { dim: u32 },
+}
+
+/// The scene layout for a screen of `size_points` at `ppp` pixels per point.
+pub fn scene_layout(size_points: egui::Vec2, ppp: f32) -> Layout {
+    Layout::new(
+        (size_points.x * ppp).round().max(1.0) as u32,
+        (size_points.y * ppp).round().max(1.0) as u32,
+    )
+}
+
+/// What is under `pixel` (target pixels), for a lesson with these sizes.
+pub fn hit_test(layout: &Layout, pixel: glam::Vec2, info: &LessonInfo) -> Option<HoverTarget> {
+    let cell = |plot: crate::scene::Rect, cols: usize, rows: usize| {
+        let cols = cols.max(1) as f32;
+        let rows = rows.max(1) as f32;
+        let c = ((pixel.x - plot.x) / plot.w * cols)
+            .floor()
+            .clamp(0.0, cols - 1.0);
+        let r = ((pixel.y - plot.y) / plot.h * rows)
+            .floor()
+            .clamp(0.0, rows - 1.0);
+        (c as u32, r as u32)
+    };
+    match layout.panel_at(pixel)? {
+        Panel::Bars => {
+            let (_, word) = cell(layout.plot(Panel::Bars), 1, info.vocab.len());
+            Some(HoverTarget::Bar { word })
+        }
+        Panel::Heatmap => {
+            let (unit, pair) = cell(
+                layout.plot(Panel::Heatmap),
+                info.hidden,
+                info.recorded.len(),
+            );
+            Some(HoverTarget::Cell { pair, unit })
+        }
+        Panel::Strip => {
+            let (dim, _) = cell(layout.plot(Panel::Strip), info.embed_dim, 1);
+            Some(HoverTarget::VectorDim { dim })
+        }
+        _ => None,
+    }
+}
+
+/// The word the vector strip shows: the selected word, else the selected pair's target.
+pub fn focus_word(state: &UiState, info: &LessonInfo) -> u32 {
+    state.selected_word.unwrap_or_else(|| {
+        info.recorded
+            .get(state.selected_pair as usize)
+            .map_or(0, |p| p.target)
+    })
+}
+
+/// The read-out of `target` at the summary's epoch.
+pub fn hover_text(
+    target: HoverTarget,
+    state: &UiState,
+    summary: &LessonSummary,
+    info: &LessonInfo,
+) -> Option<String> {
+    let s = strings();
+    match target {
+        HoverTarget::Bar { word } => {
+            let p = summary
+                .probs_at_playhead
+                .get(state.selected_pair as usize)?
+                .get(word as usize)?;
+            Some(fill(
+                s.hover_bar,
+                &[
+                    ("word", info.word(word)),
+                    ("context", &info.context_text(state.selected_pair)),
+                    ("p", &percent(*p)),
+                ],
+            ))
+        }
+        HoverTarget::Cell { pair, unit } => {
+            let v = summary
+                .hidden_at_playhead
+                .get(pair as usize)?
+                .get(unit as usize)?;
+            let line = fill(
+                s.hover_neuron,
+                &[
+                    ("unit", &(unit + 1).to_string()),
+                    ("value", &format!("{v:+.2}")),
+                ],
+            );
+            Some(format!(
+                "{} → {}: {line}",
+                info.context_text(pair),
+                info.target_word(pair)
+            ))
+        }
+        HoverTarget::VectorDim { dim } => {
+            let word = focus_word(state, info);
+            let at = word as usize * info.embed_dim + dim as usize;
+            let v = summary.embedding_at_playhead.get(at)?;
+            Some(fill(
+                s.hover_dim,
+                &[
+                    ("word", info.word(word)),
+                    ("dim", &(dim + 1).to_string()),
+                    ("value", &format!("{v:+.2}")),
+                ],
+            ))
+        }
+    }
+}
+
+/// Selecting `word` everywhere: the word itself (clicking it again clears it) and the first
+/// recorded pair whose context ends with it, so the bars and heatmap follow.
+pub fn select_word_actions(state: &UiState, info: &LessonInfo, word: u32) -> Vec<Action> {
+    if state.selected_word == Some(word) {
+        return vec![Action::SelectWord(None)];
+    }
+    let mut actions = vec![Action::SelectWord(Some(word))];
+    if let Some(pair) = info
+        .recorded
+        .iter()
+        .position(|p| p.context.last() == Some(&word))
+    {
+        actions.push(Action::SelectPair(pair as u32));
+    }
+    actions
+}
+
+/// Outlines the highlighted views and veils the other side panels (never the 3D hero view).
+pub(crate) fn highlight_views(ctx: &egui::Context, hl: ViewHighlights, s: f32) {
+    if !hl.any() {
+        return;
+    }
+    let ppp = ctx.pixels_per_point();
+    let layout = scene_layout(ctx.content_rect().size(), ppp);
+    let painter = ctx.layer_painter(LayerId::new(
+        Order::Background,
+        Id::unique("nextword_ui_highlight"),
+    ));
+    let to_rect = |r: crate::scene::Rect| {
+        egui::Rect::from_min_size(
+            Pos2::new(r.x / ppp, r.y / ppp),
+            egui::vec2(r.w / ppp, r.h / ppp),
+        )
+    };
+    let cards = [
+        (Panel::Embedding, hl.embedding),
+        (Panel::Network, hl.network),
+        (Panel::Bars, hl.bars),
+        (Panel::Loss, hl.loss),
+        (Panel::Strip, hl.vector || hl.hidden),
+    ];
+    for (panel, on) in cards {
+        let rect = to_rect(layout.card(panel));
+        if on {
+            painter.rect_stroke(
+                rect,
+                12.0 * s,
+                Stroke::new(3.0 * s, ACCENT),
+                StrokeKind::Outside,
+            );
+        } else if panel != Panel::Embedding {
+            painter.rect_filled(
+                rect,
+                12.0 * s,
+                Color32::from_rgba_premultiplied(0, 0, 0, 120),
+            );
+        }
+    }
+}
+
+/// Hover read-outs and click selection over the scene's bars, heatmap and vector strip.
+pub(crate) fn scene_hover(
+    ctx: &egui::Context,
+    state: &UiState,
+    summary: &LessonSummary,
+    info: &LessonInfo,
+    s: f32,
+    actions: &mut Vec<Action>,
+) {
+    if ctx.is_pointer_over_egui() {
+        return;
+    }
+    let Some(pos) = ctx.input(|i| i.pointer.hover_pos()) else {
+        return;
+    };
+    let ppp = ctx.pixels_per_point();
+    let layout = scene_layout(ctx.content_rect().size(), ppp);
+    let Some(target) = hit_test(&layout, glam::Vec2::new(pos.x * ppp, pos.y * ppp), info) else {
+        return;
+    };
+    if ctx.input(|i| i.pointer.primary_clicked()) {
+        match target {
+            HoverTarget::Bar { word } => actions.extend(select_word_actions(state, info, word)),
+            HoverTarget::Cell { pair, .. } => actions.push(Action::SelectPair(pair)),
+            HoverTarget::VectorDim { .. } => {}
+        }
+    }
+    if let Some(text) = hover_text(target, state, summary, info) {
+        paint_tooltip(ctx, pos, &text, s);
+    }
+}
+
+/// A read-out box beside `pos`.
+pub fn paint_tooltip(ctx: &egui::Context, pos: Pos2, text: &str, s: f32) {
+    let painter = ctx.layer_painter(LayerId::new(
+        Order::Tooltip,
+        Id::unique("nextword_ui_readout"),
+    ));
+    let galley = painter.layout_no_wrap(text.to_owned(), FontId::proportional(22.0 * s), TEXT);
+    let pad = egui::vec2(12.0 * s, 8.0 * s);
+    let screen = ctx.content_rect();
+    let mut min = pos + egui::vec2(18.0 * s, 18.0 * s);
+    let size = galley.size() + 2.0 * pad;
+    min.x = min.x.min(screen.right() - size.x - 4.0);
+    min.y = min.y.min(screen.bottom() - size.y - 4.0);
+    let rect = egui::Rect::from_min_size(min, size);
+    painter.rect(
+        rect,
+        8.0 * s,
+        Color32::from_rgba_premultiplied(8, 10, 20, 240),
+        Stroke::new(1.5 * s, ACCENT),
+        StrokeKind::Inside,
+    );
+    painter.galley(rect.min + pad, galley, TEXT);
+}

@@ -1,0 +1,23 @@
+//! The egui overlay that turns the scene into an interactive lesson: steps, narration, controls.
+//!
+//! How it works: everything the overlay decides is plain data and pure functions, testable
+//! without a window: [`summary`] describes the lesson and the numbers of one frame, [`narration`]
+//! reads phases and milestones from the loss history and writes the "what's happening now" text,
+//! [`state`] holds the UI state, the [`Action`]s and the keyboard map, [`text`] checks typed text.
+//! [`overlay`] draws it all with egui ([`overlay_ui`]) and returns the actions the window executes;
+//! [`overlay::highlighted_views`] tells the scene which views the current step talks about.
+//! Every user-facing sentence lives in [`strings`].
+
+pub mod controls;
+pub mod hover;
+pub mod narration;
+pub mod overlay;
+pub mod state;
+pub mod strings;
+pub mod summary;
+pub mod text;
+
+pub use narration::{Milestone, MilestoneKind, Narration, PhaseParams, TrainingPhase};
+pub use overlay::{ViewHighlights, highlighted_views, overlay_ui};
+pub use state::{Action, EpochGrid, Step, UiState, action_for_key};
+pub use summary::{LessonInfo, LessonSummary, RunStatus};

@@ -1,0 +1,471 @@
+//! The overlay itself: step card, narration card, control bar, lessons, help, keyboard.
+//!
+//! How it works: [`overlay_ui`] runs once per frame inside the scene's egui pass. It reads the
+//! keyboard, then paints fixed, translucent cards around the edges of the 3D view (narration top
+//! left, the step card bottom left, the control bar with the timeline along the bottom, lessons
+//! bottom right) so the centre stays clear, and returns the [`Action`]s the user asked for. The
+//! caller applies them ([`UiState::apply_all`]) and executes the rest. Sizes follow the screen:
+//! design sizes are for 1080 lines (body 24, headings 34) and scale with the height, for a
+//! projector at the back of a room. Styles are set per card, so the scene's labels keep theirs.
+
+use egui::{Align2, Color32, FontId, Frame, Id, Order, RichText, Stroke, Ui, vec2};
+
+use super::controls;
+use super::hover;
+use super::narration::{PhaseParams, TrainingPhase, narrate};
+use super::state::{Action, EpochGrid, Step, UiState, action_for_key};
+use super::strings::{fill, rate, strings};
+use super::summary::{LessonInfo, LessonSummary};
+
+/// Height the control bar takes at 1080 lines (scale with `height / 1080`); the scene may keep
+/// its cards above it.
+pub const CONTROL_BAR_HEIGHT_1080: f32 = 150.0;
+
+pub(crate) const TEXT: Color32 = Color32::from_rgb(238, 242, 250);
+pub(crate) const DIM: Color32 = Color32::from_rgb(176, 186, 206);
+pub(crate) const ACCENT: Color32 = Color32::from_rgb(255, 200, 72);
+pub(crate) const PANEL: Color32 = Color32::from_rgba_premultiplied(9, 12, 22, 228);
+pub(crate) const EDGE: Color32 = Color32::from_rgb(58, 70, 100);
+
+/// Which of the scene's views the current step talks about (the scene emphasises these).
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct ViewHighlights {
+    /// The 3D embedding space (the hero view).
+    pub embedding: bool,
+    pub network: bool,
+    /// Prediction probabilities.
+    pub bars: bool,
+    pub loss: bool,
+    /// The focus word's embedding vector.
+    pub vector: bool,
+    /// Hidden activations.
+    pub hidden: bool,
+}
+
+impl ViewHighlights {
+    pub fn any(&self) -> bool {
+        self.embedding || self.network || self.bars || self.loss || self.vector || self.hidden
+    }
+}
+
+/// The views each step highlights.
+pub fn highlighted_views(step: Step) -> ViewHighlights {
+    let none = ViewHighlights::default();
+    match step {
+        Step::Task => ViewHighlights { bars: true, ..none },
+        Step::Architecture => ViewHighlights {
+            embedding: true,
+            network: true,
+            vector: true,
+            ..none
+        },
+        Step::Training => ViewHighlights {
+            bars: true,
+            loss: true,
+            vector: true,
+            hidden: true,
+            ..none
+        },
+        Step::Takeaways => none,
+    }
+}
+
+/// The colour of a phase's badge.
+pub fn phase_color(phase: TrainingPhase) -> Color32 {
+    match phase {
+        TrainingPhase::Guessing => Color32::from_rgb(150, 160, 190),
+        TrainingPhase::Learning => Color32::from_rgb(90, 200, 255),
+        TrainingPhase::Converging => Color32::from_rgb(255, 196, 64),
+        TrainingPhase::Converged => Color32::from_rgb(110, 230, 120),
+        TrainingPhase::Diverged => Color32::from_rgb(255, 96, 96),
+    }
+}
+
+/// Design pixels (at 1080 lines) to points for this screen.
+pub fn ui_scale(ctx: &egui::Context) -> f32 {
+    let r = ctx.content_rect();
+    (r.height() / 1080.0).min(r.width() / 1100.0).max(0.3)
+}
+
+/// The large, high-contrast style of the overlay's cards, for scale `s`.
+pub fn apply_style(style: &mut egui::Style, s: f32) {
+    use egui::TextStyle::*;
+    style.text_styles = [
+        (Heading, FontId::proportional(34.0 * s)),
+        (Body, FontId::proportional(24.0 * s)),
+        (Button, FontId::proportional(24.0 * s)),
+        (Small, FontId::proportional(18.0 * s)),
+        (Monospace, FontId::monospace(22.0 * s)),
+    ]
+    .into();
+    style.visuals = egui::Visuals::dark();
+    style.visuals.override_text_color = Some(TEXT);
+    style.visuals.widgets.inactive.weak_bg_fill = Color32::from_rgb(36, 44, 66);
+    style.visuals.widgets.inactive.bg_fill = Color32::from_rgb(36, 44, 66);
+    style.visuals.widgets.hovered.weak_bg_fill = Color32::from_rgb(56, 68, 100);
+    style.visuals.widgets.active.weak_bg_fill = Color32::from_rgb(80, 96, 140);
+    style.visuals.selection.bg_fill = Color32::from_rgb(40, 110, 190);
+    style.visuals.extreme_bg_color = Color32::from_rgb(14, 18, 30);
+    style.spacing.item_spacing = vec2(12.0 * s, 10.0 * s);
+    style.spacing.button_padding = vec2(14.0 * s, 7.0 * s);
+    style.spacing.interact_size = vec2(40.0 * s, 40.0 * s);
+    style.spacing.slider_width = 150.0 * s;
+    style.spacing.icon_width = 24.0 * s;
+    style.spacing.combo_width = 120.0 * s;
+}
+
+/// A translucent card frame.
+pub(crate) fn card_frame(s: f32) -> Frame {
+    Frame::new()
+        .fill(PANEL)
+        .stroke(Stroke::new(1.5 * s, EDGE))
+        .corner_radius(14.0 * s)
+        .inner_margin(20.0 * s)
+}
+
+/// Shows `add` in a fixed card anchored at `align` + `offset` (points), `width` wide.
+pub(crate) fn card(
+    ctx: &egui::Context,
+    id: &str,
+    align: Align2,
+    offset: egui::Vec2,
+    width: f32,
+    s: f32,
+    add: impl FnOnce(&mut Ui),
+) {
+    egui::Area::new(Id::unique(("nextword_ui", id)))
+        .anchor(align, offset)
+        .order(Order::Middle)
+        .movable(false)
+        .fade_in(false)
+        .show(ctx, |ui| {
+            apply_style(ui.style_mut(), s);
+            card_frame(s).show(ui, |ui| {
+                ui.set_width(width);
+                add(ui);
+            });
+        });
+}
+
+/// Draws the overlay and returns what the user asked for this frame (keys included). Apply them
+/// with [`UiState::apply_all`] and execute the ones it hands back.
+pub fn overlay_ui(
+    ctx: &egui::Context,
+    state: &mut UiState,
+    summary: &LessonSummary,
+    info: &LessonInfo,
+) -> Vec<Action> {
+    let mut actions = keyboard_actions(ctx, state);
+    let s = ui_scale(ctx);
+    if state.ui_hidden {
+        hidden_hint(ctx, s);
+    } else {
+        hover::highlight_views(ctx, highlighted_views(state.step), s);
+        narration_card(ctx, state, summary, info, s, &mut actions);
+        step_card(ctx, state, info, s, &mut actions);
+        controls::control_bar(ctx, state, summary, info, s, &mut actions);
+        if state.lessons_open {
+            controls::lessons_popup(ctx, state, info, s, &mut actions);
+        }
+        hover::scene_hover(ctx, state, summary, info, s, &mut actions);
+    }
+    if state.help_visible {
+        help_overlay(ctx, s, &mut actions);
+    }
+    actions
+}
+
+impl UiState {
+    /// Applies every action's UI side and returns those the window must execute.
+    pub fn apply_all(
+        &mut self,
+        actions: Vec<Action>,
+        grid: &EpochGrid,
+        total_epochs: u32,
+    ) -> Vec<Action> {
+        actions
+            .into_iter()
+            .filter(|a| {
+                self.apply(a, grid, total_epochs);
+                a.needs_window()
+            })
+            .collect()
+    }
+}
+
+/// Key presses this frame, mapped to actions (none while a text box has the keyboard).
+fn keyboard_actions(ctx: &egui::Context, state: &UiState) -> Vec<Action> {
+    let typing = ctx.egui_wants_keyboard_input();
+    ctx.input(|i| {
+        i.events
+            .iter()
+            .filter_map(|e| match e {
+                egui::Event::Key {
+                    key,
+                    pressed: true,
+                    modifiers,
+                    ..
+                } if !modifiers.ctrl && !modifiers.command && !modifiers.alt => {
+                    if typing && *key != egui::Key::Escape {
+                        return None;
+                    }
+                    match action_for_key(*key, modifiers.shift)? {
+                        Action::CloseHelp if !state.help_visible && !state.lessons_open => None,
+                        a => Some(a),
+                    }
+                }
+                _ => None,
+            })
+            .collect()
+    })
+}
+
+fn narration_card(
+    ctx: &egui::Context,
+    state: &UiState,
+    summary: &LessonSummary,
+    info: &LessonInfo,
+    s: f32,
+    actions: &mut Vec<Action>,
+) {
+    let text = strings();
+    let offset = vec2(36.0 * s, 92.0 * s);
+    card(
+        ctx,
+        "narration",
+        Align2::LEFT_TOP,
+        offset,
+        540.0 * s,
+        s,
+        |ui| {
+            ui.horizontal(|ui| {
+                ui.label(RichText::new(text.now_heading).size(28.0 * s).strong());
+            });
+            if summary.is_empty() {
+                ui.label(text.narr_press_play);
+                return;
+            }
+            let n = narrate(summary, info, &PhaseParams::default());
+            let color = phase_color(n.phase);
+            ui.horizontal(|ui| {
+                let (rect, _) =
+                    ui.allocate_exact_size(vec2(16.0 * s, 16.0 * s), egui::Sense::hover());
+                ui.painter().circle_filled(rect.center(), 8.0 * s, color);
+                ui.label(
+                    RichText::new(n.phase.name())
+                        .size(26.0 * s)
+                        .color(color)
+                        .strong(),
+                );
+            });
+            if !n.live.is_empty() {
+                ui.label(RichText::new(&n.live).size(30.0 * s).color(ACCENT).strong());
+            }
+            ui.label(RichText::new(&n.body).color(TEXT));
+            for line in &n.extra {
+                ui.label(RichText::new(line).color(DIM));
+            }
+            if let Some(m) = &n.last_milestone {
+                ui.label(RichText::new(format!("★ {m}")).color(ACCENT).size(20.0 * s));
+            }
+            if !state.playing && summary.trained_epoch == 0 {
+                ui.label(RichText::new(text.narr_press_play).color(DIM));
+            }
+            word_chips(ui, state, summary, info, s, actions);
+        },
+    );
+}
+
+/// The vocabulary as coloured chips: click one to select it everywhere (linked selection).
+fn word_chips(
+    ui: &mut Ui,
+    state: &UiState,
+    summary: &LessonSummary,
+    info: &LessonInfo,
+    s: f32,
+    actions: &mut Vec<Action>,
+) {
+    const MAX_CHIPS: usize = 10;
+    let probs = summary.probs_at_playhead.get(state.selected_pair as usize);
+    ui.horizontal_wrapped(|ui| {
+        ui.label(RichText::new(strings().words).color(DIM).size(20.0 * s));
+        for (w, word) in info.vocab.iter().enumerate().take(MAX_CHIPS) {
+            let selected = state.selected_word == Some(w as u32);
+            let color = crate::scene::palette::word_text(w);
+            let mut button = egui::Button::new(RichText::new(word).color(color).size(22.0 * s))
+                .selected(selected);
+            if selected {
+                button = button.stroke(Stroke::new(2.5 * s, color));
+            }
+            let mut response = ui.add(button);
+            if let Some(p) = probs.and_then(|p| p.get(w)) {
+                let tip = fill(
+                    strings().hover_bar,
+                    &[
+                        ("word", word),
+                        ("context", &info.context_text(state.selected_pair)),
+                        ("p", &super::strings::percent(*p)),
+                    ],
+                );
+                response = response.on_hover_text(tip);
+            }
+            if response.clicked() {
+                actions.extend(hover::select_word_actions(state, info, w as u32));
+            }
+        }
+        if info.vocab.len() > MAX_CHIPS {
+            ui.label(RichText::new(format!("+{}", info.vocab.len() - MAX_CHIPS)).color(DIM));
+        }
+    });
+}
+
+/// The body text of `step` for this lesson.
+pub fn step_text(step: Step, info: &LessonInfo) -> Vec<String> {
+    let s = strings();
+    let featured = info.featured_pair;
+    match step {
+        Step::Task => vec![fill(
+            s.step_task,
+            &[
+                ("sentence", &info.sentence),
+                ("vocab", &info.vocab.len().to_string()),
+                ("context_words", &info.context_text(featured)),
+                ("target", info.target_word(featured)),
+            ],
+        )],
+        Step::Architecture => vec![fill(
+            s.step_architecture,
+            &[
+                ("embed_dim", &info.embed_dim.to_string()),
+                ("hidden", &info.hidden.to_string()),
+                ("vocab", &info.vocab.len().to_string()),
+                ("params", &info.param_count.to_string()),
+                ("context", &info.context.to_string()),
+            ],
+        )],
+        Step::Training => vec![s.step_training.to_owned()],
+        Step::Takeaways => s
+            .step_takeaways
+            .iter()
+            .map(|t| fill(t, &[("params", &info.param_count.to_string())]))
+            .collect(),
+    }
+}
+
+fn step_card(
+    ctx: &egui::Context,
+    state: &UiState,
+    info: &LessonInfo,
+    s: f32,
+    actions: &mut Vec<Action>,
+) {
+    let text = strings();
+    // As wide as the 3D view and as short as possible, so its centre stays clear.
+    let ppp = ctx.pixels_per_point();
+    let hero =
+        hover::scene_layout(ctx.content_rect().size(), ppp).card(crate::scene::Panel::Embedding);
+    let offset = vec2(
+        hero.x / ppp + 16.0 * s,
+        -(CONTROL_BAR_HEIGHT_1080 + 14.0) * s,
+    );
+    let width = (hero.w / ppp - 72.0 * s).max(480.0 * s);
+    card(ctx, "step", Align2::LEFT_BOTTOM, offset, width, s, |ui| {
+        ui.horizontal(|ui| {
+            ui.label(
+                RichText::new(text.step_titles[state.step.index()])
+                    .size(34.0 * s)
+                    .strong(),
+            );
+            ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
+                let first = state.step == Step::Task;
+                let last = state.step == Step::Takeaways;
+                if ui
+                    .add_enabled(!last, egui::Button::new(text.next))
+                    .clicked()
+                {
+                    actions.push(Action::NextStep);
+                }
+                let n = (state.step.index() + 1).to_string();
+                let total = Step::ALL.len().to_string();
+                ui.label(
+                    RichText::new(fill(text.step_of, &[("n", &n), ("total", &total)]))
+                        .color(DIM)
+                        .size(20.0 * s),
+                );
+                if ui
+                    .add_enabled(!first, egui::Button::new(text.previous))
+                    .clicked()
+                {
+                    actions.push(Action::PreviousStep);
+                }
+            });
+        });
+        let lines = step_text(state.step, info);
+        let bullets = lines.len() > 1;
+        for line in lines {
+            let line = if bullets { format!("• {line}") } else { line };
+            ui.label(RichText::new(line).size(if bullets { 22.0 } else { 24.0 } * s));
+        }
+        if state.step == Step::Training {
+            let lrs: Vec<String> = info.lrs.iter().map(|&lr| rate(lr)).collect();
+            ui.label(
+                RichText::new(format!(
+                    "{} {} · {} {}",
+                    text.learning_rate_long,
+                    lrs.join(", "),
+                    text.optimizer,
+                    info.optimizer.name()
+                ))
+                .color(DIM)
+                .size(20.0 * s),
+            );
+        }
+    });
+}
+
+fn help_overlay(ctx: &egui::Context, s: f32, actions: &mut Vec<Action>) {
+    let text = strings();
+    egui::Area::new(Id::unique(("nextword_ui", "help")))
+        .anchor(Align2::CENTER_CENTER, vec2(0.0, 0.0))
+        .order(Order::Foreground)
+        .fade_in(false)
+        .show(ctx, |ui| {
+            apply_style(ui.style_mut(), s);
+            card_frame(s)
+                .fill(Color32::from_rgba_premultiplied(6, 8, 16, 245))
+                .stroke(Stroke::new(2.0 * s, ACCENT))
+                .show(ui, |ui| {
+                    ui.set_width(620.0 * s);
+                    ui.label(RichText::new(text.help_title).size(34.0 * s).strong());
+                    egui::Grid::new("nextword_help_keys")
+                        .num_columns(2)
+                        .spacing(vec2(28.0 * s, 10.0 * s))
+                        .show(ui, |ui| {
+                            for (key, what) in text.help_keys {
+                                ui.label(RichText::new(key).color(ACCENT).strong());
+                                ui.label(what);
+                                ui.end_row();
+                            }
+                        });
+                    ui.add_space(8.0 * s);
+                    if ui.button(text.help_close).clicked() {
+                        actions.push(Action::CloseHelp);
+                    }
+                });
+        });
+}
+
+fn hidden_hint(ctx: &egui::Context, s: f32) {
+    let r = ctx.content_rect();
+    ctx.layer_painter(egui::LayerId::new(
+        Order::Foreground,
+        Id::unique("nextword_ui_hint"),
+    ))
+    .text(
+        r.right_bottom() + vec2(-16.0 * s, -12.0 * s),
+        Align2::RIGHT_BOTTOM,
+        strings().hidden_hint,
+        FontId::proportional(16.0 * s),
+        Color32::from_rgba_unmultiplied(200, 208, 224, 90),
+    );
+}

@@ -1,0 +1,399 @@
+//! The overlay's state and the actions it asks for, as plain data: testable without a window.
+//!
+//! How it works: the overlay and the keyboard map turn input into [`Action`]s. The window passes
+//! each one to [`UiState::apply`], which handles what is pure UI (the step, playback, the
+//! playhead, selection, panels), and then executes the ones that need the engine or the window
+//! ([`Action::needs_window`]: reset, restart, lessons, typed text, fullscreen, screenshot).
+//!
+//! Playback: the playhead is a fractional epoch. While playing, [`UiState::tick`] moves it by
+//! `speed` epochs per second and says how many epochs the engine must train so the playhead has
+//! data; it stops at the end of the lesson. Scrubbing ([`Action::Seek`]) pauses, snaps to a
+//! recorded epoch ([`EpochGrid`]) and detaches the playhead from the live edge; stepping moves
+//! one recorded epoch either way (stepping forward at the live edge trains one more epoch).
+
+use crate::engine::HistoryLayout;
+use crate::lesson::OptimizerKind;
+
+/// The lesson's steps, in order.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Default)]
+pub enum Step {
+    #[default]
+    Task,
+    Architecture,
+    Training,
+    Takeaways,
+}
+
+impl Step {
+    pub const ALL: [Step; 4] = [
+        Step::Task,
+        Step::Architecture,
+        Step::Training,
+        Step::Takeaways,
+    ];
+
+    pub fn index(self) -> usize {
+        self as usize
+    }
+
+    pub fn next(self) -> Step {
+        Self::ALL[(self.index() + 1).min(3)]
+    }
+
+    pub fn previous(self) -> Step {
+        Self::ALL[self.index().saturating_sub(1)]
+    }
+}
+
+/// Something the user asked for.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Action {
+    Play,
+    Pause,
+    TogglePlay,
+    /// One recorded epoch forward (trains one more at the live edge).
+    StepForward,
+    /// One recorded epoch back.
+    StepBack,
+    /// Scrub the playhead to this epoch (pauses).
+    Seek(f32),
+    /// Follow the newest trained epoch again.
+    GoLive,
+    /// Train again from epoch 0 with the same initial weights, or with a new seed.
+    Reset {
+        new_seed: bool,
+    },
+    /// Epochs per second while playing.
+    SetSpeed(f32),
+    /// Train again from epoch 0 with this learning rate and optimizer.
+    Restart {
+        lr: f64,
+        optimizer: OptimizerKind,
+    },
+    /// Switch to a lesson by id.
+    PickLesson(String),
+    /// Switch to the n-th lesson of the picker (0-based; keys 1-9).
+    PickLessonIndex(usize),
+    /// Train a new lesson on this text (already checked with `lesson_from_text`).
+    TrainText(String),
+    SelectWord(Option<u32>),
+    /// Select a recorded pair (the bars and hidden views show it).
+    SelectPair(u32),
+    SelectRun(u32),
+    NextStep,
+    PreviousStep,
+    GoToStep(Step),
+    ToggleFullscreen,
+    ToggleUi,
+    ToggleHelp,
+    CloseHelp,
+    Screenshot,
+}
+
+impl Action {
+    /// Whether the window (engine, lesson, OS) must execute this after [`UiState::apply`].
+    pub fn needs_window(&self) -> bool {
+        matches!(
+            self,
+            Action::Reset { .. }
+                | Action::Restart { .. }
+                | Action::PickLesson(_)
+                | Action::PickLessonIndex(_)
+                | Action::TrainText(_)
+                | Action::ToggleFullscreen
+                | Action::Screenshot
+                | Action::SelectRun(_)
+        )
+    }
+}
+
+/// A key, as far as the overlay cares (so the mapping is testable without a window).
+pub use egui::Key;
+
+/// The action of a key press, if any. `shift` distinguishes R (reset) from Shift+R (new seed).
+pub fn action_for_key(key: Key, shift: bool) -> Option<Action> {
+    use Key::*;
+    Some(match key {
+        Space => Action::TogglePlay,
+        ArrowRight => Action::StepForward,
+        ArrowLeft => Action::StepBack,
+        R => Action::Reset { new_seed: shift },
+        F => Action::ToggleFullscreen,
+        H => Action::ToggleUi,
+        S => Action::Screenshot,
+        Questionmark => Action::ToggleHelp,
+        Slash if shift => Action::ToggleHelp,
+        Escape => Action::CloseHelp,
+        PageDown => Action::NextStep,
+        PageUp => Action::PreviousStep,
+        Num1 | Num2 | Num3 | Num4 | Num5 | Num6 | Num7 | Num8 | Num9 => {
+            let digit = key.name().parse::<usize>().ok()?;
+            Action::PickLessonIndex(digit - 1)
+        }
+        _ => return None,
+    })
+}
+
+/// Which epochs have data: `first + k * stride` for `k < count`.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct EpochGrid {
+    pub first: u32,
+    pub stride: u32,
+    pub count: u32,
+}
+
+impl EpochGrid {
+    pub fn from_layout(layout: &HistoryLayout) -> Self {
+        Self {
+            first: layout.first_epoch,
+            stride: layout.stride.max(1),
+            count: layout.slots_filled,
+        }
+    }
+
+    /// Every epoch recorded, 0..=last.
+    pub fn dense(last: u32) -> Self {
+        Self {
+            first: 0,
+            stride: 1,
+            count: last + 1,
+        }
+    }
+
+    pub fn last(&self) -> Option<u32> {
+        self.count
+            .checked_sub(1)
+            .map(|k| self.first + k * self.stride)
+    }
+
+    /// The recorded epoch nearest to `epoch`.
+    pub fn snap(&self, epoch: f32) -> f32 {
+        let Some(last) = self.last() else { return 0.0 };
+        let k = ((epoch - self.first as f32) / self.stride as f32).round();
+        (self.first as f32 + k.max(0.0) * self.stride as f32).min(last as f32)
+    }
+
+    /// The recorded epoch after `epoch`, if any.
+    pub fn next_after(&self, epoch: f32) -> Option<u32> {
+        let last = self.last()?;
+        let k = ((epoch - self.first as f32) / self.stride as f32 + 1e-3).floor() + 1.0;
+        let e = self.first as f32 + k.max(0.0) * self.stride as f32;
+        (e <= last as f32).then_some(e as u32)
+    }
+
+    /// The recorded epoch before `epoch`, if any.
+    pub fn previous_before(&self, epoch: f32) -> Option<u32> {
+        self.last()?;
+        let k = ((epoch - self.first as f32) / self.stride as f32 - 1e-3).ceil() - 1.0;
+        (k >= 0.0).then_some((self.first as f32 + k * self.stride as f32) as u32)
+    }
+}
+
+/// Slowest and fastest playback, in epochs per second.
+pub const SPEED_RANGE: (f32, f32) = (0.5, 200.0);
+
+/// Everything the overlay remembers between frames.
+#[derive(Clone, Debug, PartialEq)]
+pub struct UiState {
+    pub step: Step,
+    pub playing: bool,
+    /// Epochs per second while playing.
+    pub speed: f32,
+    /// The epoch shown (fractional while playing).
+    pub playhead: f32,
+    /// Whether the playhead follows the newest trained epoch.
+    pub live: bool,
+    pub selected_word: Option<u32>,
+    /// The recorded pair shown in the bars and hidden views.
+    pub selected_pair: u32,
+    pub selected_run: u32,
+    pub ui_hidden: bool,
+    pub help_visible: bool,
+    pub lessons_open: bool,
+    pub typed_text: String,
+    /// A friendly message about `typed_text` when it cannot be used.
+    pub text_error: Option<String>,
+    /// Learning rate and optimizer chosen in the controls (applied by Restart).
+    pub lr_choice: f64,
+    pub optimizer_choice: OptimizerKind,
+    /// Whether Reset draws a new seed.
+    pub new_seed: bool,
+}
+
+impl Default for UiState {
+    fn default() -> Self {
+        Self {
+            step: Step::Task,
+            playing: false,
+            speed: 10.0,
+            playhead: 0.0,
+            live: true,
+            selected_word: None,
+            selected_pair: 0,
+            selected_run: 0,
+            ui_hidden: false,
+            help_visible: false,
+            lessons_open: false,
+            typed_text: String::new(),
+            text_error: None,
+            lr_choice: 0.02,
+            optimizer_choice: OptimizerKind::Adam,
+            new_seed: false,
+        }
+    }
+}
+
+impl UiState {
+    /// The state for a freshly loaded lesson: playback at epoch 0; step, speed and panels kept.
+    pub fn lesson_loaded(&mut self, lr: f64, optimizer: OptimizerKind, featured_pair: u32) {
+        self.playing = false;
+        self.playhead = 0.0;
+        self.live = true;
+        self.selected_word = None;
+        self.selected_pair = featured_pair;
+        self.selected_run = 0;
+        self.lr_choice = lr;
+        self.optimizer_choice = optimizer;
+    }
+
+    /// Applies the UI side of `action`. `grid` is what is recorded, `total_epochs` the lesson's
+    /// length. Actions that need the window change nothing here except playback (they restart).
+    pub fn apply(&mut self, action: &Action, grid: &EpochGrid, total_epochs: u32) {
+        match action {
+            Action::Play => self.play(grid, total_epochs),
+            Action::Pause => self.playing = false,
+            Action::TogglePlay => {
+                if self.playing {
+                    self.playing = false;
+                } else {
+                    self.play(grid, total_epochs);
+                }
+            }
+            Action::StepForward => {
+                self.playing = false;
+                if let Some(e) = grid.next_after(self.playhead) {
+                    self.playhead = e as f32;
+                    self.live = grid.last() == Some(e);
+                } else {
+                    // At the live edge: the window trains one epoch; `tick` follows it.
+                    self.playhead = grid.last().map_or(0.0, |l| l as f32 + 1.0);
+                    self.live = true;
+                }
+            }
+            Action::StepBack => {
+                self.playing = false;
+                self.live = false;
+                if let Some(e) = grid.previous_before(self.playhead) {
+                    self.playhead = e as f32;
+                }
+            }
+            Action::Seek(epoch) => {
+                self.playing = false;
+                self.playhead = grid.snap(*epoch);
+                self.live = grid.last().is_some_and(|l| self.playhead >= l as f32);
+            }
+            Action::GoLive => {
+                self.live = true;
+                self.playhead = grid.last().unwrap_or(0) as f32;
+            }
+            Action::Reset { .. } | Action::Restart { .. } => {
+                self.playing = false;
+                self.playhead = 0.0;
+                self.live = true;
+            }
+            Action::SetSpeed(s) => self.speed = s.clamp(SPEED_RANGE.0, SPEED_RANGE.1),
+            Action::SelectWord(w) => self.selected_word = *w,
+            Action::SelectPair(p) => self.selected_pair = *p,
+            Action::SelectRun(r) => self.selected_run = *r,
+            Action::NextStep => self.step = self.step.next(),
+            Action::PreviousStep => self.step = self.step.previous(),
+            Action::GoToStep(s) => self.step = *s,
+            Action::ToggleUi => self.ui_hidden = !self.ui_hidden,
+            Action::ToggleHelp => self.help_visible = !self.help_visible,
+            Action::CloseHelp => {
+                self.help_visible = false;
+                self.lessons_open = false;
+            }
+            Action::PickLesson(_) | Action::PickLessonIndex(_) | Action::TrainText(_) => {
+                self.lessons_open = false;
+            }
+            Action::ToggleFullscreen | Action::Screenshot => {}
+        }
+    }
+
+    fn play(&mut self, grid: &EpochGrid, total_epochs: u32) {
+        if self.playhead >= total_epochs as f32 && grid.last().unwrap_or(0) >= total_epochs {
+            self.playhead = 0.0; // at the end: play again from the start
+            self.live = false;
+        }
+        self.playing = true;
+    }
+
+    /// Advances playback by `dt_secs`. Returns how many epochs the engine should train now so
+    /// that the playhead has data (never past `total_epochs`).
+    pub fn tick(&mut self, dt_secs: f32, grid: &EpochGrid, total_epochs: u32) -> u32 {
+        let trained = grid.last().unwrap_or(0);
+        if self.playing {
+            self.playhead += self.speed * dt_secs.clamp(0.0, 0.25);
+            if self.playhead >= total_epochs as f32 {
+                self.playhead = total_epochs as f32;
+                self.playing = false;
+            }
+            if self.playhead >= trained as f32 {
+                self.live = true;
+            }
+        } else if self.live {
+            self.playhead = self.playhead.max(trained as f32);
+        }
+        let wanted = (self.playhead.ceil() as u32).min(total_epochs.max(trained));
+        let need = wanted.saturating_sub(trained);
+        if self.live && need == 0 && !self.playing {
+            self.playhead = self.playhead.min(trained as f32);
+        }
+        need
+    }
+
+    /// The lesson's progress, 0..=1: the newest trained epoch over the lesson's epochs.
+    pub fn progress(trained_epoch: u32, total_epochs: u32) -> f32 {
+        (trained_epoch as f32 / total_epochs.max(1) as f32).clamp(0.0, 1.0)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn grid_snaps_and_steps_with_a_stride() {
+        let g = EpochGrid {
+            first: 0,
+            stride: 4,
+            count: 5,
+        }; // 0 4 8 12 16
+        assert_eq!(g.last(), Some(16));
+        assert_eq!(g.snap(5.9), 4.0);
+        assert_eq!(g.snap(6.1), 8.0);
+        assert_eq!(g.snap(99.0), 16.0);
+        assert_eq!(g.snap(-3.0), 0.0);
+        assert_eq!(g.next_after(4.0), Some(8));
+        assert_eq!(g.next_after(5.0), Some(8));
+        assert_eq!(g.next_after(16.0), None);
+        assert_eq!(g.previous_before(8.0), Some(4));
+        assert_eq!(g.previous_before(7.0), Some(4));
+        assert_eq!(g.previous_before(0.0), None);
+        let empty = EpochGrid {
+            first: 0,
+            stride: 1,
+            count: 0,
+        };
+        assert_eq!(empty.snap(3.0), 0.0);
+        assert_eq!(empty.previous_before(3.0), None);
+    }
+
+    #[test]
+    fn steps_stay_in_range() {
+        assert_eq!(Step::Task.previous(), Step::Task);
+        assert_eq!(Step::Takeaways.next(), Step::Takeaways);
+        assert_eq!(Step::Architecture.next(), Step::Training);
+    }
+}

@@ -1,0 +1,359 @@
+//! What the overlay reads: static facts about the lesson ([`LessonInfo`]) and a small per-frame
+//! summary of training ([`LessonSummary`]).
+//!
+//! How it works: [`LessonInfo`] is built once per lesson from the [`Lesson`] and its [`Corpus`]
+//! (names, shapes, the parameter count, the optimizer) and picks the *featured pair* the
+//! narration talks about. [`LessonSummary`] holds the few numbers the overlay needs at the
+//! playhead, plus the loss and the featured probability at every recorded epoch (at most the
+//! history capacity, a few KB) for phases and milestones. It is built from a blocking
+//! [`HistoryReadout`] ([`LessonSummary::from_readout`]), from CPU reference records
+//! ([`LessonSummary::from_records`]) or from any slices ([`LessonSummary::from_slots`]). Values at
+//! a fractional playhead come from the newest recorded epoch at or before it.
+
+use crate::engine::{HistoryReadout, default_recorded_pairs};
+use crate::lesson::{Corpus, Lesson, OptimizerKind, Pair};
+use crate::model::{Dims, EpochRecord};
+
+/// Static description of the lesson being shown.
+#[derive(Clone, Debug, PartialEq)]
+pub struct LessonInfo {
+    pub id: String,
+    pub title: String,
+    pub description: String,
+    /// The first sentence, for the task step.
+    pub sentence: String,
+    pub vocab: Vec<String>,
+    /// Every training pair.
+    pub pairs: Vec<Pair>,
+    /// The pairs whose probabilities are recorded, in recording order.
+    pub recorded: Vec<Pair>,
+    pub context: usize,
+    pub embed_dim: usize,
+    pub hidden: usize,
+    pub param_count: usize,
+    pub optimizer: OptimizerKind,
+    /// One learning rate per run.
+    pub lrs: Vec<f64>,
+    pub total_epochs: u32,
+    /// Index into `recorded` of the pair the narration follows.
+    pub featured_pair: u32,
+}
+
+impl LessonInfo {
+    /// The lesson over `corpus`, recording the pairs the engine records by default.
+    pub fn from_lesson(lesson: &Lesson, corpus: &Corpus) -> Self {
+        let dims = Dims::from_spec(corpus.vocab.len(), &lesson.model);
+        Self::new(
+            lesson,
+            corpus,
+            &default_recorded_pairs(&dims, corpus.pairs.len()),
+        )
+    }
+
+    /// The lesson over `corpus` with the given recorded pair indices.
+    pub fn new(lesson: &Lesson, corpus: &Corpus, recorded_pairs: &[u32]) -> Self {
+        let dims = Dims::from_spec(corpus.vocab.len(), &lesson.model);
+        let recorded: Vec<Pair> = recorded_pairs
+            .iter()
+            .filter_map(|&i| corpus.pairs.get(i as usize).cloned())
+            .collect();
+        let featured_pair = featured_pair(&corpus.pairs, &recorded);
+        Self {
+            id: lesson.id.clone(),
+            title: lesson.title.clone(),
+            description: lesson.description.clone(),
+            sentence: lesson.sentences.first().cloned().unwrap_or_default(),
+            vocab: corpus.vocab.clone(),
+            pairs: corpus.pairs.clone(),
+            recorded,
+            context: corpus.context,
+            embed_dim: dims.embed_dim,
+            hidden: dims.hidden,
+            param_count: dims.param_count(),
+            optimizer: lesson.optimizer,
+            lrs: lesson.lr_per_run(),
+            total_epochs: lesson.epochs,
+            featured_pair,
+        }
+    }
+
+    pub fn word(&self, id: u32) -> &str {
+        self.vocab.get(id as usize).map_or("?", String::as_str)
+    }
+
+    /// The context words of recorded pair `pair`, joined by spaces ("the cat").
+    pub fn context_text(&self, pair: u32) -> String {
+        self.recorded
+            .get(pair as usize)
+            .map(|p| {
+                p.context
+                    .iter()
+                    .map(|&w| self.word(w))
+                    .collect::<Vec<_>>()
+                    .join(" ")
+            })
+            .unwrap_or_default()
+    }
+
+    /// The target word of recorded pair `pair`.
+    pub fn target_word(&self, pair: u32) -> &str {
+        self.recorded
+            .get(pair as usize)
+            .map_or("?", |p| self.word(p.target))
+    }
+
+    /// The best possible probability of every word after recorded pair `pair`'s context: the
+    /// share of training pairs with that context that continue with the word.
+    pub fn ideal_probs(&self, pair: u32) -> Vec<f32> {
+        let mut probs = vec![0.0; self.vocab.len()];
+        if let Some(selected) = self.recorded.get(pair as usize) {
+            ideal_into(&self.pairs, &selected.context, &mut probs);
+        }
+        probs
+    }
+
+    /// The featured pair's best possible probability of its own target.
+    pub fn featured_ideal(&self) -> f32 {
+        let ideal = self.ideal_probs(self.featured_pair);
+        self.recorded
+            .get(self.featured_pair as usize)
+            .and_then(|p| ideal.get(p.target as usize).copied())
+            .unwrap_or(1.0)
+    }
+}
+
+fn ideal_into(pairs: &[Pair], context: &[u32], probs: &mut [f32]) {
+    let same: Vec<&Pair> = pairs.iter().filter(|p| p.context == context).collect();
+    for p in &same {
+        if let Some(x) = probs.get_mut(p.target as usize) {
+            *x += 1.0 / same.len() as f32;
+        }
+    }
+}
+
+/// The first recorded pair whose context is always followed by the same word (so the network
+/// can become sure of it); the first recorded pair when there is none.
+pub fn featured_pair(pairs: &[Pair], recorded: &[Pair]) -> u32 {
+    recorded
+        .iter()
+        .position(|r| {
+            pairs
+                .iter()
+                .filter(|p| p.context == r.context)
+                .all(|p| p.target == r.target)
+        })
+        .unwrap_or(0) as u32
+}
+
+/// One run's numbers at the playhead (several runs: the learning-rate lesson's ghosts).
+#[derive(Clone, Debug, PartialEq)]
+pub struct RunStatus {
+    pub lr: f64,
+    pub loss: f32,
+    pub diverged_at: Option<u32>,
+}
+
+/// The per-frame numbers the overlay shows.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct LessonSummary {
+    /// Newest epoch trained.
+    pub trained_epoch: u32,
+    /// The epoch shown (fractional while playing).
+    pub playhead: f32,
+    /// The run shown.
+    pub run: u32,
+    /// (epoch, loss) of the shown run at every recorded epoch, oldest first.
+    pub loss_history: Vec<(u32, f32)>,
+    /// (epoch, P(target | context)) of the featured pair at every recorded epoch.
+    pub featured_history: Vec<(u32, f32)>,
+    /// The recorded epoch shown (the newest at or before the playhead).
+    pub shown_epoch: u32,
+    pub loss_at_playhead: f32,
+    /// Per recorded pair, P(word | context) for every word, at the shown epoch.
+    pub probs_at_playhead: Vec<Vec<f32>>,
+    /// Per recorded pair, the hidden activations at the shown epoch.
+    pub hidden_at_playhead: Vec<Vec<f32>>,
+    /// The V x D embedding table at the shown epoch, row-major.
+    pub embedding_at_playhead: Vec<f32>,
+    /// Every run at the shown epoch.
+    pub runs: Vec<RunStatus>,
+    /// The first epoch whose loss was not finite, for the shown run.
+    pub diverged: Option<u32>,
+}
+
+/// Everything recorded about one run, slot by slot, for [`LessonSummary::from_slots`].
+pub struct SlotData<'a> {
+    /// The epoch of each slot, ascending.
+    pub epochs: &'a [u32],
+    pub loss: &'a dyn Fn(usize) -> f32,
+    /// P(word | recorded pair) at (slot, pair).
+    pub probs: &'a dyn Fn(usize, usize) -> Vec<f32>,
+    pub hidden: &'a dyn Fn(usize, usize) -> Vec<f32>,
+    pub embedding: &'a dyn Fn(usize) -> Vec<f32>,
+}
+
+/// The index of the newest entry of ascending `epochs` at or before `playhead` (0 if none).
+pub fn slot_at(epochs: &[u32], playhead: f32) -> usize {
+    epochs
+        .iter()
+        .rposition(|&e| e as f32 <= playhead + 1e-4)
+        .unwrap_or(0)
+}
+
+impl LessonSummary {
+    /// From any per-slot source; `runs` and `diverged` describe every run / the shown run.
+    pub fn from_slots(
+        info: &LessonInfo,
+        data: &SlotData<'_>,
+        run: u32,
+        playhead: f32,
+        runs: Vec<RunStatus>,
+        diverged: Option<u32>,
+    ) -> Self {
+        let n = data.epochs.len();
+        if n == 0 {
+            return Self {
+                playhead,
+                run,
+                runs,
+                diverged,
+                ..Self::default()
+            };
+        }
+        let featured = info.featured_pair as usize;
+        let target = info.recorded.get(featured).map_or(0, |p| p.target as usize);
+        let loss_history = (0..n).map(|s| (data.epochs[s], (data.loss)(s))).collect();
+        let featured_history = (0..n)
+            .map(|s| {
+                let p = (data.probs)(s, featured).get(target).copied();
+                (data.epochs[s], p.unwrap_or(0.0))
+            })
+            .collect();
+        let at = slot_at(data.epochs, playhead);
+        let pairs = info.recorded.len();
+        Self {
+            trained_epoch: data.epochs[n - 1],
+            playhead,
+            run,
+            loss_history,
+            featured_history,
+            shown_epoch: data.epochs[at],
+            loss_at_playhead: (data.loss)(at),
+            probs_at_playhead: (0..pairs).map(|p| (data.probs)(at, p)).collect(),
+            hidden_at_playhead: (0..pairs).map(|p| (data.hidden)(at, p)).collect(),
+            embedding_at_playhead: (data.embedding)(at),
+            runs,
+            diverged,
+        }
+    }
+
+    /// From a blocking readback of the engine's history, showing `run` at `playhead`.
+    pub fn from_readout(
+        readout: &HistoryReadout,
+        info: &LessonInfo,
+        run: u32,
+        playhead: f32,
+    ) -> Self {
+        let epochs: Vec<u32> = readout.recorded_epochs().map(|(e, _)| e).collect();
+        let slot = |s: usize| s as u32;
+        let at = slot_at(&epochs, playhead) as u32;
+        let runs = (0..readout.layout.runs)
+            .map(|r| RunStatus {
+                lr: info.lrs.get(r as usize).copied().unwrap_or(0.0),
+                loss: if epochs.is_empty() {
+                    f32::NAN
+                } else {
+                    readout.loss(r, at)
+                },
+                diverged_at: readout.diverged_at.get(r as usize).copied().flatten(),
+            })
+            .collect();
+        let data = SlotData {
+            epochs: &epochs,
+            loss: &|s| readout.loss(run, slot(s)),
+            probs: &|s, p| readout.probs(run, slot(s), p as u32).to_vec(),
+            hidden: &|s, p| readout.hidden(run, slot(s), p as u32).to_vec(),
+            embedding: &|s| readout.embedding(run, slot(s)).to_vec(),
+        };
+        let diverged = readout.diverged_at.get(run as usize).copied().flatten();
+        Self::from_slots(info, &data, run, playhead, runs, diverged)
+    }
+
+    /// From CPU reference records of one run (every epoch recorded), showing `playhead`.
+    pub fn from_records(info: &LessonInfo, records: &[EpochRecord], playhead: f32) -> Self {
+        let epochs: Vec<u32> = records.iter().map(|r| r.epoch).collect();
+        let vd = info.vocab.len() * info.embed_dim;
+        let data = SlotData {
+            epochs: &epochs,
+            loss: &|s| records[s].loss as f32,
+            probs: &|s, p| widen_row(records[s].probs.get(p)),
+            hidden: &|s, p| widen_row(records[s].hidden.get(p)),
+            embedding: &|s| {
+                records[s]
+                    .params
+                    .iter()
+                    .take(vd)
+                    .map(|&x| x as f32)
+                    .collect()
+            },
+        };
+        let diverged = records
+            .iter()
+            .find(|r| !r.loss.is_finite())
+            .map(|r| r.epoch);
+        let at = slot_at(&epochs, playhead);
+        let runs = vec![RunStatus {
+            lr: info.lrs.first().copied().unwrap_or(0.0),
+            loss: records.get(at).map_or(f32::NAN, |r| r.loss as f32),
+            diverged_at: diverged,
+        }];
+        Self::from_slots(info, &data, 0, playhead, runs, diverged)
+    }
+
+    /// P(word | context) of the featured pair's target at the shown epoch.
+    pub fn featured_prob(&self, info: &LessonInfo) -> Option<f32> {
+        let pair = info.recorded.get(info.featured_pair as usize)?;
+        self.probs_at_playhead
+            .get(info.featured_pair as usize)?
+            .get(pair.target as usize)
+            .copied()
+    }
+
+    /// Whether anything has been recorded yet.
+    pub fn is_empty(&self) -> bool {
+        self.loss_history.is_empty()
+    }
+}
+
+fn widen_row(row: Option<&Vec<f64>>) -> Vec<f32> {
+    row.map(|r| r.iter().map(|&x| x as f32).collect())
+        .unwrap_or_default()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::lesson::load_builtin;
+
+    #[test]
+    fn cat_sat_features_cat_to_sat() {
+        let lesson = load_builtin("cat-sat").unwrap();
+        let info = LessonInfo::from_lesson(&lesson, &lesson.corpus().unwrap());
+        assert_eq!(info.param_count, 101);
+        assert_eq!(info.context_text(info.featured_pair), "cat");
+        assert_eq!(info.target_word(info.featured_pair), "sat");
+        assert_eq!(info.featured_ideal(), 1.0);
+        // "the" is followed by "cat" and "mat" once each.
+        assert_eq!(info.ideal_probs(0), vec![0.0, 0.5, 0.0, 0.0, 0.5]);
+    }
+
+    #[test]
+    fn slot_at_picks_the_newest_at_or_before() {
+        let epochs = [0, 2, 4, 6];
+        assert_eq!(slot_at(&epochs, 0.0), 0);
+        assert_eq!(slot_at(&epochs, 3.9), 1);
+        assert_eq!(slot_at(&epochs, 4.0), 2);
+        assert_eq!(slot_at(&epochs, 99.0), 3);
+        assert_eq!(slot_at(&[], 5.0), 0);
+    }
+}

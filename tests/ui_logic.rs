@@ -1,0 +1,363 @@
+//! The overlay's logic on real training, without a window: narration phases and milestones on the
+//! CPU reference run of each built-in lesson, keyboard mapping, scrubbing, selection and typed text.
+
+use egui::Key;
+use nextword::lesson::{Lesson, MAX_TEXT_CHARS, MAX_VOCAB, builtin_ids, load_builtin};
+use nextword::model::{Dims, EpochRecord, init_params, train_reference};
+use nextword::scene::Panel;
+use nextword::ui::hover::{HoverTarget, hit_test, hover_text, scene_layout, select_word_actions};
+use nextword::ui::narration::{detect_phases, find_milestones, narrate};
+use nextword::ui::strings::percent;
+use nextword::ui::text::check_text;
+use nextword::ui::{
+    Action, EpochGrid, LessonInfo, LessonSummary, MilestoneKind, PhaseParams, Step, TrainingPhase,
+    UiState, action_for_key,
+};
+
+/// Trains run `run` of `lesson` on the CPU reference for the lesson's epochs.
+fn train(lesson: &Lesson, run: u32) -> (LessonInfo, Vec<EpochRecord>) {
+    let corpus = lesson.corpus().unwrap();
+    let dims = Dims::from_spec(corpus.vocab.len(), &lesson.model);
+    let records = train_reference(
+        dims,
+        lesson.model.activation,
+        lesson.optimizer,
+        lesson.lr_per_run()[run as usize],
+        init_params(&dims, lesson.seed_of_run(run)),
+        &corpus.pairs,
+        lesson.epochs,
+    );
+    (LessonInfo::from_lesson(lesson, &corpus), records)
+}
+
+fn cat_sat() -> (LessonInfo, Vec<EpochRecord>) {
+    train(&load_builtin("cat-sat").unwrap(), 0)
+}
+
+fn dedup<T: PartialEq + Copy>(xs: &[T]) -> Vec<T> {
+    let mut out: Vec<T> = Vec::new();
+    for &x in xs {
+        if out.last() != Some(&x) {
+            out.push(x);
+        }
+    }
+    out
+}
+
+#[test]
+fn cat_sat_phases_progress_in_order() {
+    let (info, records) = cat_sat();
+    let summary = LessonSummary::from_records(&info, &records, 300.0);
+    let phases = detect_phases(&summary.loss_history, None, &PhaseParams::default());
+    assert_eq!(phases.len(), 301);
+    use TrainingPhase::*;
+    assert_eq!(
+        dedup(&phases),
+        vec![Guessing, Learning, Converging, Converged]
+    );
+}
+
+#[test]
+fn every_builtin_run_moves_forward_through_the_phases() {
+    for id in builtin_ids() {
+        let lesson = load_builtin(id).unwrap();
+        for run in 0..lesson.runs {
+            let (info, records) = train(&lesson, run);
+            let summary = LessonSummary::from_records(&info, &records, lesson.epochs as f32);
+            let phases = detect_phases(&summary.loss_history, None, &PhaseParams::default());
+            let seen = dedup(&phases);
+            assert!(
+                seen.windows(2).all(|w| w[0] < w[1]),
+                "{id} run {run}: {seen:?}"
+            );
+            assert_eq!(seen[0], TrainingPhase::Guessing, "{id} run {run}");
+            // Scrubbing through every epoch narrates without a panic.
+            for e in (0..=lesson.epochs).step_by(7) {
+                let at = LessonSummary::from_records(&info, &records, e as f32);
+                assert_eq!(
+                    narrate(&at, &info, &PhaseParams::default()).phase,
+                    phases[e as usize]
+                );
+            }
+        }
+    }
+}
+
+#[test]
+fn milestones_match_the_probabilities_they_name() {
+    let (info, records) = cat_sat();
+    let summary = LessonSummary::from_records(&info, &records, 300.0);
+    let featured = info.featured_pair as usize;
+    let target = info.recorded[featured].target as usize;
+    let first_at = |t: f32| {
+        records
+            .iter()
+            .find(|r| r.probs[featured][target] as f32 >= t)
+            .map(|r| r.epoch)
+    };
+    let milestones = find_milestones(&summary, &info, &PhaseParams::default());
+    let epoch_of = |kind| milestones.iter().find(|m| m.kind == kind).map(|m| m.epoch);
+    assert_eq!(epoch_of(MilestoneKind::Passed(50)), first_at(0.5));
+    assert_eq!(epoch_of(MilestoneKind::Passed(90)), first_at(0.9));
+    assert_eq!(epoch_of(MilestoneKind::Passed(99)), first_at(0.99));
+    // The lesson's known shape: P(sat | cat) starts low and passes 99% around epoch 121.
+    assert!(records[0].probs[featured][target] < 0.3);
+    let p99 = epoch_of(MilestoneKind::Passed(99)).unwrap();
+    assert!((100..=140).contains(&p99), "{p99}");
+    let phases = detect_phases(&summary.loss_history, None, &PhaseParams::default());
+    let converged = phases
+        .iter()
+        .position(|&p| p == TrainingPhase::Converged)
+        .unwrap() as u32;
+    assert_eq!(epoch_of(MilestoneKind::Converged), Some(converged));
+    assert!(milestones.windows(2).all(|w| w[0].epoch <= w[1].epoch));
+}
+
+#[test]
+fn narration_reads_its_numbers_from_the_history() {
+    let (info, records) = cat_sat();
+    for epoch in [0u32, 18, 60, 250] {
+        let summary = LessonSummary::from_records(&info, &records, epoch as f32 + 0.4);
+        assert_eq!(summary.shown_epoch, epoch);
+        let n = narrate(&summary, &info, &PhaseParams::default());
+        let featured = info.featured_pair as usize;
+        let p = records[epoch as usize].probs[featured][info.recorded[featured].target as usize];
+        let want = format!("P(sat | cat) is {} at epoch {epoch}", percent(p as f32));
+        assert_eq!(n.live, want);
+    }
+    let late = LessonSummary::from_records(&info, &records, 300.0);
+    let n = narrate(&late, &info, &PhaseParams::default());
+    assert_eq!(n.phase, TrainingPhase::Converged);
+    assert!(
+        n.extra
+            .iter()
+            .any(|l| l.contains("cat") && l.contains("mat")),
+        "{n:?}"
+    );
+    let start = LessonSummary::from_records(&info, &records, 0.0);
+    assert_eq!(
+        narrate(&start, &info, &PhaseParams::default()).phase,
+        TrainingPhase::Guessing
+    );
+}
+
+#[test]
+fn a_diverged_run_is_narrated_as_diverged() {
+    let (info, mut records) = cat_sat();
+    for r in &mut records[40..] {
+        r.loss = f64::NAN;
+    }
+    let summary = LessonSummary::from_records(&info, &records, 100.0);
+    assert_eq!(summary.diverged, Some(40));
+    let n = narrate(&summary, &info, &PhaseParams::default());
+    assert_eq!(n.phase, TrainingPhase::Diverged);
+    assert!(n.body.contains("40"), "{}", n.body);
+    let milestones = find_milestones(&summary, &info, &PhaseParams::default());
+    assert!(
+        milestones
+            .iter()
+            .any(|m| m.kind == MilestoneKind::Diverged && m.epoch == 40)
+    );
+}
+
+#[test]
+fn keys_map_to_actions() {
+    assert_eq!(action_for_key(Key::Space, false), Some(Action::TogglePlay));
+    assert_eq!(
+        action_for_key(Key::ArrowRight, false),
+        Some(Action::StepForward)
+    );
+    assert_eq!(
+        action_for_key(Key::ArrowLeft, false),
+        Some(Action::StepBack)
+    );
+    assert_eq!(
+        action_for_key(Key::R, false),
+        Some(Action::Reset { new_seed: false })
+    );
+    assert_eq!(
+        action_for_key(Key::R, true),
+        Some(Action::Reset { new_seed: true })
+    );
+    assert_eq!(
+        action_for_key(Key::Num1, false),
+        Some(Action::PickLessonIndex(0))
+    );
+    assert_eq!(
+        action_for_key(Key::Num9, false),
+        Some(Action::PickLessonIndex(8))
+    );
+    assert_eq!(
+        action_for_key(Key::F, false),
+        Some(Action::ToggleFullscreen)
+    );
+    assert_eq!(action_for_key(Key::H, false), Some(Action::ToggleUi));
+    assert_eq!(action_for_key(Key::S, false), Some(Action::Screenshot));
+    assert_eq!(
+        action_for_key(Key::Questionmark, false),
+        Some(Action::ToggleHelp)
+    );
+    assert_eq!(action_for_key(Key::Slash, true), Some(Action::ToggleHelp));
+    assert_eq!(action_for_key(Key::Slash, false), None);
+    assert_eq!(action_for_key(Key::PageDown, false), Some(Action::NextStep));
+    assert_eq!(action_for_key(Key::Q, false), None);
+    assert_eq!(action_for_key(Key::Num0, false), None);
+}
+
+#[test]
+fn scrubbing_pauses_snaps_and_steps_over_recorded_epochs() {
+    let mut state = UiState::default();
+    let grid = EpochGrid {
+        first: 0,
+        stride: 2,
+        count: 51,
+    }; // epochs 0, 2, .., 100
+    state.apply(&Action::Play, &grid, 300);
+    assert!(state.playing);
+    state.apply(&Action::Seek(37.2), &grid, 300);
+    assert!(!state.playing && !state.live);
+    assert_eq!(state.playhead, 38.0);
+    state.apply(&Action::StepBack, &grid, 300);
+    assert_eq!(state.playhead, 36.0);
+    state.apply(&Action::StepForward, &grid, 300);
+    assert_eq!(state.playhead, 38.0);
+    // Scrubbing never goes past what is trained.
+    state.apply(&Action::Seek(250.0), &grid, 300);
+    assert_eq!(state.playhead, 100.0);
+    assert!(state.live);
+    // Stepping forward at the live edge asks for one more epoch of training.
+    state.apply(&Action::StepForward, &grid, 300);
+    assert_eq!(state.tick(0.016, &grid, 300), 1);
+    // Paused away from the edge: nothing to train, the playhead stays.
+    state.apply(&Action::Seek(10.0), &grid, 300);
+    assert_eq!(state.tick(0.5, &grid, 300), 0);
+    assert_eq!(state.playhead, 10.0);
+}
+
+#[test]
+fn playing_trains_just_ahead_of_the_playhead_and_stops_at_the_end() {
+    let mut state = UiState::default();
+    state.apply(&Action::SetSpeed(20.0), &EpochGrid::dense(0), 300);
+    state.apply(&Action::Play, &EpochGrid::dense(0), 300);
+    assert_eq!(state.tick(0.1, &EpochGrid::dense(0), 300), 2);
+    assert_eq!(state.playhead, 2.0);
+    state.playhead = 299.5;
+    assert_eq!(state.tick(0.1, &EpochGrid::dense(299), 300), 1);
+    assert!(!state.playing);
+    assert_eq!(state.playhead, 300.0);
+    state.apply(&Action::SetSpeed(1e9), &EpochGrid::dense(300), 300);
+    assert_eq!(state.speed, nextword::ui::state::SPEED_RANGE.1);
+    // Play at the end replays from the start.
+    state.apply(&Action::Play, &EpochGrid::dense(300), 300);
+    assert_eq!(state.playhead, 0.0);
+}
+
+#[test]
+fn steps_and_panels_toggle() {
+    let mut state = UiState::default();
+    let grid = EpochGrid::dense(0);
+    for want in [
+        Step::Architecture,
+        Step::Training,
+        Step::Takeaways,
+        Step::Takeaways,
+    ] {
+        state.apply(&Action::NextStep, &grid, 300);
+        assert_eq!(state.step, want);
+    }
+    state.apply(&Action::ToggleUi, &grid, 300);
+    assert!(state.ui_hidden);
+    state.apply(&Action::ToggleHelp, &grid, 300);
+    state.apply(&Action::CloseHelp, &grid, 300);
+    assert!(!state.help_visible);
+    let kept = state.apply_all(
+        vec![
+            Action::Screenshot,
+            Action::NextStep,
+            Action::PickLessonIndex(1),
+        ],
+        &grid,
+        300,
+    );
+    assert_eq!(kept, vec![Action::Screenshot, Action::PickLessonIndex(1)]);
+}
+
+#[test]
+fn selecting_a_word_links_its_pair_and_hover_reads_values() {
+    let (info, records) = cat_sat();
+    let mut state = UiState::default();
+    let cat = 1;
+    let actions = select_word_actions(&state, &info, cat);
+    assert_eq!(
+        actions,
+        vec![Action::SelectWord(Some(cat)), Action::SelectPair(1)]
+    );
+    for a in &actions {
+        state.apply(a, &EpochGrid::dense(300), 300);
+    }
+    assert_eq!(state.selected_word, Some(cat));
+    assert_eq!(
+        select_word_actions(&state, &info, cat),
+        vec![Action::SelectWord(None)]
+    );
+    // "mat" ends no context: only the word is selected.
+    assert_eq!(
+        select_word_actions(&UiState::default(), &info, 4),
+        vec![Action::SelectWord(Some(4))]
+    );
+
+    let summary = LessonSummary::from_records(&info, &records, 121.0);
+    let layout = scene_layout(egui::vec2(1920.0, 1080.0), 1.0);
+    let bars = layout.plot(Panel::Bars);
+    let row = bars.h / info.vocab.len() as f32;
+    let over_sat = glam::Vec2::new(bars.x + 4.0, bars.y + 2.5 * row);
+    let target = hit_test(&layout, over_sat, &info);
+    assert_eq!(target, Some(HoverTarget::Bar { word: 2 }));
+    let text = hover_text(target.unwrap(), &state, &summary, &info).unwrap();
+    let p = records[121].probs[1][2] as f32;
+    assert_eq!(text, format!("P(sat | cat) = {}", percent(p)));
+    let heat = layout.plot(Panel::Heatmap);
+    let cell = hit_test(
+        &layout,
+        glam::Vec2::new(heat.x + 1.0, heat.bottom() - 1.0),
+        &info,
+    );
+    assert_eq!(cell, Some(HoverTarget::Cell { pair: 4, unit: 0 }));
+    assert!(hover_text(cell.unwrap(), &state, &summary, &info).is_some());
+    let hero = layout.card(Panel::Embedding);
+    assert_eq!(
+        hit_test(
+            &layout,
+            glam::Vec2::new(hero.x + 50.0, hero.y + 50.0),
+            &info
+        ),
+        None
+    );
+}
+
+#[test]
+fn typed_text_edge_cases_get_friendly_messages() {
+    let ok = check_text("The dog ran to the park. The dog sat!").unwrap();
+    assert_eq!(ok.id, "custom");
+    assert!(check_text("cats 🐈 chase mice 🐭 daily").is_ok());
+    assert!(check_text("tab\tand\u{0}null\u{1b}[31m colour").is_ok());
+    for junk in ["", "   ", "...!?;", "🎉🎉🎉", "\u{0}\u{1}\u{7f}"] {
+        let err = check_text(junk).unwrap_err();
+        assert!(err.contains("could not find any words"), "{junk:?}: {err}");
+    }
+    // MODEL.md: apostrophes are token characters, so a run of them is a (strange) word.
+    assert!(check_text("''' ’’").is_ok());
+    let err = check_text("hello").unwrap_err();
+    assert!(err.contains("at least 2 words"), "{err}");
+    let long = "a b ".repeat(MAX_TEXT_CHARS);
+    let err = check_text(&long).unwrap_err();
+    assert!(err.contains(&MAX_TEXT_CHARS.to_string()), "{err}");
+    let many: Vec<String> = (0..MAX_VOCAB + 5).map(|i| format!("w{i}")).collect();
+    let err = check_text(&many.join(" ")).unwrap_err();
+    assert!(
+        err.contains(&MAX_VOCAB.to_string()) && err.contains("different words"),
+        "{err}"
+    );
+    // Multi-byte characters count as characters, not bytes.
+    assert!(check_text(&"é ".repeat(MAX_TEXT_CHARS / 2)).is_ok());
+}

@@ -1,0 +1,295 @@
+//! The overlay drawn headless: every step and lesson without a panic, keys reaching it, the 3D
+//! view's centre left clear, and (on the GPU) PNGs of the overlay to look at.
+//!
+//! The PNGs land in `target/ui-frames/` (overlay only, over the scene's background colour).
+
+use egui::{Event, Key, Modifiers, Pos2, RawInput, Rect, vec2};
+use nextword::lesson::{Lesson, builtin_ids, load_builtin};
+use nextword::model::{Dims, init_params, train_reference};
+use nextword::scene::Panel;
+use nextword::ui::hover::scene_layout;
+use nextword::ui::{Action, LessonInfo, LessonSummary, Step, UiState, overlay_ui};
+
+const SIZE: (f32, f32) = (1920.0, 1080.0);
+
+fn context() -> egui::Context {
+    let ctx = egui::Context::default();
+    ctx.set_fonts(nextword::scene::palette::fonts());
+    ctx
+}
+
+fn input(events: Vec<Event>) -> RawInput {
+    let mut input = RawInput {
+        screen_rect: Some(Rect::from_min_size(Pos2::ZERO, vec2(SIZE.0, SIZE.1))),
+        time: Some(0.0),
+        events,
+        ..Default::default()
+    };
+    if let Some(v) = input.viewports.get_mut(&egui::ViewportId::ROOT) {
+        v.native_pixels_per_point = Some(1.0);
+    }
+    input
+}
+
+/// The lesson trained on the CPU reference, summarised at `playhead`.
+fn lesson_at(lesson: &Lesson, playhead: f32) -> (LessonInfo, LessonSummary) {
+    let corpus = lesson.corpus().unwrap();
+    let dims = Dims::from_spec(corpus.vocab.len(), &lesson.model);
+    let records = train_reference(
+        dims,
+        lesson.model.activation,
+        lesson.optimizer,
+        lesson.lr_per_run()[0],
+        init_params(&dims, lesson.seed_of_run(0)),
+        &corpus.pairs,
+        playhead.ceil() as u32,
+    );
+    let info = LessonInfo::from_lesson(lesson, &corpus);
+    let summary = LessonSummary::from_records(&info, &records, playhead);
+    (info, summary)
+}
+
+/// Three passes (fonts load on the first, areas settle on the second); returns the last's output
+/// and actions, with every pass's texture changes.
+fn run(
+    ctx: &egui::Context,
+    state: &mut UiState,
+    summary: &LessonSummary,
+    info: &LessonInfo,
+    events: Vec<Event>,
+) -> (egui::FullOutput, Vec<Action>) {
+    let mut first = ctx.run_pass(input(vec![]), |ctx| {
+        overlay_ui(ctx, state, summary, info);
+    });
+    // A second quiet pass lets areas that changed size settle.
+    let settle = ctx.run_pass(input(vec![]), |ctx| {
+        overlay_ui(ctx, state, summary, info);
+    });
+    first.textures_delta.append(settle.textures_delta.clone());
+    settle.drop_without_applying_deltas();
+    let mut actions = Vec::new();
+    let mut full = ctx.run_pass(input(events), |ctx| {
+        actions = overlay_ui(ctx, state, summary, info);
+    });
+    let mut deltas = std::mem::take(&mut first.textures_delta);
+    deltas.append(std::mem::take(&mut full.textures_delta));
+    full.textures_delta = deltas;
+    (full, actions)
+}
+
+fn key(key: Key, shift: bool) -> Event {
+    Event::Key {
+        key,
+        physical_key: None,
+        pressed: true,
+        repeat: false,
+        modifiers: Modifiers {
+            shift,
+            ..Default::default()
+        },
+    }
+}
+
+#[test]
+fn overlay_draws_every_step_of_every_lesson() {
+    for id in builtin_ids() {
+        let lesson = load_builtin(id).unwrap();
+        let (info, summary) = lesson_at(&lesson, 90.0);
+        for step in Step::ALL {
+            let ctx = context();
+            let mut state = UiState {
+                step,
+                ..Default::default()
+            };
+            let (full, actions) = run(&ctx, &mut state, &summary, &info, vec![]);
+            assert!(actions.is_empty(), "{id} {step:?}: {actions:?}");
+            assert!(
+                full.shapes.len() > 20,
+                "{id} {step:?}: {} shapes",
+                full.shapes.len()
+            );
+            full.drop_without_applying_deltas();
+        }
+    }
+}
+
+#[test]
+fn overlay_handles_empty_history_help_lessons_and_hidden_ui() {
+    let lesson = load_builtin("cat-sat").unwrap();
+    let (info, _) = lesson_at(&lesson, 0.0);
+    let ctx = context();
+    let mut state = UiState {
+        help_visible: true,
+        lessons_open: true,
+        typed_text: "🎉".repeat(3000),
+        text_error: Some("too long".to_owned()),
+        ..Default::default()
+    };
+    let (full, _) = run(&ctx, &mut state, &LessonSummary::default(), &info, vec![]);
+    assert!(!full.shapes.is_empty());
+    full.drop_without_applying_deltas();
+    state.ui_hidden = true;
+    let (full, _) = run(&ctx, &mut state, &LessonSummary::default(), &info, vec![]);
+    assert!(!full.shapes.is_empty(), "the hint stays");
+    full.drop_without_applying_deltas();
+}
+
+#[test]
+fn keys_reach_the_overlay() {
+    let lesson = load_builtin("cat-sat").unwrap();
+    let (info, summary) = lesson_at(&lesson, 10.0);
+    let ctx = context();
+    let mut state = UiState::default();
+    let events = vec![
+        key(Key::Space, false),
+        key(Key::ArrowRight, false),
+        key(Key::R, true),
+        key(Key::Num2, false),
+        key(Key::Escape, false), // nothing open: ignored
+    ];
+    let (full, actions) = run(&ctx, &mut state, &summary, &info, events);
+    full.drop_without_applying_deltas();
+    assert_eq!(
+        actions,
+        vec![
+            Action::TogglePlay,
+            Action::StepForward,
+            Action::Reset { new_seed: true },
+            Action::PickLessonIndex(1),
+        ]
+    );
+}
+
+#[test]
+fn the_centre_of_the_3d_view_stays_clear() {
+    let lesson = load_builtin("cat-sat").unwrap();
+    let (info, summary) = lesson_at(&lesson, 60.0);
+    for step in Step::ALL {
+        let ctx = context();
+        let mut state = UiState {
+            step,
+            ..Default::default()
+        };
+        let (full, _) = run(&ctx, &mut state, &summary, &info, vec![]);
+        full.drop_without_applying_deltas();
+        let hero = scene_layout(vec2(SIZE.0, SIZE.1), 1.0).card(Panel::Embedding);
+        let (cx, cy) = (hero.x + hero.w * 0.55, hero.y + hero.h * 0.5);
+        for (dx, dy) in [(0.0, 0.0), (-100.0, -60.0), (100.0, -60.0)] {
+            let p = Pos2::new(cx + dx, cy + dy);
+            let layer = ctx.layer_id_at(p);
+            assert!(
+                layer.is_none_or(|l| l.order == egui::Order::Background),
+                "{step:?}: overlay covers {p:?}: {layer:?}"
+            );
+        }
+    }
+}
+
+/// Renders the overlay for each step and lesson into PNGs (needs a GPU adapter).
+#[test]
+fn overlay_frames_render_to_png() {
+    let gpu = nextword::gpu::GpuContext::headless().expect("a GPU adapter (mesa-vulkan-drivers)");
+    let (device, queue) = (&gpu.device, &gpu.queue);
+    let size = (SIZE.0 as u32, SIZE.1 as u32);
+    let target = nextword::scene::target::OffscreenTarget::new(device, size);
+    let format = nextword::scene::target::OFFSCREEN_FORMAT;
+    let mut renderer =
+        egui_wgpu::Renderer::new(device, format, egui_wgpu::RendererOptions::PREDICTABLE);
+    let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("target/ui-frames");
+    std::fs::create_dir_all(&dir).unwrap();
+    let mut frames = vec![];
+    let cat = load_builtin("cat-sat").unwrap();
+    for (i, step) in Step::ALL.iter().enumerate() {
+        frames.push((
+            format!("cat-sat-step{}", i + 1),
+            cat.clone(),
+            *step,
+            [0.0, 5.0, 60.0, 300.0][i],
+            false,
+        ));
+    }
+    for id in &builtin_ids()[1..] {
+        frames.push((
+            id.to_string(),
+            load_builtin(id).unwrap(),
+            Step::Training,
+            120.0,
+            false,
+        ));
+    }
+    frames.push((
+        "cat-sat-help".into(),
+        cat.clone(),
+        Step::Training,
+        40.0,
+        true,
+    ));
+    let ctx = context();
+    for (name, lesson, step, playhead, help) in frames {
+        let (info, summary) = lesson_at(&lesson, playhead);
+        let mut state = UiState {
+            step,
+            help_visible: help,
+            lessons_open: help,
+            playhead,
+            ..Default::default()
+        };
+        state.selected_pair = info.featured_pair;
+        let (mut full, _) = run(&ctx, &mut state, &summary, &info, vec![]);
+        let primitives = ctx.tessellate(std::mem::take(&mut full.shapes), full.pixels_per_point);
+        for (id, deltas) in &full.textures_delta.set {
+            for delta in deltas {
+                renderer.update_texture(device, queue, *id, delta);
+            }
+        }
+        let screen = egui_wgpu::ScreenDescriptor {
+            size_in_pixels: [size.0, size.1],
+            pixels_per_point: full.pixels_per_point,
+        };
+        let mut encoder = device.create_command_encoder(&Default::default());
+        renderer.update_buffers(device, queue, &mut encoder, &primitives, &screen);
+        {
+            let mut pass = encoder
+                .begin_render_pass(&wgpu::RenderPassDescriptor {
+                    label: Some("ui_overlay::frame"),
+                    color_attachments: &[Some(wgpu::RenderPassColorAttachment {
+                        view: &target.view,
+                        depth_slice: None,
+                        resolve_target: None,
+                        ops: wgpu::Operations {
+                            load: wgpu::LoadOp::Clear(wgpu::Color {
+                                r: 0.0025,
+                                g: 0.003,
+                                b: 0.006,
+                                a: 1.0,
+                            }),
+                            store: wgpu::StoreOp::Store,
+                        },
+                    })],
+                    depth_stencil_attachment: None,
+                    timestamp_writes: None,
+                    occlusion_query_set: None,
+                    multiview_mask: None,
+                })
+                .forget_lifetime();
+            renderer.render(&mut pass, &primitives, &screen);
+        }
+        target.encode_readback(&mut encoder);
+        queue.submit([encoder.finish()]);
+        for id in &full.textures_delta.free {
+            renderer.free_texture(id);
+        }
+        full.textures_delta.clear();
+        let rgba = target.read_rgba(device).unwrap();
+        let bright = rgba
+            .chunks(4)
+            .filter(|p| p[0] > 200 && p[1] > 200 && p[2] > 200)
+            .count();
+        nextword::scene::target::write_png(&dir.join(format!("{name}.png")), size.0, size.1, &rgba)
+            .unwrap();
+        assert!(
+            bright > 2000,
+            "{name}: only {bright} bright pixels (no text?)"
+        );
+    }
+}
