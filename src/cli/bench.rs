@@ -6,6 +6,7 @@ use crate::engine::bench::bench_training;
 use crate::gpu::GpuContext;
 use crate::lesson::{self, Activation, OptimizerKind, synthetic::large_benchmark_corpus};
 use crate::model::{Dims, init_params};
+use crate::scene::bench::{BenchOptions, bench_scene};
 
 #[derive(clap::Args, Debug)]
 pub struct BenchArgs {
@@ -15,6 +16,9 @@ pub struct BenchArgs {
     /// Only the training benchmark (skip the scene's frame rate).
     #[arg(long)]
     pub training_only: bool,
+    /// Only the scene's frame rate (skip the training benchmark).
+    #[arg(long, conflicts_with = "training_only")]
+    pub scene_only: bool,
     /// Training cases to run, of a, b, c (all by default).
     #[arg(long, default_value = "abc")]
     pub cases: String,
@@ -59,6 +63,17 @@ fn large() -> anyhow::Result<TrainingSetup> {
 pub fn run(args: &BenchArgs) -> anyhow::Result<()> {
     let gpu = GpuContext::headless()?;
     println!("adapter: {}", gpu.adapter_label());
+    if !args.scene_only {
+        training(&gpu, args)?;
+    }
+    if !args.training_only {
+        println!();
+        print!("{}", bench_scene(&gpu, &BenchOptions::default())?);
+    }
+    Ok(())
+}
+
+fn training(gpu: &GpuContext, args: &BenchArgs) -> anyhow::Result<()> {
     println!("training throughput (each timing >= {} s):", args.secs);
     let cases = [
         ("(a) cat-sat, 1 run", cat_sat(1)?),
@@ -70,7 +85,7 @@ pub fn run(args: &BenchArgs) -> anyhow::Result<()> {
         .zip(['a', 'b', 'c'])
         .filter(|(_, key)| args.cases.contains(*key));
     for ((name, setup), _) in chosen {
-        println!("{}", bench_training(&gpu, name, setup, args.secs)?);
+        println!("{}", bench_training(gpu, name, setup, args.secs)?);
     }
     Ok(())
 }
