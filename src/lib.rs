@@ -8,7 +8,9 @@
 pub mod app;
 pub mod cli;
 pub mod engine;
+pub mod export;
 pub mod gpu;
+pub mod kiosk;
 pub mod lesson;
 pub mod model;
 pub mod scene;

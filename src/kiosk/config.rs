@@ -1,0 +1,388 @@
+//! The exhibit config: which lessons a kiosk cycles, its timings, exit chord, theme and texts.
+//!
+//! How it works: the TOML file is deserialized with serde (`deny_unknown_fields`, so a typo is
+//! an error, not a silently ignored key) into raw values that keep their byte span
+//! (`toml::Spanned`); [`ExhibitConfig::parse`] then checks every value and points at the bad one
+//! as `file:line:col: what`. Lessons are loaded once here (built-in ids, or lesson files relative
+//! to the config's folder), so a kiosk never starts half-working. Every key is optional; the
+//! defaults are [`ExhibitConfig::default`]. See `assets/exhibit/example.toml`.
+
+use std::ops::Range;
+use std::path::Path;
+
+use serde::Deserialize;
+use toml::Spanned;
+
+use super::KioskError;
+use super::chord::KeyChord;
+use super::theme::Theme;
+
+/// Longest text a config string may hold, in characters.
+pub const MAX_STRING_CHARS: usize = 240;
+/// Most lessons an exhibit may cycle.
+pub const MAX_LESSONS: usize = 32;
+
+/// The on-screen texts of a kiosk; `{n}` in `countdown` is replaced by the seconds left.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct KioskStrings {
+    /// Shown for a few seconds when a visitor takes over from the attract loop.
+    pub welcome: String,
+    /// Shown while the idle countdown runs.
+    pub countdown: String,
+    /// Shown during the attract loop.
+    pub attract: String,
+}
+
+impl Default for KioskStrings {
+    fn default() -> Self {
+        Self {
+            welcome: "Welcome! Drag to turn the view, pinch to zoom, tap a word to follow it."
+                .into(),
+            countdown: "Still there? Starting over in {n} s. Tap anywhere to keep exploring."
+                .into(),
+            attract: "Touch the screen to explore how a computer learns which word comes next."
+                .into(),
+        }
+    }
+}
+
+impl KioskStrings {
+    /// The countdown text for `seconds` left.
+    pub fn countdown_text(&self, seconds: u32) -> String {
+        self.countdown.replace("{n}", &seconds.to_string())
+    }
+}
+
+/// A validated exhibit config.
+#[derive(Clone, Debug, PartialEq)]
+pub struct ExhibitConfig {
+    /// Lesson ids or paths (paths resolved against the config's folder), each known to load.
+    pub lessons: Vec<String>,
+    /// Seconds without input before the kiosk resets into the attract loop.
+    pub idle_secs: f64,
+    /// Seconds of on-screen countdown before that reset (less than `idle_secs`).
+    pub warning_secs: f64,
+    /// Seconds each lesson plays in the attract loop.
+    pub lesson_secs: f64,
+    /// Seconds the welcome stays up.
+    pub welcome_secs: f64,
+    /// Playback speed in the attract loop, epochs per second.
+    pub speed: f64,
+    pub exit_chord: KeyChord,
+    pub theme: Theme,
+    pub strings: KioskStrings,
+    /// Size-capped log file (`None`: stderr only).
+    pub log_file: Option<String>,
+    /// Bytes the log file may reach before it rotates (at most two files are kept).
+    pub log_max_bytes: u64,
+}
+
+impl Default for ExhibitConfig {
+    fn default() -> Self {
+        Self {
+            lessons: crate::lesson::builtin_ids()
+                .iter()
+                .map(|s| s.to_string())
+                .collect(),
+            idle_secs: 90.0,
+            warning_secs: 10.0,
+            lesson_secs: 45.0,
+            welcome_secs: 4.0,
+            speed: 20.0,
+            exit_chord: KeyChord::parse("ctrl+shift+q").expect("valid default chord"),
+            theme: Theme::Dark,
+            strings: KioskStrings::default(),
+            log_file: Some("nextword-kiosk.log".into()),
+            log_max_bytes: 4 << 20,
+        }
+    }
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawConfig {
+    lessons: Option<Spanned<Vec<Spanned<String>>>>,
+    idle_secs: Option<Spanned<f64>>,
+    warning_secs: Option<Spanned<f64>>,
+    lesson_secs: Option<Spanned<f64>>,
+    welcome_secs: Option<Spanned<f64>>,
+    speed: Option<Spanned<f64>>,
+    exit_chord: Option<Spanned<String>>,
+    theme: Option<Spanned<String>>,
+    strings: Option<RawStrings>,
+    log_file: Option<Spanned<String>>,
+    log_max_bytes: Option<Spanned<i64>>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawStrings {
+    welcome: Option<Spanned<String>>,
+    countdown: Option<Spanned<String>>,
+    attract: Option<Spanned<String>>,
+}
+
+/// 1-based line and column (in characters) of byte `offset` in `text`.
+fn line_column(text: &str, offset: usize) -> (usize, usize) {
+    let mut offset = offset.min(text.len());
+    while !text.is_char_boundary(offset) {
+        offset -= 1;
+    }
+    let before = &text[..offset];
+    let line = before.matches('\n').count() + 1;
+    let line_start = before.rfind('\n').map_or(0, |i| i + 1);
+    (line, before[line_start..].chars().count() + 1)
+}
+
+/// Builds errors that point into one config file.
+struct Ctx<'a> {
+    text: &'a str,
+    origin: &'a str,
+}
+
+impl Ctx<'_> {
+    fn at(&self, span: Option<Range<usize>>, message: impl Into<String>) -> KioskError {
+        let message = message.into().replace('\n', " ");
+        match span {
+            Some(span) => {
+                let (line, column) = line_column(self.text, span.start);
+                KioskError::At {
+                    origin: self.origin.to_owned(),
+                    line,
+                    column,
+                    message,
+                }
+            }
+            None => KioskError::Invalid {
+                origin: self.origin.to_owned(),
+                message,
+            },
+        }
+    }
+
+    /// A number of seconds in `range`.
+    fn secs(
+        &self,
+        value: Option<&Spanned<f64>>,
+        key: &str,
+        range: (f64, f64),
+        default: f64,
+    ) -> Result<f64, KioskError> {
+        let Some(v) = value else { return Ok(default) };
+        let x = *v.get_ref();
+        if !(x.is_finite() && x >= range.0 && x <= range.1) {
+            return Err(self.at(
+                Some(v.span()),
+                format!(
+                    "`{key}` must be between {} and {}, got {x}",
+                    range.0, range.1
+                ),
+            ));
+        }
+        Ok(x)
+    }
+
+    /// A display string: not empty, no control characters, at most [`MAX_STRING_CHARS`].
+    fn text(
+        &self,
+        value: Option<&Spanned<String>>,
+        key: &str,
+        default: &str,
+    ) -> Result<String, KioskError> {
+        let Some(v) = value else {
+            return Ok(default.to_owned());
+        };
+        let s = v.get_ref().trim();
+        let bad = |what: String| Err(self.at(Some(v.span()), format!("`strings.{key}` {what}")));
+        if s.is_empty() {
+            return bad("is empty".into());
+        }
+        if s.chars().any(char::is_control) {
+            return bad("contains a control character (a line break or tab?)".into());
+        }
+        let chars = s.chars().count();
+        if chars > MAX_STRING_CHARS {
+            return bad(format!(
+                "has {chars} characters, at most {MAX_STRING_CHARS} please"
+            ));
+        }
+        Ok(s.to_owned())
+    }
+}
+
+impl ExhibitConfig {
+    /// Reads and checks a config file.
+    pub fn load(path: &Path) -> Result<Self, KioskError> {
+        let text = std::fs::read_to_string(path).map_err(|source| KioskError::Io {
+            path: path.display().to_string(),
+            source,
+        })?;
+        let base = path.parent().filter(|p| !p.as_os_str().is_empty());
+        Self::parse(&text, &path.display().to_string(), base)
+    }
+
+    /// Checks config `text`; `origin` names it in errors, `base` resolves relative lesson paths.
+    pub fn parse(text: &str, origin: &str, base: Option<&Path>) -> Result<Self, KioskError> {
+        let ctx = Ctx { text, origin };
+        let raw: RawConfig = toml::from_str(text).map_err(|e| ctx.at(e.span(), e.message()))?;
+        let d = Self::default();
+        let idle_secs = ctx.secs(
+            raw.idle_secs.as_ref(),
+            "idle_secs",
+            (10.0, 86_400.0),
+            d.idle_secs,
+        )?;
+        let warning_secs = ctx.secs(
+            raw.warning_secs.as_ref(),
+            "warning_secs",
+            (1.0, 600.0),
+            d.warning_secs,
+        )?;
+        if warning_secs >= idle_secs {
+            let span = raw
+                .warning_secs
+                .as_ref()
+                .or(raw.idle_secs.as_ref())
+                .map(Spanned::span);
+            return Err(ctx.at(
+                span,
+                format!(
+                    "`warning_secs` ({warning_secs}) must be less than `idle_secs` ({idle_secs})"
+                ),
+            ));
+        }
+        let lesson_secs = ctx.secs(
+            raw.lesson_secs.as_ref(),
+            "lesson_secs",
+            (5.0, 86_400.0),
+            d.lesson_secs,
+        )?;
+        let welcome_secs = ctx.secs(
+            raw.welcome_secs.as_ref(),
+            "welcome_secs",
+            (0.0, 60.0),
+            d.welcome_secs,
+        )?;
+        let speed = ctx.secs(raw.speed.as_ref(), "speed", (0.5, 200.0), d.speed)?;
+        let exit_chord = match &raw.exit_chord {
+            Some(c) => KeyChord::parse(c.get_ref()).map_err(|e| ctx.at(Some(c.span()), e))?,
+            None => d.exit_chord,
+        };
+        let theme = match &raw.theme {
+            Some(t) => t
+                .get_ref()
+                .parse()
+                .map_err(|e: String| ctx.at(Some(t.span()), e))?,
+            None => d.theme,
+        };
+        let rs = raw.strings.as_ref();
+        let strings = KioskStrings {
+            welcome: ctx.text(
+                rs.and_then(|s| s.welcome.as_ref()),
+                "welcome",
+                &d.strings.welcome,
+            )?,
+            countdown: ctx.text(
+                rs.and_then(|s| s.countdown.as_ref()),
+                "countdown",
+                &d.strings.countdown,
+            )?,
+            attract: ctx.text(
+                rs.and_then(|s| s.attract.as_ref()),
+                "attract",
+                &d.strings.attract,
+            )?,
+        };
+        let lessons = match &raw.lessons {
+            None => d.lessons,
+            Some(list) => lessons(&ctx, list, base)?,
+        };
+        let log_file = match &raw.log_file {
+            None => d.log_file,
+            Some(f) if f.get_ref().trim().is_empty() => None,
+            Some(f) if f.get_ref().chars().any(char::is_control) => {
+                return Err(ctx.at(Some(f.span()), "`log_file` contains a control character"));
+            }
+            Some(f) => Some(resolve(base, f.get_ref())),
+        };
+        let log_max_bytes = match &raw.log_max_bytes {
+            None => d.log_max_bytes,
+            Some(b) => {
+                let n = *b.get_ref();
+                if !(4096..=1 << 32).contains(&n) {
+                    return Err(ctx.at(
+                        Some(b.span()),
+                        format!(
+                            "`log_max_bytes` must be between 4096 and {}, got {n}",
+                            1u64 << 32
+                        ),
+                    ));
+                }
+                n as u64
+            }
+        };
+        Ok(Self {
+            lessons,
+            idle_secs,
+            warning_secs,
+            lesson_secs,
+            welcome_secs,
+            speed,
+            exit_chord,
+            theme,
+            strings,
+            log_file,
+            log_max_bytes,
+        })
+    }
+}
+
+/// A path relative to the config's folder (absolute paths stay as they are).
+fn resolve(base: Option<&Path>, path: &str) -> String {
+    match base {
+        Some(base) if Path::new(path).is_relative() => base.join(path).display().to_string(),
+        _ => path.to_owned(),
+    }
+}
+
+/// Checks that every lesson loads; built-in ids stay ids, files are resolved against `base`.
+fn lessons(
+    ctx: &Ctx<'_>,
+    list: &Spanned<Vec<Spanned<String>>>,
+    base: Option<&Path>,
+) -> Result<Vec<String>, KioskError> {
+    let items = list.get_ref();
+    if items.is_empty() {
+        return Err(ctx.at(
+            Some(list.span()),
+            "`lessons` is empty; name at least one lesson",
+        ));
+    }
+    if items.len() > MAX_LESSONS {
+        return Err(ctx.at(
+            Some(list.span()),
+            format!(
+                "{} lessons; an exhibit cycles at most {MAX_LESSONS}",
+                items.len()
+            ),
+        ));
+    }
+    let builtins = crate::lesson::builtin_ids();
+    items
+        .iter()
+        .map(|item| {
+            let name = item.get_ref().trim();
+            let id = if builtins.contains(&name) {
+                name.to_owned()
+            } else {
+                resolve(base, name)
+            };
+            crate::lesson::load(&id).map_err(|e| ctx.at(Some(item.span()), e.to_string()))?;
+            Ok(id)
+        })
+        .collect()
+}
+
+#[cfg(test)]
+#[path = "config_tests.rs"]
+mod tests;

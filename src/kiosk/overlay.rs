@@ -1,0 +1,204 @@
+//! The kiosk's own layer on top of the lesson overlay: the attract caption, the welcome, the
+//! idle countdown (a big tap target that cancels it), and the blank screen of lecture mode.
+//!
+//! How it works: [`KioskOverlay`] is plain state updated from the attract loop's events
+//! ([`KioskOverlay::apply`]); [`kiosk_overlay_ui`] draws it with egui inside the scene's egui
+//! pass (the window calls it from the `ui` hook of `Scene::encode_frame`, after the lesson
+//! overlay) and returns whether the visitor tapped the countdown. Texts are cleaned for display
+//! ([`display_text`]): no control characters, a length cap. Sizes follow the screen height like
+//! the lesson overlay (design sizes at 1080 lines) times the theme's text scale.
+
+use egui::{Align2, Color32, FontId, Id, Order, RichText, Stroke, vec2};
+
+use super::attract::KioskEvent;
+use super::config::KioskStrings;
+use super::theme::ThemeStyle;
+
+/// What the kiosk layer shows.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct KioskOverlay {
+    pub attract: bool,
+    pub welcome: bool,
+    /// Seconds left on the idle countdown, while it runs.
+    pub countdown: Option<u32>,
+    /// Lecture mode's blank screen: everything black.
+    pub blank: bool,
+}
+
+impl KioskOverlay {
+    pub fn apply(&mut self, event: &KioskEvent) {
+        match event {
+            KioskEvent::ShowWelcome => self.welcome = true,
+            KioskEvent::HideWelcome => self.welcome = false,
+            KioskEvent::ShowCountdown(n) => self.countdown = Some(*n),
+            KioskEvent::HideCountdown => self.countdown = None,
+            KioskEvent::StartAutoOrbit => self.attract = true,
+            KioskEvent::StopAutoOrbit => self.attract = false,
+            KioskEvent::ResetLesson | KioskEvent::NextLesson(_) => {}
+        }
+    }
+}
+
+/// `text` made safe to show: control characters become spaces, runs of spaces collapse, and at
+/// most `max_chars` characters are kept (with an ellipsis).
+pub fn display_text(text: &str, max_chars: usize) -> String {
+    let mut out = String::with_capacity(text.len().min(max_chars * 4));
+    let mut count = 0;
+    let mut last_space = true;
+    for c in text.chars() {
+        let c = if c.is_control() || c.is_whitespace() {
+            ' '
+        } else {
+            c
+        };
+        if c == ' ' && last_space {
+            continue;
+        }
+        if count == max_chars {
+            out.push('\u{2026}');
+            return out;
+        }
+        last_space = c == ' ';
+        out.push(c);
+        count += 1;
+    }
+    out.trim_end().to_owned()
+}
+
+/// Draws the kiosk layer; returns true when the visitor tapped the countdown (which, like any
+/// input, the window passes to `Attract::user_input`).
+pub fn kiosk_overlay_ui(
+    ctx: &egui::Context,
+    state: &KioskOverlay,
+    strings: &KioskStrings,
+    theme: &ThemeStyle,
+) -> bool {
+    let r = ctx.content_rect();
+    let s = (r.height() / 1080.0).max(0.3) * theme.text_scale;
+    if state.blank {
+        egui::Area::new(Id::unique("nextword_kiosk_blank"))
+            .order(Order::Foreground)
+            .fixed_pos(r.min)
+            .show(ctx, |ui| {
+                ui.painter().rect_filled(r, 0.0, Color32::BLACK);
+                ui.allocate_space(r.size());
+            });
+        return false;
+    }
+    let banner = |id: &str, text: &str, align: Align2, offset: egui::Vec2, size: f32| {
+        egui::Area::new(Id::unique(("nextword_kiosk", id)))
+            .anchor(align, offset * s)
+            .order(Order::Foreground)
+            .interactable(false)
+            .show(ctx, |ui| {
+                egui::Frame::new()
+                    .fill(theme.panel)
+                    .stroke(Stroke::new(2.0 * s, theme.edge))
+                    .corner_radius(18.0 * s)
+                    .inner_margin(24.0 * s)
+                    .show(ui, |ui| {
+                        ui.set_max_width(r.width() * 0.7);
+                        ui.label(
+                            RichText::new(display_text(text, 240))
+                                .font(FontId::proportional(size * s))
+                                .color(theme.text),
+                        );
+                    });
+            });
+    };
+    if state.attract {
+        banner(
+            "attract",
+            &strings.attract,
+            Align2::CENTER_BOTTOM,
+            vec2(0.0, -200.0),
+            40.0,
+        );
+    }
+    if state.welcome {
+        banner(
+            "welcome",
+            &strings.welcome,
+            Align2::CENTER_TOP,
+            vec2(0.0, 120.0),
+            36.0,
+        );
+    }
+    let Some(n) = state.countdown else {
+        return false;
+    };
+    let mut tapped = false;
+    egui::Area::new(Id::unique("nextword_kiosk_countdown"))
+        .anchor(Align2::CENTER_CENTER, vec2(0.0, 0.0))
+        .order(Order::Foreground)
+        .show(ctx, |ui| {
+            let text = RichText::new(display_text(&strings.countdown_text(n), 240))
+                .font(FontId::proportional(44.0 * s))
+                .color(Color32::BLACK);
+            let button = egui::Button::new(text)
+                .fill(theme.accent)
+                .corner_radius(24.0 * s)
+                .min_size(vec2(
+                    theme.touch_target * 6.0 * s,
+                    theme.touch_target * 2.0 * s,
+                ));
+            tapped = ui.add(button).clicked();
+        });
+    tapped
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn display_text_cleans_and_caps() {
+        assert_eq!(display_text("a\u{0}b\n\n\tc  d ", 100), "a b c d");
+        assert_eq!(display_text("\u{1f44b} hallo", 100), "\u{1f44b} hallo");
+        assert_eq!(display_text(&"x".repeat(10_000), 5), "xxxxx\u{2026}");
+        assert_eq!(display_text("", 5), "");
+    }
+
+    #[test]
+    fn events_drive_the_layer() {
+        let mut o = KioskOverlay::default();
+        for e in [
+            KioskEvent::StartAutoOrbit,
+            KioskEvent::StopAutoOrbit,
+            KioskEvent::ShowWelcome,
+            KioskEvent::ShowCountdown(3),
+        ] {
+            o.apply(&e);
+        }
+        assert_eq!((o.attract, o.welcome, o.countdown), (false, true, Some(3)));
+        o.apply(&KioskEvent::HideCountdown);
+        assert_eq!(o.countdown, None);
+    }
+
+    #[test]
+    fn draws_every_state_without_a_window() {
+        let ctx = egui::Context::default();
+        let strings = KioskStrings::default();
+        for theme in [super::super::Theme::Dark, super::super::Theme::Projector] {
+            let state = KioskOverlay {
+                attract: true,
+                welcome: true,
+                countdown: Some(5),
+                blank: false,
+            };
+            let mut out = ctx.run_pass(crate::scene::headless_input((1920, 1080)), |ctx| {
+                assert!(!kiosk_overlay_ui(ctx, &state, &strings, &theme.style()));
+            });
+            assert!(!out.shapes.is_empty());
+            out.textures_delta.clear();
+            let blank = KioskOverlay {
+                blank: true,
+                ..state
+            };
+            let mut out = ctx.run_pass(crate::scene::headless_input((640, 360)), |ctx| {
+                kiosk_overlay_ui(ctx, &blank, &strings, &theme.style());
+            });
+            out.textures_delta.clear();
+        }
+    }
+}

@@ -1,0 +1,174 @@
+//! The kiosk as the window sees it: one object that owns the attract loop, the kiosk overlay and
+//! the exit chord, and decides which keys and actions a visitor may use.
+//!
+//! How it works: the window makes a [`KioskRuntime`] from the exhibit config and forwards three
+//! things: every touch / click / key ([`KioskRuntime::input`]), every frame's clock
+//! ([`KioskRuntime::tick`]), and each key press first to [`KioskRuntime::key`], which says
+//! whether it is the exit chord, a key a kiosk swallows (anything that would leave the app,
+//! change the window or write files), or a key to pass on. [`KioskRuntime::allows`] filters the
+//! lesson overlay's actions the same way. The returned [`KioskEvent`]s are the window's to carry
+//! out (load a lesson, reset, orbit); the overlay state is updated here.
+
+use crate::ui::state::{Action, Key};
+
+use super::attract::{Attract, AttractTiming, KioskEvent};
+use super::chord::Pressed;
+use super::config::ExhibitConfig;
+use super::overlay::{KioskOverlay, kiosk_overlay_ui};
+
+/// What to do with a key press in kiosk mode.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum KeyVerdict {
+    /// The exit chord: leave the app.
+    Exit,
+    /// A key a kiosk ignores (quit, fullscreen, Escape, screenshots).
+    Swallow,
+    /// A normal key: the window handles it as usual.
+    Pass,
+}
+
+pub struct KioskRuntime {
+    pub config: ExhibitConfig,
+    pub attract: Attract,
+    pub overlay: KioskOverlay,
+}
+
+impl KioskRuntime {
+    /// Starts in the attract loop at `now` (seconds); apply the returned events.
+    pub fn new(config: ExhibitConfig, now: f64) -> (Self, Vec<KioskEvent>) {
+        let (attract, events) = Attract::new(
+            config.lessons.clone(),
+            AttractTiming::from_config(&config),
+            now,
+        );
+        let mut runtime = Self {
+            config,
+            attract,
+            overlay: KioskOverlay::default(),
+        };
+        runtime.show(&events);
+        (runtime, events)
+    }
+
+    fn show(&mut self, events: &[KioskEvent]) {
+        for e in events {
+            self.overlay.apply(e);
+        }
+    }
+
+    pub fn tick(&mut self, now: f64) -> Vec<KioskEvent> {
+        let events = self.attract.tick(now);
+        self.show(&events);
+        events
+    }
+
+    /// A touch, click, wheel or key by a visitor.
+    pub fn input(&mut self, now: f64) -> Vec<KioskEvent> {
+        let events = self.attract.user_input(now);
+        self.show(&events);
+        events
+    }
+
+    /// Sorts a key press (`egui_key`: the same key for the overlay's map, when it has one).
+    pub fn key(&self, pressed: &Pressed, egui_key: Option<Key>) -> KeyVerdict {
+        if self.config.exit_chord.matches(pressed) {
+            return KeyVerdict::Exit;
+        }
+        let leaves = matches!(
+            pressed.logical.as_deref(),
+            Some("escape" | "f11" | "f4" | "q" | "f" | "s")
+        ) || pressed.mods.logo
+            || (pressed.mods.alt && pressed.logical.as_deref() == Some("tab"));
+        let action_leaves = egui_key
+            .and_then(|k| crate::ui::action_for_key(k, pressed.mods.shift))
+            .is_some_and(|a| !Self::allows(&a));
+        if leaves || action_leaves {
+            KeyVerdict::Swallow
+        } else {
+            KeyVerdict::Pass
+        }
+    }
+
+    /// Whether a visitor may trigger `action` (no fullscreen toggle, no screenshot files).
+    pub fn allows(action: &Action) -> bool {
+        !matches!(action, Action::ToggleFullscreen | Action::Screenshot)
+    }
+
+    /// Draws the kiosk layer; a tap on the countdown counts as input (its events are returned).
+    pub fn ui(&mut self, ctx: &egui::Context, now: f64) -> Vec<KioskEvent> {
+        let style = self.config.theme.style();
+        if kiosk_overlay_ui(ctx, &self.overlay, &self.config.strings, &style) {
+            return self.input(now);
+        }
+        Vec::new()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::kiosk::chord::Mods;
+
+    fn runtime() -> KioskRuntime {
+        let (r, events) = KioskRuntime::new(ExhibitConfig::default(), 0.0);
+        assert!(events.contains(&KioskEvent::StartAutoOrbit));
+        assert!(r.overlay.attract);
+        r
+    }
+
+    #[test]
+    fn only_the_chord_leaves() {
+        let r = runtime();
+        let ctrl_shift = Mods {
+            ctrl: true,
+            shift: true,
+            ..Mods::default()
+        };
+        assert_eq!(
+            r.key(&Pressed::new(ctrl_shift, "q"), None),
+            KeyVerdict::Exit
+        );
+        let none = Mods::default();
+        for (key, egui_key) in [
+            ("q", Some(Key::Q)),
+            ("escape", Some(Key::Escape)),
+            ("f11", Some(Key::F11)),
+            ("f", Some(Key::F)),
+            ("s", Some(Key::S)),
+        ] {
+            assert_eq!(
+                r.key(&Pressed::new(none, key), egui_key),
+                KeyVerdict::Swallow,
+                "{key}"
+            );
+        }
+        let logo = Mods {
+            logo: true,
+            ..Mods::default()
+        };
+        assert_eq!(r.key(&Pressed::new(logo, "d"), None), KeyVerdict::Swallow);
+        assert_eq!(
+            r.key(&Pressed::new(none, "space"), Some(Key::Space)),
+            KeyVerdict::Pass
+        );
+        assert_eq!(
+            r.key(&Pressed::new(none, "arrowright"), Some(Key::ArrowRight)),
+            KeyVerdict::Pass
+        );
+        assert!(!KioskRuntime::allows(&Action::ToggleFullscreen));
+        assert!(KioskRuntime::allows(&Action::TrainText(
+            "the cat sat".into()
+        )));
+    }
+
+    #[test]
+    fn input_and_ticks_drive_the_overlay() {
+        let mut r = runtime();
+        r.input(1.0);
+        assert!(r.overlay.welcome && !r.overlay.attract);
+        r.tick(1.0 + r.config.idle_secs - r.config.warning_secs);
+        assert_eq!(r.overlay.countdown, Some(r.config.warning_secs as u32));
+        r.input(90.0);
+        assert_eq!(r.overlay.countdown, None);
+    }
+}
