@@ -6,22 +6,7 @@ mod common;
 
 use nextword::engine::{HistoryReadout, Trainer, TrainingSetup};
 use nextword::lesson::{self, Activation, OptimizerKind};
-use nextword::model::{assert_close, train_reference, widen};
-
-fn reference_losses(setup: &TrainingSetup, run: usize, epochs: u32) -> Vec<f64> {
-    train_reference(
-        setup.dims,
-        setup.activation,
-        setup.optimizer,
-        setup.lrs[run],
-        setup.initial_params[run].clone(),
-        &setup.pairs,
-        epochs,
-    )
-    .iter()
-    .map(|r| r.loss)
-    .collect()
-}
+use nextword::model::{assert_close, widen};
 
 #[test]
 fn full_history_keeps_every_second_epoch_and_doubles_stride() {
@@ -36,7 +21,7 @@ fn full_history_keeps_every_second_epoch_and_doubles_stride() {
     );
     setup.history_capacity = 8;
     let mut trainer = Trainer::new(&gpu.device, &gpu.queue, &setup).unwrap();
-    let want = reference_losses(&setup, 0, 50);
+    let want = common::reference_losses(&setup, 0, 50);
     // Train in uneven chunks, as a window would, checking the rule after each.
     for chunk in [3, 1, 9, 17, 20] {
         trainer.train(&gpu.device, &gpu.queue, chunk);
@@ -86,7 +71,7 @@ fn long_training_of_a_bigger_lesson_is_split_by_the_loop_budget_and_stays_exact(
     );
     trainer.train(&gpu.device, &gpu.queue, epochs);
     let history = HistoryReadout::read(&trainer, &gpu.device, &gpu.queue);
-    let want = reference_losses(&setup, 0, epochs);
+    let want = common::reference_losses(&setup, 0, epochs);
     let got: Vec<f64> = (0..=epochs)
         .map(|e| history.loss(0, history.layout.slot_of_epoch(e).unwrap()) as f64)
         .collect();
@@ -114,7 +99,7 @@ fn a_diverging_run_is_flagged_and_the_others_are_unharmed() {
     assert!(!history.loss(1, slot).is_finite());
     for run in [0usize, 2, 3] {
         assert_eq!(history.diverged_at[run], None, "run {run} flagged");
-        let want = reference_losses(&setup, run, 60);
+        let want = common::reference_losses(&setup, run, 60);
         let got: Vec<f64> = (0..=60)
             .map(|e| history.loss(run as u32, e) as f64)
             .collect();
@@ -160,7 +145,7 @@ fn a_model_too_big_for_one_fused_dispatch_trains_layered_and_exactly() {
     );
     trainer.train(&gpu.device, &gpu.queue, 3);
     let history = HistoryReadout::read(&trainer, &gpu.device, &gpu.queue);
-    let want = reference_losses(&setup, 0, 3);
+    let want = common::reference_losses(&setup, 0, 3);
     let got: Vec<f64> = (0..=3).map(|e| history.loss(0, e) as f64).collect();
     assert_close("layered loss per epoch", &got, &want, 1e-4, 1e-4).unwrap();
 }

@@ -16,6 +16,7 @@ use toml::Spanned;
 use super::KioskError;
 use super::chord::KeyChord;
 use super::theme::Theme;
+use crate::lesson::file::line_column;
 
 /// Longest text a config string may hold, in characters.
 pub const MAX_STRING_CHARS: usize = 240;
@@ -120,18 +121,6 @@ struct RawStrings {
     welcome: Option<Spanned<String>>,
     countdown: Option<Spanned<String>>,
     attract: Option<Spanned<String>>,
-}
-
-/// 1-based line and column (in characters) of byte `offset` in `text`.
-fn line_column(text: &str, offset: usize) -> (usize, usize) {
-    let mut offset = offset.min(text.len());
-    while !text.is_char_boundary(offset) {
-        offset -= 1;
-    }
-    let before = &text[..offset];
-    let line = before.matches('\n').count() + 1;
-    let line_start = before.rfind('\n').map_or(0, |i| i + 1);
-    (line, before[line_start..].chars().count() + 1)
 }
 
 /// Builds errors that point into one config file.

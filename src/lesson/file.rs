@@ -64,8 +64,9 @@ struct RawOptimizer {
     lr: Spanned<toml::Value>,
 }
 
-/// 1-based line and column (in characters) of byte `offset` in `text`.
-fn line_column(text: &str, offset: usize) -> (usize, usize) {
+/// 1-based line and column (in characters) of byte `offset` in `text` (for `file:line:col`
+/// messages about any TOML file of the app).
+pub fn line_column(text: &str, offset: usize) -> (usize, usize) {
     let mut offset = offset.min(text.len());
     while !text.is_char_boundary(offset) {
         offset -= 1;

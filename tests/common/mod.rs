@@ -51,3 +51,19 @@ pub fn setup(
 
 pub const CAT_SAT: &[&str] = &["the cat sat on the mat"];
 pub const TWO_SENTENCES: &[&str] = &["the cat sat on the mat", "a dog lay on the rug by the door"];
+
+/// The CPU reference's loss at every epoch 0..=epochs of `run`.
+pub fn reference_losses(setup: &TrainingSetup, run: usize, epochs: u32) -> Vec<f64> {
+    nextword::model::train_reference(
+        setup.dims,
+        setup.activation,
+        setup.optimizer,
+        setup.lrs[run],
+        setup.initial_params[run].clone(),
+        &setup.pairs,
+        epochs,
+    )
+    .iter()
+    .map(|r| r.loss)
+    .collect()
+}
