@@ -1,20 +1,25 @@
 //! The interactive window: a winit `ApplicationHandler` that trains a lesson and draws the scene
-//! every frame.
+//! with the lesson overlay every frame.
 //!
 //! How it works: on `resumed` it creates the window, a wgpu surface and device (an adapter that
-//! can present to it), the trainer and the [`Scene`]. Each redraw it advances the playhead,
-//! collects any arrived label summary (never waiting), then encodes in ONE command buffer the
-//! next epochs of training (up to `ceil(playhead)`) followed by the scene's compute and render
-//! passes and egui, submits once and presents. Resizes reconfigure the surface; a zero size
-//! (minimized) skips drawing; `Outdated`/`Lost` reconfigure or recreate the surface; `Timeout`
-//! and `Occluded` skip the frame. Input goes to egui first (for overlays), then to the camera
-//! ([`input`]) and the keyboard shortcuts below.
+//! can present to it), the trainer, the [`Scene`] and the overlay ([`LessonUi`]). Each redraw it
+//! refreshes the overlay's numbers (a history readback a few times a second while training, never
+//! of unsubmitted work), lets [`crate::ui::UiState::tick`] move the playhead and say how many
+//! epochs to train, then encodes in ONE command buffer that training, the scene's passes and the
+//! egui pass (scene labels, then the overlay), submits once and presents. The overlay returns
+//! [`Action`]s; the state applies its part and the window executes the rest ([`actions`]: new
+//! lessons, reset, restart, typed text, fullscreen, screenshots). Resizes reconfigure the
+//! surface; a zero size (minimized) skips drawing; `Outdated`/`Lost` reconfigure or recreate the
+//! surface; `Timeout` and `Occluded` skip the frame.
 //!
-//! Keys: Space play/pause, Left/Right scrub, Home/End jump, Up/Down select the pair, Tab next
-//! word, +/- speed, R reset the camera, A auto-rotate, B glow, L log loss, P PCA/raw dims,
-//! F or F11 fullscreen, Esc leave fullscreen, Q quit.
+//! Input goes to egui first: the overlay reads its keys (Space, ←, →, R, 1-9, PgUp/PgDn, F, H, S,
+//! ?, Esc) inside its pass; the window maps only the others ([`keys`]). Pointer input over an
+//! overlay card stays with egui; elsewhere it turns the camera ([`input`]), and a click on a word
+//! in the 3D view selects it everywhere (bars and heatmap clicks are the overlay's).
 
+mod actions;
 pub mod input;
+pub mod keys;
 pub mod playback;
 
 use std::sync::Arc;
@@ -24,14 +29,16 @@ use glam::Vec2;
 use winit::application::ApplicationHandler;
 use winit::event::{ElementState, MouseButton, MouseScrollDelta, TouchPhase, WindowEvent};
 use winit::event_loop::{ActiveEventLoop, ControlFlow, EventLoop};
-use winit::keyboard::{Key, NamedKey};
 use winit::window::{Fullscreen, Window, WindowId};
 
 use crate::gpu::GpuContext;
 use crate::scene::headless::LessonSession;
+use crate::scene::target::OffscreenTarget;
 use crate::scene::{Layout, OrbitCamera, Scene, SceneFrame, SceneOptions};
+use crate::ui::{Action, LessonUi};
 use input::{Gesture, PointerInput};
-use playback::{MAX_EPOCHS_PER_FRAME, Playback};
+use keys::{WindowKey, hide_from_egui, window_key};
+use playback::{MAX_EPOCHS_PER_FRAME, pulse_phase};
 
 /// Errors that end the window app.
 #[derive(Debug, thiserror::Error)]
@@ -88,6 +95,8 @@ struct App {
 const AUTO_ROTATE_QUIET: Duration = Duration::from_secs(4);
 /// Auto-rotate speed, radians per second.
 const AUTO_ROTATE_SPEED: f32 = 0.12;
+/// How often the overlay's numbers are read back while training moves on.
+const READOUT_EVERY: Duration = Duration::from_millis(300);
 
 struct Running {
     window: Arc<Window>,
@@ -100,7 +109,13 @@ struct Running {
     input: PointerInput,
     home: OrbitCamera,
     frame: SceneFrame,
-    playback: Playback,
+    ui: LessonUi,
+    /// Actions from window keys and 3D clicks, applied with the overlay's after the next frame.
+    pending: Vec<Action>,
+    last_readout: Instant,
+    format: wgpu::TextureFormat,
+    /// Draw the next frame into a texture and save it as a PNG instead of presenting it.
+    capture_next: bool,
     auto_rotate: bool,
     started: Instant,
     last_frame: Instant,
@@ -127,18 +142,18 @@ impl ApplicationHandler for App {
         let Some(r) = self.running.as_mut() else {
             return;
         };
-        let response = r.egui.on_window_event(&r.window, &event);
+        let hidden_key = match &event {
+            WindowEvent::KeyboardInput { event, .. } => {
+                hide_from_egui(&event.logical_key, r.scene.egui_ctx())
+            }
+            _ => false,
+        };
+        let consumed = !hidden_key && r.egui.on_window_event(&r.window, &event).consumed;
         match event {
             WindowEvent::CloseRequested => event_loop.exit(),
             WindowEvent::Resized(size) => r.resize(size.width, size.height),
             WindowEvent::RedrawRequested => r.redraw(),
-            _ if response.consumed => {}
-            WindowEvent::KeyboardInput { event, .. } if event.state == ElementState::Pressed => {
-                let quit = r.key(&event.logical_key);
-                if quit {
-                    event_loop.exit();
-                }
-            }
+            // Always track the cursor, so a drag that crosses a card keeps turning the camera.
             WindowEvent::CursorMoved { position, .. } => {
                 let layout = r.layout();
                 r.input.cursor_moved(
@@ -147,19 +162,30 @@ impl ApplicationHandler for App {
                     &layout,
                 );
             }
-            WindowEvent::CursorLeft { .. } => r.input.cursor_left(),
-            WindowEvent::MouseInput { state, button, .. } => {
+            WindowEvent::MouseInput {
+                state: ElementState::Released,
+                button,
+                ..
+            } => {
                 let layout = r.layout();
                 let left = button == MouseButton::Left;
-                if !(left || matches!(button, MouseButton::Right | MouseButton::Middle)) {
-                    return;
-                }
-                if state == ElementState::Pressed {
-                    r.input.press(left, &layout);
-                } else if let Gesture::Click(p) =
-                    r.input.release(left, &mut r.frame.camera, &r.home)
-                {
+                if let Gesture::Click(p) = r.input.release(left, &mut r.frame.camera, &r.home) {
                     r.click(p, &layout);
+                }
+            }
+            _ if consumed => {}
+            WindowEvent::KeyboardInput { event, .. } if event.state == ElementState::Pressed => {
+                let quit = r.key(&event.logical_key);
+                if quit {
+                    event_loop.exit();
+                }
+            }
+            WindowEvent::CursorLeft { .. } => r.input.cursor_left(),
+            WindowEvent::MouseInput { button, .. } => {
+                let layout = r.layout();
+                let left = button == MouseButton::Left;
+                if left || matches!(button, MouseButton::Right | MouseButton::Middle) {
+                    r.input.press(left, &layout);
                 }
             }
             WindowEvent::MouseWheel { delta, .. } => {
@@ -270,9 +296,11 @@ impl Running {
             None,
             Some(gpu.device.limits().max_texture_dimension_2d as usize),
         );
+        let mut ui = LessonUi::new(&session)?;
+        ui.state.speed = options.speed as f32;
+        ui.state.playing = true;
         let mut frame = session.frame(0.0);
-        frame.word = session.info.recorded.first().map_or(0, |p| p.target);
-        let playback = Playback::new(options.speed, session.lesson.epochs);
+        ui.fill_frame(&mut frame, &session.trainer);
         Ok(Self {
             window,
             surface,
@@ -283,7 +311,11 @@ impl Running {
             input: PointerInput::default(),
             home: frame.camera,
             frame,
-            playback,
+            ui,
+            pending: Vec::new(),
+            last_readout: Instant::now(),
+            format,
+            capture_next: false,
             auto_rotate: options.auto_rotate,
             started: Instant::now(),
             last_frame: Instant::now(),
@@ -293,8 +325,9 @@ impl Running {
         })
     }
 
+    /// Where the views are now (the control bar's strip is kept free while the overlay shows).
     fn layout(&self) -> Layout {
-        Layout::new(self.config.width, self.config.height)
+        self.frame.layout((self.config.width, self.config.height))
     }
 
     fn resize(&mut self, width: u32, height: u32) {
@@ -310,43 +343,21 @@ impl Running {
         self.resize(size.width, size.height);
     }
 
-    /// Handles a key; returns true to quit.
-    fn key(&mut self, key: &Key) -> bool {
-        let step = (self.playback.end / 100.0).max(1.0);
-        let info = &self.session.info;
-        match key {
-            Key::Named(NamedKey::Space) => self.playback.toggle(),
-            Key::Named(NamedKey::ArrowLeft) => self.playback.scrub(-step),
-            Key::Named(NamedKey::ArrowRight) => self.playback.scrub(step),
-            Key::Named(NamedKey::Home) => self.playback.scrub(-self.playback.end),
-            Key::Named(NamedKey::End) => self.playback.scrub(self.playback.end),
-            Key::Named(NamedKey::ArrowUp | NamedKey::ArrowDown) => {
-                let n = info.recorded.len().max(1) as u32;
-                let down = matches!(key, Key::Named(NamedKey::ArrowDown));
-                self.frame.pair = (self.frame.pair + if down { 1 } else { n - 1 }) % n;
-                self.frame.word = info
-                    .recorded
-                    .get(self.frame.pair as usize)
-                    .map_or(0, |p| p.target);
-            }
-            Key::Named(NamedKey::Tab) => {
-                self.frame.word = (self.frame.word + 1) % info.vocab.len().max(1) as u32
-            }
-            Key::Named(NamedKey::F11) => self.toggle_fullscreen(),
-            Key::Named(NamedKey::Escape) => self.window.set_fullscreen(None),
-            Key::Character(c) => match c.to_lowercase().as_str() {
-                "q" => return true,
-                "f" => self.toggle_fullscreen(),
-                "r" => self.frame.camera = self.home,
-                "a" => self.auto_rotate = !self.auto_rotate,
-                "b" => self.frame.bloom.enabled = !self.frame.bloom.enabled,
-                "l" => self.frame.loss_log = !self.frame.loss_log,
-                "p" => self.frame.raw_dims = !self.frame.raw_dims,
-                "+" | "=" => self.playback.change_speed(1.5),
-                "-" | "_" => self.playback.change_speed(1.0 / 1.5),
-                _ => {}
-            },
-            _ => {}
+    /// Handles a window key (the overlay reads its own in its pass); returns true to quit.
+    fn key(&mut self, key: &winit::keyboard::Key) -> bool {
+        let Some(action) = window_key(key, &self.ui.state, &self.ui.info) else {
+            return false;
+        };
+        match action {
+            WindowKey::Quit => return true,
+            WindowKey::ToggleFullscreen => self.toggle_fullscreen(),
+            WindowKey::LeaveFullscreen => self.window.set_fullscreen(None),
+            WindowKey::CameraHome => self.frame.camera = self.home,
+            WindowKey::AutoRotate => self.auto_rotate = !self.auto_rotate,
+            WindowKey::Bloom => self.frame.bloom.enabled = !self.frame.bloom.enabled,
+            WindowKey::LossLog => self.frame.loss_log = !self.frame.loss_log,
+            WindowKey::RawDims => self.frame.raw_dims = !self.frame.raw_dims,
+            WindowKey::Ui(action) => self.pending.push(action),
         }
         false
     }
@@ -359,89 +370,117 @@ impl Running {
         self.window.set_fullscreen(next);
     }
 
-    /// A click: a word point focuses that word; a heatmap row selects that pair.
+    /// A click outside the overlay's cards: a word point selects that word everywhere; with the
+    /// overlay hidden, a heatmap row selects its pair (otherwise the overlay handles the panels).
     fn click(&mut self, p: Vec2, layout: &Layout) {
+        if self.scene.egui_ctx().is_pointer_over_egui() {
+            return;
+        }
         if let Some(word) = self.scene.pick_word(&self.frame, layout, p) {
-            self.frame.word = word;
+            let actions =
+                crate::ui::hover::select_word_actions(&self.ui.state, &self.ui.info, word);
+            self.pending.extend(actions);
             return;
         }
         let heat = layout.plot(crate::scene::Panel::Heatmap);
-        let rows = self.session.info.recorded.len();
-        if heat.contains(p) && rows > 0 {
+        let rows = self.ui.info.recorded.len();
+        if self.ui.state.ui_hidden && heat.contains(p) && rows > 0 {
             let row = ((p.y - heat.y) / heat.h * rows as f32) as u32;
-            self.frame.pair = row.min(rows as u32 - 1);
+            self.pending
+                .push(Action::SelectPair(row.min(rows as u32 - 1)));
         }
     }
 
     fn redraw(&mut self) {
         let now = Instant::now();
-        let dt = (now - self.last_frame).as_secs_f64();
+        let dt = (now - self.last_frame).as_secs_f32();
         self.last_frame = now;
         if self.config.width == 0 || self.config.height == 0 {
             return;
         }
-        self.playback.advance(dt);
         if self.auto_rotate && !self.input.recently_active(AUTO_ROTATE_QUIET) {
-            self.frame.camera.yaw += AUTO_ROTATE_SPEED * dt as f32;
+            self.frame.camera.yaw += AUTO_ROTATE_SPEED * dt;
         }
-        self.scene.poll_summary(&self.gpu.device);
-        let (texture, suboptimal) = match self.surface.get_current_texture() {
-            wgpu::CurrentSurfaceTexture::Success(t) => (t, false),
-            // Draw this one, reconfigure for the next.
-            wgpu::CurrentSurfaceTexture::Suboptimal(t) => (t, true),
-            wgpu::CurrentSurfaceTexture::Timeout | wgpu::CurrentSurfaceTexture::Occluded => return,
-            wgpu::CurrentSurfaceTexture::Outdated => return self.reconfigure(),
-            wgpu::CurrentSurfaceTexture::Lost => {
-                match self.gpu.instance.create_surface(self.window.clone()) {
-                    Ok(surface) => self.surface = surface,
-                    Err(e) => log::error!("recreating the lost surface: {e}"),
+        let (device, queue) = (&self.gpu.device, &self.gpu.queue);
+        self.scene.poll_summary(device);
+        // Numbers for the overlay: everything trained so far has been submitted.
+        let trainer = &self.session.trainer;
+        let may_read = !self.ui.state.playing || self.last_readout.elapsed() >= READOUT_EVERY;
+        if may_read && self.ui.is_stale(trainer) {
+            self.last_readout = now;
+        }
+        self.ui.refresh(trainer, device, queue, may_read);
+        let total = self.session.lesson.epochs;
+        let grid = LessonUi::grid(trainer);
+        let need = self
+            .ui
+            .state
+            .tick(dt, &grid, total)
+            .min(MAX_EPOCHS_PER_FRAME);
+        let capture = self.capture_next.then(|| {
+            OffscreenTarget::with_format(
+                device,
+                (self.config.width, self.config.height),
+                self.format,
+            )
+        });
+        self.capture_next = false;
+        let surface = if capture.is_some() {
+            None
+        } else {
+            match self.surface.get_current_texture() {
+                wgpu::CurrentSurfaceTexture::Success(t) => Some((t, false)),
+                // Draw this one, reconfigure for the next.
+                wgpu::CurrentSurfaceTexture::Suboptimal(t) => Some((t, true)),
+                wgpu::CurrentSurfaceTexture::Timeout | wgpu::CurrentSurfaceTexture::Occluded => {
+                    return;
                 }
-                return self.reconfigure();
-            }
-            wgpu::CurrentSurfaceTexture::Validation => {
-                log::error!("surface validation error; reconfiguring");
-                return self.reconfigure();
+                wgpu::CurrentSurfaceTexture::Outdated => return self.reconfigure(),
+                wgpu::CurrentSurfaceTexture::Lost => {
+                    match self.gpu.instance.create_surface(self.window.clone()) {
+                        Ok(surface) => self.surface = surface,
+                        Err(e) => log::error!("recreating the lost surface: {e}"),
+                    }
+                    return self.reconfigure();
+                }
+                wgpu::CurrentSurfaceTexture::Validation => {
+                    log::error!("surface validation error; reconfiguring");
+                    return self.reconfigure();
+                }
             }
         };
-        let view = texture
-            .texture
-            .create_view(&wgpu::TextureViewDescriptor::default());
+        let view = match (&surface, &capture) {
+            (Some((t, _)), _) => t
+                .texture
+                .create_view(&wgpu::TextureViewDescriptor::default()),
+            (None, Some(c)) => c.view.clone(),
+            (None, None) => return,
+        };
         let (device, queue) = (&self.gpu.device, &self.gpu.queue);
         let mut encoder = device.create_command_encoder(&wgpu::CommandEncoderDescriptor {
             label: Some("App::frame"),
         });
-        let layout = self.layout();
         let trainer = &mut self.session.trainer;
-        let behind = self
-            .playback
-            .epochs_needed()
-            .saturating_sub(trainer.epoch())
-            .min(MAX_EPOCHS_PER_FRAME);
-        if behind > 0 {
+        if need > 0 {
             encoder.push_debug_group("train");
-            trainer.encode_train(queue, &mut encoder, behind);
+            trainer.encode_train(queue, &mut encoder, need);
             encoder.pop_debug_group();
         }
-        // Never show an epoch that is not trained yet (training may lag after a big jump).
-        let playhead = self.playback.playhead.min(f64::from(trainer.epoch())) as f32;
-        self.frame.playhead = playhead;
-        self.frame.trained_epochs = trainer.epoch();
+        self.ui.fill_frame(&mut self.frame, trainer);
         self.frame.time_secs = self.started.elapsed().as_secs_f32();
-        self.frame.pulse_phase = Some(self.playback.pulse_phase());
+        self.frame.pulse_phase = Some(pulse_phase(self.frame.playhead, self.ui.state.speed));
+        let layout = self.layout();
+        let over_ui = self.scene.egui_ctx().is_pointer_over_egui();
         self.frame.hover_word = self
             .input
             .cursor
+            .filter(|_| !over_ui)
             .and_then(|c| self.scene.pick_word(&self.frame, &layout, c));
-        self.frame.status = if self.playback.playing {
-            format!("\u{25b6} {:.0} epochs/s", self.playback.speed)
-        } else if self.playback.playhead >= self.playback.end {
-            "trained".into()
-        } else {
-            "paused".into()
-        };
         let egui_input = self.egui.take_egui_input(&self.window);
         let inputs = self.session.inputs();
         let size = (self.config.width, self.config.height);
+        let ui = &mut self.ui;
+        let mut actions = std::mem::take(&mut self.pending);
         let output = self.scene.encode_frame(
             device,
             queue,
@@ -451,16 +490,34 @@ impl Running {
             &view,
             size,
             egui_input,
-            |_| {},
+            |ctx| actions.extend(ui.ui(ctx)),
         );
+        if let Some(c) = &capture {
+            c.encode_readback(&mut encoder);
+        }
         queue.submit([encoder.finish()]);
-        self.window.pre_present_notify();
-        queue.present(texture);
+        if let Some((texture, suboptimal)) = surface {
+            self.window.pre_present_notify();
+            queue.present(texture);
+            if suboptimal {
+                self.reconfigure();
+            }
+        }
         self.scene.after_submit();
         self.egui.handle_platform_output(&self.window, output);
-        if suboptimal {
-            self.reconfigure();
+        if let Some(c) = capture {
+            self.save_capture(&c);
         }
+        let grid = LessonUi::grid(&self.session.trainer);
+        let total = self.session.lesson.epochs;
+        for action in self.ui.state.apply_all(actions, &grid, total) {
+            self.execute(action);
+        }
+        self.count_frame(size);
+    }
+
+    /// Logs the frame rate every few seconds (RUST_LOG=info).
+    fn count_frame(&mut self, size: (u32, u32)) {
         self.fps_frames += 1;
         let secs = self.fps_since.elapsed().as_secs_f64();
         if secs >= 5.0 {

@@ -1,6 +1,7 @@
 //! `nextword render`: trains a lesson headless and writes the frame the window would show at an
 //! epoch (`--out frame.png`), or a PNG sequence of the lesson playing (`--frames N --out DIR`).
-//! The same renderers as the window draw into an offscreen texture.
+//! The same renderers as the window draw into an offscreen texture, with the same lesson overlay
+//! (`--step N` picks the step card, `--no-ui` leaves the overlay out).
 
 use std::io::Write;
 use std::path::PathBuf;
@@ -10,6 +11,7 @@ use anyhow::{Context, bail};
 use crate::gpu::GpuContext;
 use crate::scene::headless::{HeadlessRenderer, LessonSession};
 use crate::scene::{OrbitCamera, SceneFrame, SceneOptions};
+use crate::ui::{LessonUi, Step};
 
 #[derive(clap::Args, Debug)]
 pub struct RenderArgs {
@@ -52,6 +54,12 @@ pub struct RenderArgs {
     /// Turn the glow off.
     #[arg(long)]
     pub no_bloom: bool,
+    /// The lesson step the overlay shows: 1 task, 2 network, 3 training, 4 takeaways.
+    #[arg(long, default_value_t = 3, value_parser = clap::value_parser!(u8).range(1..=4))]
+    pub step: u8,
+    /// Leave the lesson overlay (steps, narration, controls) out: the views alone.
+    #[arg(long)]
+    pub no_ui: bool,
     /// Draw the built-in synthetic history instead of training (renderer development).
     #[arg(long, hide = true)]
     pub synthetic: bool,
@@ -73,10 +81,11 @@ pub(crate) fn parse_size(text: &str) -> Result<(u32, u32), String> {
     Ok((w, h))
 }
 
-/// Applies the selection flags to a frame.
+/// Applies the selection flags to a frame (and to the overlay's state, which then fills it).
 fn select(
     args: &RenderArgs,
     session: &LessonSession,
+    ui: Option<&mut LessonUi>,
     frame: &mut SceneFrame,
 ) -> anyhow::Result<()> {
     let info = &session.info;
@@ -117,7 +126,27 @@ fn select(
     if let Some(camera) = args.camera {
         frame.camera = camera;
     }
+    if let Some(ui) = ui {
+        ui.state.selected_pair = frame.pair;
+        ui.state.selected_run = frame.run;
+        ui.state.selected_word = args.word.is_some().then_some(frame.word);
+        ui.fill_frame(frame, &session.trainer);
+    }
     Ok(())
+}
+
+/// The overlay for a still at `playhead`, or None with `--no-ui`.
+fn still_ui(
+    args: &RenderArgs,
+    session: &LessonSession,
+    ui: Option<&mut LessonUi>,
+    playhead: f32,
+    gpu: &GpuContext,
+) -> Option<()> {
+    let ui = ui?;
+    ui.show_still(Step::ALL[usize::from(args.step.clamp(1, 4)) - 1], playhead);
+    ui.refresh(&session.trainer, &gpu.device, &gpu.queue, true);
+    Some(())
 }
 
 /// Renders the synthetic fixture history (no training): `--synthetic`.
@@ -176,16 +205,39 @@ pub fn run(args: &RenderArgs) -> anyhow::Result<()> {
         },
     );
     let (w, h) = args.size;
+    let mut ui = if args.no_ui {
+        None
+    } else {
+        Some(LessonUi::new(&session)?)
+    };
+    let mut draw = |session: &mut LessonSession,
+                    ui: &mut Option<LessonUi>,
+                    playhead: f32,
+                    yaw: f32|
+     -> anyhow::Result<Vec<u8>> {
+        let need = playhead.ceil() as u32;
+        if need > session.trainer.epoch() {
+            let more = need - session.trainer.epoch();
+            session.trainer.train(device, queue, more);
+        }
+        still_ui(args, session, ui.as_mut(), playhead, &gpu);
+        let mut frame = session.frame(playhead);
+        select(args, session, ui.as_mut(), &mut frame)?;
+        frame.camera.yaw += yaw;
+        let hook = ui.as_mut().map(|ui| {
+            move |ctx: &egui::Context| {
+                ui.ui(ctx);
+            }
+        });
+        Ok(renderer.render_with_ui(device, queue, &session.inputs(), &frame, hook)?)
+    };
     match args.frames {
         None => {
             let out = args
                 .out
                 .clone()
                 .unwrap_or_else(|| PathBuf::from("frame.png"));
-            session.trainer.train(device, queue, last.ceil() as u32);
-            let mut frame = session.frame(last);
-            select(args, &session, &mut frame)?;
-            let rgba = renderer.render(device, queue, &session.inputs(), &frame)?;
+            let rgba = draw(&mut session, &mut ui, last, 0.0)?;
             crate::scene::target::write_png(&out, w, h, &rgba)?;
             eprintln!(
                 "wrote {} ({w}x{h}, epoch {last}, {})",
@@ -206,16 +258,8 @@ pub fn run(args: &RenderArgs) -> anyhow::Result<()> {
                 } else {
                     1.0
                 };
-                let playhead = last * t;
-                let need = playhead.ceil() as u32;
-                if need > session.trainer.epoch() {
-                    let more = need - session.trainer.epoch();
-                    session.trainer.train(device, queue, more);
-                }
-                let mut frame = session.frame(playhead);
-                select(args, &session, &mut frame)?;
-                frame.camera.yaw += (args.orbit * t).to_radians();
-                let rgba = renderer.render(device, queue, &session.inputs(), &frame)?;
+                let yaw = (args.orbit * t).to_radians();
+                let rgba = draw(&mut session, &mut ui, last * t, yaw)?;
                 let path = dir.join(format!("frame_{i:05}.png"));
                 crate::scene::target::write_png(&path, w, h, &rgba)?;
                 progress(i + 1, n, start.elapsed().as_secs_f32());

@@ -36,9 +36,26 @@ impl HeadlessRenderer {
         inputs: &SceneInputs<'_>,
         frame: &SceneFrame,
     ) -> Result<Vec<u8>, SceneError> {
+        self.render_with_ui(device, queue, inputs, frame, None::<fn(&egui::Context)>)
+    }
+
+    /// Renders one frame with an egui overlay painted by `ui` (e.g. the lesson overlay), settled
+    /// first so its cards show at their final size, and returns its pixels.
+    pub fn render_with_ui(
+        &mut self,
+        device: &wgpu::Device,
+        queue: &wgpu::Queue,
+        inputs: &SceneInputs<'_>,
+        frame: &SceneFrame,
+        mut ui: Option<impl FnMut(&egui::Context)>,
+    ) -> Result<Vec<u8>, SceneError> {
         let size = self.target.size;
         self.scene
             .prepare_blocking(device, queue, inputs, frame, size);
+        if let Some(ui) = ui.as_mut() {
+            self.scene
+                .settle_egui(device, queue, size, &headless_input(size), 2, ui);
+        }
         let mut encoder = device.create_command_encoder(&wgpu::CommandEncoderDescriptor {
             label: Some("HeadlessRenderer::frame"),
         });
@@ -51,7 +68,11 @@ impl HeadlessRenderer {
             &self.target.view,
             size,
             headless_input(size),
-            |_| {},
+            |ctx| {
+                if let Some(ui) = ui.as_mut() {
+                    ui(ctx);
+                }
+            },
         );
         self.target.encode_readback(&mut encoder);
         queue.submit([encoder.finish()]);

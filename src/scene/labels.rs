@@ -19,6 +19,7 @@ use super::info::SceneInfo;
 use super::layout::{Layout, Panel, Rect};
 use super::palette::{BOLD, word_text};
 use super::summary::Summary;
+use crate::ui::strings::{fill, strings};
 
 const TITLE: Color32 = Color32::from_rgb(226, 232, 255);
 const DIM: Color32 = Color32::from_rgb(140, 150, 184);
@@ -204,7 +205,7 @@ fn header(
     let r = ink.text(
         Vec2::new(h.x + 4.0, mid),
         Align2::LEFT_CENTER,
-        "nextword",
+        strings().scene.app_name,
         style(24.0, ACCENT).bold(true),
     );
     ink.text(
@@ -213,13 +214,20 @@ fn header(
         &info.title,
         style(36.0, TITLE).bold(true),
     );
-    let epoch = frame.playhead.max(0.0).floor() as u32;
-    let mut right = format!("epoch {epoch}");
-    if frame.total_epochs > 0 {
-        right = format!("epoch {epoch} / {}", frame.total_epochs);
-    }
+    let text = &strings().scene;
+    let epoch = (frame.playhead.max(0.0).floor() as u32).to_string();
+    let mut right = if frame.total_epochs > 0 {
+        let total = frame.total_epochs.to_string();
+        fill(
+            text.header_epoch_of,
+            &[("epoch", &epoch), ("total", &total)],
+        )
+    } else {
+        fill(text.header_epoch, &[("epoch", &epoch)])
+    };
     if let Some(s) = summary.filter(|s| s.loss.is_finite()) {
-        right = format!("{right}     loss {:.3}", s.loss);
+        let loss = fill(text.header_loss, &[("loss", &format!("{:.3}", s.loss))]);
+        right = format!("{right}     {loss}");
     }
     let r = ink.text(
         Vec2::new(h.right() - 4.0, mid),
@@ -244,15 +252,16 @@ fn embedding(
     layout: &Layout,
     summary: Option<&Summary>,
 ) {
+    let text = &strings().scene;
     let subtitle = match summary {
-        _ if frame.raw_dims => "embedding dims 1, 2, 3 (raw)".to_owned(),
-        Some(s) if s.explained > 0.0 => format!(
-            "PCA of the word vectors: 3 axes show {:.0}% of the variance",
-            s.explained * 100.0
+        _ if frame.raw_dims => text.embedding_raw.to_owned(),
+        Some(s) if s.explained > 0.0 => fill(
+            text.embedding_pca_explained,
+            &[("pct", &format!("{:.0}%", s.explained * 100.0))],
         ),
-        _ => "PCA of the word vectors".to_owned(),
+        _ => text.embedding_pca.to_owned(),
     };
-    ink.card_title(layout, Panel::Embedding, "Embedding space", &subtitle);
+    ink.card_title(layout, Panel::Embedding, text.embedding_title, &subtitle);
     let Some(summary) = summary else { return };
     let plot = layout.plot(Panel::Embedding);
     let size = plot.size();
@@ -363,11 +372,12 @@ fn tooltip(ink: &Ink, info: &SceneInfo, word: u32, at: Vec2, bounds: Rect, summa
 }
 
 fn network(ink: &Ink, info: &SceneInfo, frame: &SceneFrame, layout: &Layout) {
+    let text = &strings().scene;
     let pair = info.recorded.get(frame.pair as usize);
     let subtitle = pair
-        .map(|p| format!("input \u{201c}{}\u{201d}", info.context_text(p)))
+        .map(|p| fill(text.network_input, &[("context", &info.context_text(p))]))
         .unwrap_or_default();
-    ink.card_title(layout, Panel::Network, "Network", &subtitle);
+    ink.card_title(layout, Panel::Network, text.network_title, &subtitle);
     let plot = layout.plot(Panel::Network);
     let v = info.vocab.len().max(1);
     let row = plot.h / v as f32;
@@ -391,7 +401,7 @@ fn network(ink: &Ink, info: &SceneInfo, frame: &SceneFrame, layout: &Layout) {
     }
     let card = layout.card(Panel::Network);
     let foot = card.bottom() - 4.0 * layout.scale;
-    for (i, label) in ["context", "hidden", "next word"].iter().enumerate() {
+    for (i, label) in text.network_columns.iter().enumerate() {
         let cx = plot.x + plot.w * (0.04 + 0.46 * i as f32);
         let anchor = [
             Align2::LEFT_BOTTOM,
@@ -414,9 +424,10 @@ fn bars(
     layout: &Layout,
     summary: Option<&Summary>,
 ) {
+    let text = &strings().scene;
     let pair = info.recorded.get(frame.pair as usize);
-    let title = pair.map_or("Next word".to_owned(), |p| {
-        format!("Next word after \u{201c}{}\u{201d}", info.context_text(p))
+    let title = pair.map_or(text.bars_title.to_owned(), |p| {
+        fill(text.bars_title_after, &[("context", &info.context_text(p))])
     });
     ink.card_title(layout, Panel::Bars, &title, "");
     let plot = layout.plot(Panel::Bars);
@@ -430,7 +441,13 @@ fn bars(
         return;
     }
     if info.vocab.len() > count {
-        let note = format!("top {count} of {} words", info.vocab.len());
+        let note = fill(
+            text.bars_top_of,
+            &[
+                ("count", &count.to_string()),
+                ("vocab", &info.vocab.len().to_string()),
+            ],
+        );
         let card = layout.card(Panel::Bars);
         ink.text(
             Vec2::new(
@@ -472,20 +489,20 @@ fn loss(
     layout: &Layout,
     summary: Option<&Summary>,
 ) {
+    let text = &strings().scene;
     let mut subtitle = if frame.loss_log {
-        "cross-entropy, log scale".to_owned()
+        text.loss_log.to_owned()
     } else {
-        "cross-entropy".to_owned()
+        text.loss_linear.to_owned()
     };
     if info.run_labels.len() > 1 {
-        subtitle = format!(
-            "{subtitle}, {} (others faint)",
-            info.run_labels
-                .get(frame.run as usize)
-                .map_or("", String::as_str)
-        );
+        let run = info
+            .run_labels
+            .get(frame.run as usize)
+            .map_or("", String::as_str);
+        subtitle = fill(text.loss_runs, &[("subtitle", &subtitle), ("run", run)]);
     }
-    ink.card_title(layout, Panel::Loss, "Loss", &subtitle);
+    ink.card_title(layout, Panel::Loss, text.loss_title, &subtitle);
     let plot = layout.plot(Panel::Loss);
     let s = layout.scale;
     if let Some(summary) = summary.filter(|s| s.loss_max.is_finite() && s.loss_min.is_finite()) {
@@ -519,20 +536,24 @@ fn loss(
     ink.text(
         Vec2::new(plot.right(), y),
         Align2::RIGHT_TOP,
-        &format!("epoch {}", last.round() as u32),
+        &fill(
+            text.loss_axis_epoch,
+            &[("epoch", &(last.round() as u32).to_string())],
+        ),
         style(17.0, FAINT),
     );
 }
 
 fn strips(ink: &Ink, info: &SceneInfo, frame: &SceneFrame, layout: &Layout) {
-    ink.card_title(layout, Panel::Strip, "Inside the numbers", "");
+    let text = &strings().scene;
+    ink.card_title(layout, Panel::Strip, text.strips_title, "");
     let s = layout.scale;
     let strip = layout.plot(Panel::Strip);
     let word = info.word(frame.word);
     let r = ink.text(
         Vec2::new(strip.x, strip.y - 6.0 * s),
         Align2::LEFT_BOTTOM,
-        "vector of ",
+        text.vector_of,
         style(17.0, DIM),
     );
     ink.text(
@@ -544,14 +565,14 @@ fn strips(ink: &Ink, info: &SceneInfo, frame: &SceneFrame, layout: &Layout) {
     ink.text(
         Vec2::new(strip.x, strip.bottom() + 6.0 * s),
         Align2::LEFT_TOP,
-        &format!("{} numbers", info.embed_dim),
+        &fill(text.vector_numbers, &[("n", &info.embed_dim.to_string())]),
         style(15.0, FAINT),
     );
     let heat = layout.plot(Panel::Heatmap);
     ink.text(
         Vec2::new(heat.x, heat.y - 6.0 * s),
         Align2::LEFT_BOTTOM,
-        "hidden units, per pair",
+        text.hidden_per_pair,
         style(17.0, DIM),
     );
     let rows = info.recorded.len().max(1);

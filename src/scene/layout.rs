@@ -105,14 +105,23 @@ pub struct Layout {
 }
 
 impl Layout {
+    /// The whole target for the views.
     pub fn new(width: u32, height: u32) -> Self {
+        Self::with_reserve(width, height, 0.0)
+    }
+
+    /// The views above a strip of `bottom_1080` design pixels (at 1080 lines, scaled like
+    /// everything else) kept free at the bottom, e.g. for the overlay's control bar.
+    pub fn with_reserve(width: u32, height: u32, bottom_1080: f32) -> Self {
         let (w, h) = (width.max(1) as f32, height.max(1) as f32);
         let scale = (h / 1080.0).min(w / 1100.0).max(0.05);
         let margin = 20.0 * scale;
         let gap = 16.0 * scale;
         let header = Rect::new(margin, 0.0, w - 2.0 * margin, 76.0 * scale);
         let body_top = header.bottom();
-        let body = Rect::new(margin, body_top, w - 2.0 * margin, h - body_top - margin);
+        let reserve = bottom_1080.max(0.0) * scale;
+        let bottom = if reserve > 0.0 { reserve + gap } else { margin };
+        let body = Rect::new(margin, body_top, w - 2.0 * margin, h - body_top - bottom);
         let mut cards = [Rect::default(); PANEL_COUNT];
         let side: [Rect; 4];
         if w / h >= 1.25 {
@@ -242,6 +251,15 @@ mod tests {
                 assert!(inside(card, target), "{w}x{h} card {i}");
             }
         }
+    }
+
+    #[test]
+    fn a_reserve_keeps_the_bottom_free() {
+        let layout = Layout::with_reserve(1920, 1080, 150.0);
+        for i in 0..PANEL_COUNT {
+            assert!(layout.cards[i].bottom() <= 1080.0 - 150.0, "card {i}");
+        }
+        assert_eq!(Layout::with_reserve(1280, 720, 0.0), Layout::new(1280, 720));
     }
 
     #[test]

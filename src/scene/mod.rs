@@ -21,6 +21,7 @@ pub mod bench;
 mod bindings;
 pub mod bloom;
 pub mod camera;
+mod egui_pass;
 pub mod fixture;
 mod grid;
 pub mod headless;
@@ -42,6 +43,7 @@ pub mod uniforms;
 
 pub use bloom::BloomSettings;
 pub use camera::OrbitCamera;
+pub use egui_pass::headless_input;
 pub use info::SceneInfo;
 pub use layout::{Layout, Panel, Rect};
 pub use summary::Summary;
@@ -97,6 +99,9 @@ pub struct SceneFrame {
     pub trained_epochs: u32,
     /// Paint the scene's text (off in pixel tests that measure the GPU views alone).
     pub labels: bool,
+    /// Design pixels (at 1080 lines) kept free at the bottom for an overlay's control bar
+    /// (`ui::overlay::CONTROL_BAR_HEIGHT_1080` while the lesson overlay shows; 0 without it).
+    pub bottom_reserve: f32,
 }
 
 impl SceneFrame {
@@ -117,7 +122,13 @@ impl SceneFrame {
             total_epochs: 0,
             trained_epochs: 0,
             labels: true,
+            bottom_reserve: 0.0,
         }
+    }
+
+    /// Where the views go in a target of `size` pixels for this frame.
+    pub fn layout(&self, size: (u32, u32)) -> Layout {
+        Layout::with_reserve(size.0, size.1, self.bottom_reserve)
     }
 
     /// The loss plot's x extent in epochs (keep in sync with `last_epoch` use in loss_curve.wgsl).
@@ -427,7 +438,7 @@ impl Scene {
         frame: &SceneFrame,
         size: (u32, u32),
     ) -> Summary {
-        let layout = Layout::new(size.0, size.1);
+        let layout = frame.layout(size);
         let mut encoder = device.create_command_encoder(&wgpu::CommandEncoderDescriptor {
             label: Some("Scene::prepare_blocking"),
         });
@@ -453,7 +464,7 @@ impl Scene {
         egui_input: egui::RawInput,
         ui: impl FnOnce(&egui::Context),
     ) -> egui::PlatformOutput {
-        let layout = Layout::new(size.0, size.1);
+        let layout = frame.layout(size);
         self.prepare(device, queue, encoder, inputs, frame, &layout);
         self.encode_views(device, encoder, inputs, &layout);
         let hdr = self.hdr.as_ref().expect("created in encode_views");
@@ -487,7 +498,7 @@ impl Scene {
         size: (u32, u32),
         mut mark: impl FnMut(&'static str),
     ) {
-        let layout = Layout::new(size.0, size.1);
+        let layout = frame.layout(size);
         let new_encoder = || {
             device.create_command_encoder(&wgpu::CommandEncoderDescriptor {
                 label: Some("Scene::render_stages"),
@@ -603,95 +614,6 @@ impl Scene {
         pass.pop_debug_group();
     }
 
-    #[allow(clippy::too_many_arguments)]
-    fn encode_egui(
-        &mut self,
-        device: &wgpu::Device,
-        queue: &wgpu::Queue,
-        encoder: &mut wgpu::CommandEncoder,
-        info: &SceneInfo,
-        frame: &SceneFrame,
-        layout: &Layout,
-        output: &wgpu::TextureView,
-        mut input: egui::RawInput,
-        ui: impl FnOnce(&egui::Context),
-    ) -> egui::PlatformOutput {
-        let ppp = input
-            .viewports
-            .get(&egui::ViewportId::ROOT)
-            .and_then(|v| v.native_pixels_per_point)
-            .unwrap_or(1.0);
-        input.screen_rect = Some(egui::Rect::from_min_size(
-            egui::Pos2::ZERO,
-            egui::vec2(layout.width as f32 / ppp, layout.height as f32 / ppp),
-        ));
-        if self.options.deterministic {
-            input.time = Some(0.0);
-        }
-        let summary = self.summary.latest().cloned();
-        let mut ui = Some(ui);
-        let full = self.egui_ctx.run_pass(input, |ctx| {
-            if frame.labels {
-                labels::paint(ctx, info, frame, layout, summary.as_ref(), ppp);
-            }
-            if let Some(ui) = ui.take() {
-                ui(ctx);
-            }
-        });
-        let egui::FullOutput {
-            platform_output,
-            mut textures_delta,
-            shapes,
-            pixels_per_point,
-            ..
-        } = full;
-        let primitives = self.egui_ctx.tessellate(shapes, pixels_per_point);
-        for (id, deltas) in &textures_delta.set {
-            for delta in deltas {
-                self.egui_renderer.update_texture(device, queue, *id, delta);
-            }
-        }
-        let screen = egui_wgpu::ScreenDescriptor {
-            size_in_pixels: [layout.width, layout.height],
-            pixels_per_point,
-        };
-        let extra = self
-            .egui_renderer
-            .update_buffers(device, queue, encoder, &primitives, &screen);
-        if !extra.is_empty() {
-            log::warn!(
-                "egui paint callbacks are not supported by the scene; {} command buffers dropped",
-                extra.len()
-            );
-        }
-        {
-            let mut pass = encoder
-                .begin_render_pass(&wgpu::RenderPassDescriptor {
-                    label: Some("Scene::egui"),
-                    color_attachments: &[Some(wgpu::RenderPassColorAttachment {
-                        view: output,
-                        depth_slice: None,
-                        resolve_target: None,
-                        ops: wgpu::Operations {
-                            load: wgpu::LoadOp::Load,
-                            store: wgpu::StoreOp::Store,
-                        },
-                    })],
-                    depth_stencil_attachment: None,
-                    timestamp_writes: None,
-                    occlusion_query_set: None,
-                    multiview_mask: None,
-                })
-                .forget_lifetime();
-            self.egui_renderer.render(&mut pass, &primitives, &screen);
-        }
-        for id in &textures_delta.free {
-            self.egui_renderer.free_texture(id);
-        }
-        textures_delta.clear();
-        platform_output
-    }
-
     /// Call after submitting the frame's encoder: starts the async summary readback.
     pub fn after_submit(&mut self) {
         self.summary.after_submit();
@@ -701,22 +623,6 @@ impl Scene {
     pub fn poll_summary(&mut self, device: &wgpu::Device) {
         self.summary.poll(device);
     }
-}
-
-/// A RawInput for headless frames of `size` pixels at 1 pixel per point.
-pub fn headless_input(size: (u32, u32)) -> egui::RawInput {
-    let mut input = egui::RawInput {
-        screen_rect: Some(egui::Rect::from_min_size(
-            egui::Pos2::ZERO,
-            egui::vec2(size.0 as f32, size.1 as f32),
-        )),
-        time: Some(0.0),
-        ..Default::default()
-    };
-    if let Some(viewport) = input.viewports.get_mut(&egui::ViewportId::ROOT) {
-        viewport.native_pixels_per_point = Some(1.0);
-    }
-    input
 }
 
 #[cfg(test)]

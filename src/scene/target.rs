@@ -53,10 +53,22 @@ pub struct OffscreenTarget {
     pub view: wgpu::TextureView,
     readback: wgpu::Buffer,
     padded_row: u32,
+    /// Blue first: swapped to RGBA on readback.
+    bgra: bool,
 }
 
 impl OffscreenTarget {
     pub fn new(device: &wgpu::Device, size: (u32, u32)) -> Self {
+        Self::with_format(device, size, OFFSCREEN_FORMAT)
+    }
+
+    /// A target of another 8-bit RGBA/BGRA `format` (e.g. a window surface's, for screenshots);
+    /// [`Self::read_rgba`] returns RGBA either way.
+    pub fn with_format(
+        device: &wgpu::Device,
+        size: (u32, u32),
+        format: wgpu::TextureFormat,
+    ) -> Self {
         let (w, h) = (size.0.max(1), size.1.max(1));
         let texture = device.create_texture(&wgpu::TextureDescriptor {
             label: Some("OffscreenTarget::texture"),
@@ -68,7 +80,7 @@ impl OffscreenTarget {
             mip_level_count: 1,
             sample_count: 1,
             dimension: wgpu::TextureDimension::D2,
-            format: OFFSCREEN_FORMAT,
+            format,
             usage: wgpu::TextureUsages::RENDER_ATTACHMENT | wgpu::TextureUsages::COPY_SRC,
             view_formats: &[],
         });
@@ -87,6 +99,10 @@ impl OffscreenTarget {
             view,
             readback,
             padded_row,
+            bgra: matches!(
+                format,
+                wgpu::TextureFormat::Bgra8Unorm | wgpu::TextureFormat::Bgra8UnormSrgb
+            ),
         }
     }
 
@@ -137,6 +153,11 @@ impl OffscreenTarget {
                 .map_err(|e| SceneError::Gpu(format!("reading the frame readback: {e}")))?;
             for row in view.chunks(self.padded_row as usize).take(h as usize) {
                 rgba.extend_from_slice(&row[..(w * 4) as usize]);
+            }
+        }
+        if self.bgra {
+            for px in rgba.chunks_exact_mut(4) {
+                px.swap(0, 2);
             }
         }
         self.readback.unmap();

@@ -122,9 +122,14 @@ fn timeline(
             Stroke::new(3.0 * s, color),
         );
         let at = Pos2::new(x.max(track.left() + 30.0 * s), track.bottom() + 9.0 * s);
-        if m.kind != MilestoneKind::LearningStarted && at.x > label_right {
-            let r = painter.text(at, Align2::CENTER_TOP, short, label_font.clone(), color);
-            label_right = r.right() + 6.0 * s;
+        if m.kind != MilestoneKind::LearningStarted {
+            // Skip a label that would touch the previous one.
+            let galley = painter.layout_no_wrap(short, label_font.clone(), color);
+            let rect = Align2::CENTER_TOP.anchor_size(at, galley.size());
+            if rect.left() > label_right {
+                painter.galley(rect.min, galley, color);
+                label_right = rect.right() + 8.0 * s;
+            }
         }
         if hover.is_some_and(|p| (p.x - x).abs() < 10.0 * s) {
             hovered_text = Some(milestone_text(m, info));

@@ -26,11 +26,13 @@ pub enum HoverTarget {
     VectorDim { dim: u32 },
 }
 
-/// The scene layout for a screen of `size_points` at `ppp` pixels per point.
+/// The scene layout for a screen of `size_points` at `ppp` pixels per point while the overlay
+/// shows (the views keep above the control bar; keep in sync with `LessonUi::fill_frame`).
 pub fn scene_layout(size_points: egui::Vec2, ppp: f32) -> Layout {
-    Layout::new(
+    Layout::with_reserve(
         (size_points.x * ppp).round().max(1.0) as u32,
         (size_points.y * ppp).round().max(1.0) as u32,
+        super::overlay::CONTROL_BAR_HEIGHT_1080,
     )
 }
 

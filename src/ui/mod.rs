@@ -10,6 +10,7 @@
 
 pub mod controls;
 pub mod hover;
+pub mod live;
 pub mod narration;
 pub mod overlay;
 pub mod state;
@@ -17,6 +18,7 @@ pub mod strings;
 pub mod summary;
 pub mod text;
 
+pub use live::LessonUi;
 pub use narration::{Milestone, MilestoneKind, Narration, PhaseParams, TrainingPhase};
 pub use overlay::{ViewHighlights, highlighted_views, overlay_ui};
 pub use state::{Action, EpochGrid, Step, UiState, action_for_key};

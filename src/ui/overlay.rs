@@ -229,13 +229,14 @@ fn narration_card(
     actions: &mut Vec<Action>,
 ) {
     let text = strings();
-    let offset = vec2(36.0 * s, 92.0 * s);
+    // Below the 3D view's title row (header 76 + its title text at 1080 lines).
+    let offset = vec2(36.0 * s, 120.0 * s);
     card(
         ctx,
         "narration",
         Align2::LEFT_TOP,
         offset,
-        540.0 * s,
+        460.0 * s,
         s,
         |ui| {
             ui.horizontal(|ui| {

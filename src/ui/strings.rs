@@ -101,9 +101,62 @@ pub struct Strings {
 
     // Help.
     pub help_title: &'static str,
-    pub help_keys: [(&'static str, &'static str); 11],
+    pub help_keys: [(&'static str, &'static str); 15],
     pub help_close: &'static str,
     pub hidden_hint: &'static str,
+    /// {path}: shown after S saved a screenshot.
+    pub screenshot_saved: &'static str,
+    /// {error}
+    pub screenshot_failed: &'static str,
+    /// {error}: a lesson that could not be loaded.
+    pub lesson_failed: &'static str,
+
+    // The window's status word in the header.
+    /// {speed}
+    pub status_playing: &'static str,
+    pub status_paused: &'static str,
+    pub status_trained: &'static str,
+
+    /// The scene's own labels (card titles, axes, captions).
+    pub scene: SceneStrings,
+}
+
+/// The text the scene paints itself, beside the GPU views (scene/labels.rs).
+pub struct SceneStrings {
+    pub app_name: &'static str,
+    /// {epoch}
+    pub header_epoch: &'static str,
+    /// {epoch}, {total}
+    pub header_epoch_of: &'static str,
+    /// {loss}
+    pub header_loss: &'static str,
+    pub embedding_title: &'static str,
+    pub embedding_raw: &'static str,
+    pub embedding_pca: &'static str,
+    /// {pct}
+    pub embedding_pca_explained: &'static str,
+    pub network_title: &'static str,
+    /// {context}
+    pub network_input: &'static str,
+    /// Captions under the network's three columns.
+    pub network_columns: [&'static str; 3],
+    pub bars_title: &'static str,
+    /// {context}
+    pub bars_title_after: &'static str,
+    /// {count}, {vocab}
+    pub bars_top_of: &'static str,
+    pub loss_title: &'static str,
+    pub loss_linear: &'static str,
+    pub loss_log: &'static str,
+    /// {subtitle}, {run}
+    pub loss_runs: &'static str,
+    /// {epoch}
+    pub loss_axis_epoch: &'static str,
+    pub strips_title: &'static str,
+    pub vector_of: &'static str,
+    /// {n}
+    pub vector_numbers: &'static str,
+    pub hidden_per_pair: &'static str,
 }
 
 /// English.
@@ -168,7 +221,7 @@ pub static EN: Strings = Strings {
     milestone_learning: "Learning took off at epoch {epoch}",
 
     play: "▶ Play",
-    pause: "⏸ Pause",
+    pause: "❚❚ Pause",
     step_forward: "+1 ▶",
     step_back: "◀ −1",
     step_forward_tip: "Forward one epoch (→)",
@@ -211,17 +264,54 @@ pub static EN: Strings = Strings {
         ("Space", "play / pause"),
         ("→", "step one epoch"),
         ("←", "step back"),
+        ("Home / End", "first / newest epoch"),
         ("R / Shift+R", "reset / reset with a new seed"),
         ("1 – 9", "choose a lesson"),
         ("PgDn / PgUp", "next / previous step"),
+        ("↑ / ↓ / Tab", "choose a pair / a word"),
+        ("+ / −", "faster / slower"),
+        ("Drag / wheel", "turn / zoom the 3D view (C: home)"),
         ("F", "full screen"),
         ("H", "hide or show the panels"),
         ("S", "save a screenshot (PNG)"),
         ("?", "this help"),
-        ("Esc", "close"),
+        ("Esc / Q", "close / quit"),
     ],
     help_close: "Close",
     hidden_hint: "H shows the panels",
+    screenshot_saved: "Saved {path}",
+    screenshot_failed: "Could not save the screenshot: {error}",
+    lesson_failed: "That lesson could not be loaded: {error}",
+
+    status_playing: "▶ {speed} epochs/s",
+    status_paused: "paused",
+    status_trained: "trained",
+
+    scene: SceneStrings {
+        app_name: "nextword",
+        header_epoch: "epoch {epoch}",
+        header_epoch_of: "epoch {epoch} / {total}",
+        header_loss: "loss {loss}",
+        embedding_title: "Embedding space",
+        embedding_raw: "embedding dims 1, 2, 3 (raw)",
+        embedding_pca: "PCA of the word vectors",
+        embedding_pca_explained: "PCA of the word vectors: 3 axes show {pct} of the variance",
+        network_title: "Network",
+        network_input: "input “{context}”",
+        network_columns: ["context", "hidden", "next word"],
+        bars_title: "Next word",
+        bars_title_after: "Next word after “{context}”",
+        bars_top_of: "top {count} of {vocab} words",
+        loss_title: "Loss",
+        loss_linear: "cross-entropy",
+        loss_log: "cross-entropy, log scale",
+        loss_runs: "{subtitle}, {run} (others faint)",
+        loss_axis_epoch: "epoch {epoch}",
+        strips_title: "Inside the numbers",
+        vector_of: "vector of ",
+        vector_numbers: "{n} numbers",
+        hidden_per_pair: "hidden units, per pair",
+    },
 };
 
 /// The active language's table.

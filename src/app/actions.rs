@@ -1,0 +1,155 @@
+//! The overlay actions only the window can carry out: loading lessons (the picker, keys 1-9,
+//! typed text), reset and restart (a new trainer), fullscreen and screenshots.
+//!
+//! How it works: every lesson change builds a fresh [`LessonSession`] (trainer and scene info)
+//! and tells the overlay ([`crate::ui::LessonUi::lesson_loaded`]); the camera and view toggles
+//! stay. Nothing here panics on bad input: a lesson that fails to load or typed text that cannot
+//! be trained becomes a friendly message in the overlay.
+
+use std::path::{Path, PathBuf};
+
+use super::Running;
+use crate::lesson::Lesson;
+use crate::scene::headless::LessonSession;
+use crate::scene::target::{OffscreenTarget, write_png};
+use crate::ui::Action;
+use crate::ui::controls::lesson_choices;
+use crate::ui::strings::{fill, strings};
+use crate::ui::text::check_text;
+
+impl Running {
+    /// Carries out an action the overlay's state has already applied its part of.
+    pub(super) fn execute(&mut self, action: Action) {
+        match action {
+            Action::Reset { new_seed } => {
+                let mut lesson = self.session.lesson.clone();
+                if new_seed {
+                    lesson.seed = fresh_seed(lesson.seed);
+                }
+                self.load(lesson, false);
+            }
+            Action::Restart { lr, optimizer } => {
+                let mut lesson = self.session.lesson.clone();
+                lesson.lr = vec![lr];
+                lesson.runs = 1;
+                lesson.optimizer = optimizer;
+                self.load(lesson, false);
+            }
+            Action::PickLesson(id) => self.load_id(&id),
+            Action::PickLessonIndex(n) => {
+                if let Some((id, _)) = lesson_choices().get(n) {
+                    self.load_id(&id.clone());
+                }
+            }
+            Action::TrainText(text) => match check_text(&text) {
+                Ok(lesson) => {
+                    self.load(lesson, true);
+                    self.ui.state.text_error = None;
+                }
+                Err(message) => {
+                    self.ui.state.text_error = Some(message);
+                    self.ui.state.lessons_open = true;
+                }
+            },
+            Action::ToggleFullscreen => self.toggle_fullscreen(),
+            Action::Screenshot => self.capture_next = true,
+            // The state holds the run; the summary and frame follow it.
+            _ => {}
+        }
+    }
+
+    fn load_id(&mut self, id: &str) {
+        match crate::lesson::load(id) {
+            Ok(lesson) => self.load(lesson, true),
+            Err(e) => self.notify_failure(&e.to_string()),
+        }
+    }
+
+    /// Replaces the session with one training `lesson` from epoch 0; `play` starts playback.
+    fn load(&mut self, lesson: Lesson, play: bool) {
+        let (device, queue) = (&self.gpu.device, &self.gpu.queue);
+        let session = match LessonSession::from_lesson(device, queue, lesson) {
+            Ok(session) => session,
+            Err(e) => return self.notify_failure(&e.to_string()),
+        };
+        if let Err(e) = self.ui.lesson_loaded(&session) {
+            return self.notify_failure(&e.to_string());
+        }
+        self.session = session;
+        let mut frame = self.session.frame(0.0);
+        frame.camera = self.frame.camera;
+        frame.bloom = self.frame.bloom;
+        frame.loss_log = self.frame.loss_log;
+        frame.raw_dims = self.frame.raw_dims;
+        self.frame = frame;
+        self.ui.state.playing = play;
+    }
+
+    fn notify_failure(&mut self, error: &str) {
+        log::warn!("lesson not loaded: {error}");
+        self.ui
+            .notify(fill(strings().lesson_failed, &[("error", error)]));
+    }
+
+    /// Writes the captured frame next to the working directory and says so in the overlay.
+    pub(super) fn save_capture(&mut self, capture: &OffscreenTarget) {
+        let epoch = self.frame.playhead.floor() as u32;
+        let path = screenshot_path(Path::new("."), epoch);
+        let (w, h) = capture.size;
+        let result = capture
+            .read_rgba(&self.gpu.device)
+            .and_then(|rgba| write_png(&path, w, h, &rgba));
+        let text = strings();
+        let message = match result {
+            Ok(()) => {
+                log::info!("screenshot {}", path.display());
+                fill(
+                    text.screenshot_saved,
+                    &[("path", &path.display().to_string())],
+                )
+            }
+            Err(e) => {
+                log::error!("screenshot: {e}");
+                fill(text.screenshot_failed, &[("error", &e.to_string())])
+            }
+        };
+        self.ui.notify(message);
+    }
+}
+
+/// `dir/nextword-<epoch>.png`, or `-2`, `-3`, … when that file exists.
+pub fn screenshot_path(dir: &Path, epoch: u32) -> PathBuf {
+    let first = dir.join(format!("nextword-{epoch}.png"));
+    if !first.exists() {
+        return first;
+    }
+    (2..)
+        .map(|n| dir.join(format!("nextword-{epoch}-{n}.png")))
+        .find(|p| !p.exists())
+        .unwrap_or(first)
+}
+
+/// A seed unlike `old`, from the clock.
+fn fresh_seed(old: u64) -> u64 {
+    let nanos = std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .map_or(0, |d| d.as_nanos() as u64);
+    let seed = nanos.wrapping_mul(0x9E37_79B9_7F4A_7C15) >> 16;
+    if seed == old { seed + 1 } else { seed }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn screenshots_never_overwrite() {
+        let dir = std::env::temp_dir().join(format!("nextword-shot-{}", std::process::id()));
+        std::fs::create_dir_all(&dir).unwrap();
+        let a = screenshot_path(&dir, 7);
+        assert!(a.ends_with("nextword-7.png"));
+        std::fs::write(&a, b"x").unwrap();
+        assert!(screenshot_path(&dir, 7).ends_with("nextword-7-2.png"));
+        std::fs::remove_dir_all(&dir).unwrap();
+    }
+}
