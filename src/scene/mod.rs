@@ -42,7 +42,7 @@ mod trails;
 pub mod uniforms;
 
 pub use bloom::BloomSettings;
-pub use camera::OrbitCamera;
+pub use camera::{Lens, OrbitCamera};
 pub use egui_pass::headless_input;
 pub use info::SceneInfo;
 pub use layout::{Layout, Panel, Rect};

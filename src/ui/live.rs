@@ -135,6 +135,8 @@ impl LessonUi {
         } else {
             CONTROL_BAR_HEIGHT_1080
         };
+        // Keep the 3D picture in the part of its view the cards leave free.
+        frame.camera.lens = s.hero_lens;
         let text = strings();
         frame.status = if s.playing {
             let speed = if s.speed < 10.0 {

@@ -123,7 +123,8 @@ pub(crate) fn card_frame(s: f32) -> Frame {
         .inner_margin(20.0 * s)
 }
 
-/// Shows `add` in a fixed card anchored at `align` + `offset` (points), `width` wide.
+/// Shows `add` in a fixed card anchored at `align` + `offset` (points), `width` wide; returns
+/// the card's rectangle (points).
 pub(crate) fn card(
     ctx: &egui::Context,
     id: &str,
@@ -132,7 +133,7 @@ pub(crate) fn card(
     width: f32,
     s: f32,
     add: impl FnOnce(&mut Ui),
-) {
+) -> egui::Rect {
     egui::Area::new(Id::unique(("nextword_ui", id)))
         .anchor(align, offset)
         .order(Order::Middle)
@@ -144,7 +145,9 @@ pub(crate) fn card(
                 ui.set_width(width);
                 add(ui);
             });
-        });
+        })
+        .response
+        .rect
 }
 
 /// Draws the overlay and returns what the user asked for this frame (keys included). Apply them
@@ -158,11 +161,25 @@ pub fn overlay_ui(
     let mut actions = keyboard_actions(ctx, state);
     let s = ui_scale(ctx);
     if state.ui_hidden {
+        state.hero_lens = crate::scene::Lens::default();
         hidden_hint(ctx, s);
     } else {
         hover::highlight_views(ctx, highlighted_views(state.step), s);
-        narration_card(ctx, state, summary, info, s, &mut actions);
-        step_card(ctx, state, info, s, &mut actions);
+        let ppp = ctx.pixels_per_point();
+        let to_pixels = |r: egui::Rect| {
+            crate::scene::Rect::new(
+                r.min.x * ppp,
+                r.min.y * ppp,
+                r.width() * ppp,
+                r.height() * ppp,
+            )
+        };
+        let narration = narration_card(ctx, state, summary, info, s, &mut actions);
+        let step = step_card(ctx, state, info, s, &mut actions);
+        let hero = hover::scene_layout(ctx.content_rect().size(), ppp)
+            .plot(crate::scene::Panel::Embedding);
+        state.hero_lens =
+            crate::scene::Lens::fitting(hero, &[to_pixels(narration), to_pixels(step)]);
         controls::control_bar(ctx, state, summary, info, s, &mut actions);
         if state.lessons_open {
             controls::lessons_popup(ctx, state, info, s, &mut actions);
@@ -227,7 +244,7 @@ fn narration_card(
     info: &LessonInfo,
     s: f32,
     actions: &mut Vec<Action>,
-) {
+) -> egui::Rect {
     let text = strings();
     // Below the 3D view's title row (header 76 + its title text at 1080 lines).
     let offset = vec2(36.0 * s, 120.0 * s);
@@ -274,7 +291,7 @@ fn narration_card(
             }
             word_chips(ui, state, summary, info, s, actions);
         },
-    );
+    )
 }
 
 /// The vocabulary as coloured chips: click one to select it everywhere (linked selection).
@@ -359,7 +376,7 @@ fn step_card(
     info: &LessonInfo,
     s: f32,
     actions: &mut Vec<Action>,
-) {
+) -> egui::Rect {
     let text = strings();
     // As wide as the 3D view and as short as possible, so its centre stays clear.
     let ppp = ctx.pixels_per_point();
@@ -421,7 +438,7 @@ fn step_card(
                 .size(20.0 * s),
             );
         }
-    });
+    })
 }
 
 fn help_overlay(ctx: &egui::Context, s: f32, actions: &mut Vec<Action>) {

@@ -218,6 +218,8 @@ pub struct UiState {
     pub optimizer_choice: OptimizerKind,
     /// Whether Reset draws a new seed.
     pub new_seed: bool,
+    /// Where the 3D picture sits so the cards drawn over its view last frame hide little of it.
+    pub hero_lens: crate::scene::Lens,
 }
 
 impl Default for UiState {
@@ -239,6 +241,7 @@ impl Default for UiState {
             lr_choice: 0.02,
             optimizer_choice: OptimizerKind::Adam,
             new_seed: false,
+            hero_lens: crate::scene::Lens::default(),
         }
     }
 }
