@@ -7,8 +7,7 @@ use clap::Parser;
 use clap::error::ErrorKind;
 
 fn main() -> ExitCode {
-    env_logger::Builder::from_env(env_logger::Env::default().default_filter_or("warn")).init();
-    let cli = match nextword::cli::Cli::try_parse() {
+    let mut cli = match nextword::cli::Cli::try_parse() {
         Ok(cli) => cli,
         Err(err)
             if matches!(
@@ -29,6 +28,16 @@ fn main() -> ExitCode {
             return ExitCode::from(2);
         }
     };
+    // The exhibit config is read before logging starts: it names the kiosk's log file.
+    let log_file = match cli.window.prepare(cli.command.is_none()) {
+        Ok(log_file) => log_file,
+        Err(err) => {
+            let message = format!("{err:#}").replace('\n', " ");
+            eprintln!("error: {message}");
+            return ExitCode::FAILURE;
+        }
+    };
+    init_logging(log_file);
     match nextword::cli::run(cli) {
         Ok(()) => ExitCode::SUCCESS,
         Err(err) if is_broken_pipe(&err) => ExitCode::SUCCESS,
@@ -38,6 +47,23 @@ fn main() -> ExitCode {
             ExitCode::FAILURE
         }
     }
+}
+
+/// Logs to stderr (RUST_LOG, default `warn`); a kiosk with a log file (default `info`) also
+/// writes a size-capped file, and keeps running on stderr alone when that file cannot be opened.
+fn init_logging(log_file: Option<(std::path::PathBuf, u64)>) {
+    let filter = if log_file.is_some() { "info" } else { "warn" };
+    let mut builder =
+        env_logger::Builder::from_env(env_logger::Env::default().default_filter_or(filter));
+    if let Some((path, max_bytes)) = log_file {
+        match nextword::kiosk::logfile::kiosk_log_target(&path, max_bytes) {
+            Ok(target) => {
+                builder.target(target);
+            }
+            Err(e) => eprintln!("warning: {}: cannot open the log file: {e}", path.display()),
+        }
+    }
+    builder.init();
 }
 
 /// A reader that stopped reading (e.g. `nextword train | head`) is not an error.

@@ -58,7 +58,7 @@ impl Running {
         }
     }
 
-    fn load_id(&mut self, id: &str) {
+    pub(super) fn load_id(&mut self, id: &str) {
         match crate::lesson::load(id) {
             Ok(lesson) => self.load(lesson, true),
             Err(e) => self.notify_failure(&e.to_string()),

@@ -20,6 +20,7 @@
 mod actions;
 pub mod input;
 pub mod keys;
+mod modes;
 pub mod playback;
 
 use std::sync::Arc;
@@ -32,12 +33,15 @@ use winit::event_loop::{ActiveEventLoop, ControlFlow, EventLoop};
 use winit::window::{Fullscreen, Window, WindowId};
 
 use crate::gpu::GpuContext;
+use crate::kiosk::{DeviceHealth, ExitRequest, KioskRuntime, Presenter, Theme};
 use crate::scene::headless::LessonSession;
 use crate::scene::target::OffscreenTarget;
 use crate::scene::{Layout, OrbitCamera, Scene, SceneFrame, SceneOptions};
 use crate::ui::{Action, LessonUi};
 use input::{Gesture, PointerInput};
 use keys::{WindowKey, hide_from_egui, window_key};
+pub use modes::{AppMode, egui_key};
+use modes::{KeyRoute, kiosk_for, presenter_for};
 use playback::{MAX_EPOCHS_PER_FRAME, pulse_phase};
 
 /// Errors that end the window app.
@@ -55,6 +59,8 @@ pub enum AppError {
     Scene(#[from] crate::scene::SceneError),
     #[error("the window surface supports no usable format")]
     NoFormat,
+    #[error("{0}")]
+    DeviceLost(String),
 }
 
 /// How the window starts.
@@ -67,6 +73,8 @@ pub struct AppOptions {
     pub vsync: bool,
     pub auto_rotate: bool,
     pub size: (u32, u32),
+    /// Normal, lecture (`--present`) or exhibit (`--kiosk`).
+    pub mode: AppMode,
 }
 
 /// Opens the window and runs until it is closed.
@@ -77,6 +85,7 @@ pub fn run(options: AppOptions) -> Result<(), AppError> {
         options,
         running: None,
         error: None,
+        exit: ExitRequest::install(),
     };
     event_loop.run_app(&mut app)?;
     match app.error {
@@ -89,6 +98,8 @@ struct App {
     options: AppOptions,
     running: Option<Running>,
     error: Option<AppError>,
+    /// Set by SIGTERM / SIGINT / SIGHUP (and the kiosk's exit chord): leave cleanly.
+    exit: ExitRequest,
 }
 
 /// Seconds without camera input before auto-rotate resumes.
@@ -122,6 +133,14 @@ struct Running {
     /// Frames since `fps_since`, for the fps line in the log (RUST_LOG=info).
     fps_frames: u32,
     fps_since: Instant,
+    /// Modifiers held, for the kiosk's exit chord.
+    modifiers: winit::keyboard::ModifiersState,
+    /// Lecture mode's clicker keys and blank screen.
+    presenter: Option<Presenter>,
+    /// Exhibit mode: attract loop, kiosk overlay, key filter.
+    kiosk: Option<KioskRuntime>,
+    /// Device loss and uncaptured GPU errors (logged once each, never a panic).
+    health: DeviceHealth,
 }
 
 impl ApplicationHandler for App {
@@ -142,6 +161,28 @@ impl ApplicationHandler for App {
         let Some(r) = self.running.as_mut() else {
             return;
         };
+        match &event {
+            WindowEvent::ModifiersChanged(m) => r.modifiers = m.state(),
+            WindowEvent::KeyboardInput { event: key, .. } if key.state.is_pressed() => {
+                match r.route_key(key) {
+                    KeyRoute::Exit => {
+                        log::info!("exit chord pressed");
+                        self.exit.request();
+                        event_loop.exit();
+                        return;
+                    }
+                    KeyRoute::Handled => return,
+                    KeyRoute::Pass => {}
+                }
+            }
+            WindowEvent::Touch(_)
+            | WindowEvent::MouseWheel { .. }
+            | WindowEvent::MouseInput {
+                state: ElementState::Pressed,
+                ..
+            } => r.kiosk_input(),
+            _ => {}
+        }
         let hidden_key = match &event {
             WindowEvent::KeyboardInput { event, .. } => {
                 hide_from_egui(&event.logical_key, r.scene.egui_ctx())
@@ -150,6 +191,10 @@ impl ApplicationHandler for App {
         };
         let consumed = !hidden_key && r.egui.on_window_event(&r.window, &event).consumed;
         match event {
+            // A kiosk stays open unless the exit chord or a signal asked.
+            WindowEvent::CloseRequested if r.kiosk.is_some() && !self.exit.requested() => {
+                log::info!("close request ignored in kiosk mode");
+            }
             WindowEvent::CloseRequested => event_loop.exit(),
             WindowEvent::Resized(size) => r.resize(size.width, size.height),
             WindowEvent::RedrawRequested => r.redraw(),
@@ -212,9 +257,20 @@ impl ApplicationHandler for App {
     }
 
     fn about_to_wait(&mut self, event_loop: &ActiveEventLoop) {
+        if self.exit.requested() {
+            log::info!("exit requested; leaving");
+            event_loop.exit();
+            return;
+        }
         let Some(r) = self.running.as_ref() else {
             return;
         };
+        if let Some(reason) = r.health.lost() {
+            // No rebuild yet: exit non-zero so a supervisor (systemd) restarts the app.
+            self.error = Some(AppError::DeviceLost(reason));
+            event_loop.exit();
+            return;
+        }
         if r.config.width == 0 || r.config.height == 0 {
             // Minimized: nothing to draw; wake up now and then for events.
             event_loop.set_control_flow(ControlFlow::WaitUntil(
@@ -225,6 +281,23 @@ impl ApplicationHandler for App {
             r.window.request_redraw();
         }
     }
+}
+
+/// Clears `view` to black (lecture mode's blank screen).
+fn clear_black(encoder: &mut wgpu::CommandEncoder, view: &wgpu::TextureView) {
+    encoder.begin_render_pass(&wgpu::RenderPassDescriptor {
+        label: Some("App::blank"),
+        color_attachments: &[Some(wgpu::RenderPassColorAttachment {
+            view,
+            depth_slice: None,
+            resolve_target: None,
+            ops: wgpu::Operations {
+                load: wgpu::LoadOp::Clear(wgpu::Color::BLACK),
+                store: wgpu::StoreOp::Store,
+            },
+        })],
+        ..Default::default()
+    });
 }
 
 /// Prefers a non-sRGB 8-bit format (the tonemap encodes sRGB itself; egui blends in gamma space).
@@ -254,12 +327,8 @@ impl Running {
             ));
         let surface = instance.create_surface(window.clone())?;
         let gpu = pollster::block_on(GpuContext::from_instance(instance, Some(&surface)))?;
-        // A kiosk keeps running: log GPU validation errors and device loss instead of panicking.
-        gpu.device
-            .on_uncaptured_error(Arc::new(|e: wgpu::Error| log::error!("GPU error: {e}")));
-        gpu.device.set_device_lost_callback(|reason, message| {
-            log::error!("GPU device lost ({reason:?}): {message}");
-        });
+        // A kiosk keeps running: log GPU errors once each and record device loss, never panic.
+        let health = DeviceHealth::watch(&gpu.device);
         let caps = surface.get_capabilities(&gpu.adapter);
         let format = pick_format(&caps.formats).ok_or(AppError::NoFormat)?;
         let size = window.inner_size();
@@ -301,7 +370,17 @@ impl Running {
         ui.state.playing = true;
         let mut frame = session.frame(0.0);
         ui.fill_frame(&mut frame, &session.trainer);
-        Ok(Self {
+        let (kiosk, kiosk_events) = kiosk_for(&options.mode).unzip();
+        let theme = match (&options.mode, &kiosk) {
+            (AppMode::Present, _) => Theme::Projector,
+            (_, Some(k)) => k.config.theme,
+            _ => Theme::Dark,
+        };
+        // The lesson overlay has no text-scale hook yet: only the glow follows the theme.
+        if !theme.style().bloom {
+            frame.bloom.enabled = false;
+        }
+        let mut running = Self {
             window,
             surface,
             config,
@@ -321,8 +400,14 @@ impl Running {
             last_frame: Instant::now(),
             fps_frames: 0,
             fps_since: Instant::now(),
+            modifiers: winit::keyboard::ModifiersState::empty(),
+            presenter: presenter_for(&options.mode),
+            kiosk,
+            health,
             gpu,
-        })
+        };
+        running.apply_kiosk(kiosk_events.unwrap_or_default());
+        Ok(running)
     }
 
     /// Where the views are now (the control bar's strip is kept free while the overlay shows).
@@ -398,6 +483,11 @@ impl Running {
         if self.config.width == 0 || self.config.height == 0 {
             return;
         }
+        let now_secs = self.now();
+        if let Some(kiosk) = self.kiosk.as_mut() {
+            let events = kiosk.tick(now_secs);
+            self.apply_kiosk(events);
+        }
         if self.auto_rotate && !self.input.recently_active(AUTO_ROTATE_QUIET) {
             self.frame.camera.yaw += AUTO_ROTATE_SPEED * dt;
         }
@@ -457,6 +547,8 @@ impl Running {
             (None, None) => return,
         };
         let (device, queue) = (&self.gpu.device, &self.gpu.queue);
+        // A frame with a validation error is dropped; the last good one stays on screen.
+        let scope = device.push_error_scope(wgpu::ErrorFilter::Validation);
         let mut encoder = device.create_command_encoder(&wgpu::CommandEncoderDescriptor {
             label: Some("App::frame"),
         });
@@ -480,22 +572,48 @@ impl Running {
         let inputs = self.session.inputs();
         let size = (self.config.width, self.config.height);
         let ui = &mut self.ui;
+        let mut kiosk = self.kiosk.as_mut();
+        let mut kiosk_events = Vec::new();
         let mut actions = std::mem::take(&mut self.pending);
-        let output = self.scene.encode_frame(
-            device,
-            queue,
-            &mut encoder,
-            &inputs,
-            &self.frame,
-            &view,
-            size,
-            egui_input,
-            |ctx| actions.extend(ui.ui(ctx)),
-        );
+        let blank = self.presenter.as_ref().is_some_and(|p| p.blank);
+        let output = if blank {
+            // Lecture mode's black screen: training goes on, nothing is drawn.
+            drop(egui_input);
+            clear_black(&mut encoder, &view);
+            None
+        } else {
+            Some(self.scene.encode_frame(
+                device,
+                queue,
+                &mut encoder,
+                &inputs,
+                &self.frame,
+                &view,
+                size,
+                egui_input,
+                |ctx| {
+                    actions.extend(ui.ui(ctx));
+                    if let Some(k) = kiosk.as_mut() {
+                        kiosk_events.extend(k.ui(ctx, now_secs));
+                    }
+                },
+            ))
+        };
+        if kiosk.is_some() {
+            actions.retain(KioskRuntime::allows);
+        }
         if let Some(c) = &capture {
             c.encode_readback(&mut encoder);
         }
         queue.submit([encoder.finish()]);
+        let failed = pollster::block_on(scope.pop());
+        if let Some(error) = &failed {
+            self.health.report(&format!(
+                "frame dropped: {}",
+                crate::kiosk::recovery::one_line(error)
+            ));
+        }
+        let surface = surface.filter(|_| failed.is_none());
         if let Some((texture, suboptimal)) = surface {
             self.window.pre_present_notify();
             queue.present(texture);
@@ -504,10 +622,13 @@ impl Running {
             }
         }
         self.scene.after_submit();
-        self.egui.handle_platform_output(&self.window, output);
-        if let Some(c) = capture {
+        if let Some(output) = output {
+            self.egui.handle_platform_output(&self.window, output);
+        }
+        if let Some(c) = capture.filter(|_| failed.is_none()) {
             self.save_capture(&c);
         }
+        self.apply_kiosk(kiosk_events);
         let grid = LessonUi::grid(&self.session.trainer);
         let total = self.session.lesson.epochs;
         for action in self.ui.state.apply_all(actions, &grid, total) {

@@ -60,6 +60,16 @@ pub struct RenderArgs {
     /// Leave the lesson overlay (steps, narration, controls) out: the views alone.
     #[arg(long)]
     pub no_ui: bool,
+    /// After writing the --frames, encode them into this video: MP4 through ffmpeg (a GIF when
+    /// ffmpeg is missing) or an animated GIF when the name ends in `.gif`.
+    #[arg(long)]
+    pub video: Option<PathBuf>,
+    /// With --video: always write an animated GIF (the name gets a `.gif` extension).
+    #[arg(long)]
+    pub gif: bool,
+    /// Frames per second of the --video.
+    #[arg(long, default_value_t = 30.0)]
+    pub fps: f32,
     /// Draw the built-in synthetic history instead of training (renderer development).
     #[arg(long, hide = true)]
     pub synthetic: bool,
@@ -187,6 +197,15 @@ fn run_synthetic(args: &RenderArgs) -> anyhow::Result<()> {
 }
 
 pub fn run(args: &RenderArgs) -> anyhow::Result<()> {
+    if (args.video.is_some() || args.gif) && args.frames.is_none() {
+        bail!("--video needs --frames N (the frames it encodes)");
+    }
+    if args.gif && args.video.is_none() {
+        bail!("--gif needs --video PATH");
+    }
+    if !(args.fps.is_finite() && (1.0..=120.0).contains(&args.fps)) {
+        bail!("--fps {} is out of range (1 to 120)", args.fps);
+    }
     if args.synthetic {
         return run_synthetic(args);
     }
@@ -268,8 +287,37 @@ pub fn run(args: &RenderArgs) -> anyhow::Result<()> {
                 "\nwrote {n} frames to {} ({w}x{h}, epochs 0..{last})",
                 dir.display()
             );
+            if let Some(video) = &args.video {
+                // Frames left over from a longer earlier run would end up in the video.
+                let mut i = n;
+                while let Ok(()) = std::fs::remove_file(dir.join(format!("frame_{i:05}.png"))) {
+                    i += 1;
+                }
+                encode(&dir, video, args)?;
+            }
         }
     }
+    Ok(())
+}
+
+/// Encodes the frames in `dir` into `video` (`--gif` forces an animated GIF).
+fn encode(dir: &std::path::Path, video: &std::path::Path, args: &RenderArgs) -> anyhow::Result<()> {
+    let out = if args.gif {
+        video.with_extension("gif")
+    } else {
+        video.to_owned()
+    };
+    let encoded = crate::export::encode_video(dir, args.fps, &out)?;
+    if let Some(note) = &encoded.note {
+        eprintln!("note: {note}");
+    }
+    eprintln!(
+        "wrote {} ({} frames at {} fps, {:?})",
+        encoded.path.display(),
+        encoded.frames,
+        args.fps,
+        encoded.format
+    );
     Ok(())
 }
 

@@ -1,6 +1,11 @@
 //! `nextword` with no subcommand: the interactive window, training a lesson and playing it.
+//! `--present` is lecture mode (clicker keys, projector theme); `--kiosk [--config PATH]` is the
+//! exhibit mode (fullscreen, attract loop, only the exit chord leaves).
 
-use crate::app::{AppOptions, run as run_app};
+use std::path::PathBuf;
+
+use crate::app::{AppMode, AppOptions, run as run_app};
+use crate::kiosk::ExhibitConfig;
 
 #[derive(clap::Args, Debug)]
 pub struct WindowArgs {
@@ -22,19 +27,68 @@ pub struct WindowArgs {
     /// Window size in pixels.
     #[arg(long, default_value = "1280x720", value_parser = super::render::parse_size)]
     pub size: (u32, u32),
+    /// Lecture mode: PageDown/PageUp step through the lesson, B or `.` blanks the screen, the
+    /// projector theme (high contrast, no glow).
+    #[arg(long, conflicts_with = "kiosk")]
+    pub present: bool,
+    /// Exhibit mode: fullscreen, attract loop when idle, only the exit chord (default
+    /// ctrl+shift+q) or SIGTERM leaves.
+    #[arg(long)]
+    pub kiosk: bool,
+    /// The exhibit config (TOML) for --kiosk; default: the built-in settings.
+    #[arg(long, requires = "kiosk")]
+    pub config: Option<PathBuf>,
+    /// The loaded exhibit config (filled by [`WindowArgs::prepare`]).
+    #[arg(skip)]
+    pub exhibit: Option<ExhibitConfig>,
+}
+
+impl WindowArgs {
+    /// Loads the exhibit config when the window will run in kiosk mode (`window`: no subcommand),
+    /// before logging starts and before any window opens; returns the kiosk's log file, if any.
+    pub fn prepare(&mut self, window: bool) -> anyhow::Result<Option<(PathBuf, u64)>> {
+        if !window || !self.kiosk {
+            return Ok(None);
+        }
+        let config = match &self.config {
+            Some(path) => ExhibitConfig::load(path)?,
+            None => ExhibitConfig::default(),
+        };
+        let log = config
+            .log_file
+            .as_ref()
+            .map(|f| (PathBuf::from(f), config.log_max_bytes));
+        self.exhibit = Some(config);
+        Ok(log)
+    }
 }
 
 pub fn run(args: &WindowArgs) -> anyhow::Result<()> {
     if !(args.speed.is_finite() && args.speed > 0.0) {
         anyhow::bail!("--speed must be a positive number of epochs per second");
     }
+    let mode = if args.kiosk {
+        let config = match &args.exhibit {
+            Some(config) => config.clone(),
+            None => match &args.config {
+                Some(path) => ExhibitConfig::load(path)?,
+                None => ExhibitConfig::default(),
+            },
+        };
+        AppMode::Kiosk(Box::new(config))
+    } else if args.present {
+        AppMode::Present
+    } else {
+        AppMode::Normal
+    };
     run_app(AppOptions {
         lesson: args.lesson.clone(),
         speed: args.speed,
-        fullscreen: args.fullscreen,
+        fullscreen: args.fullscreen || args.kiosk,
         vsync: !args.no_vsync,
         auto_rotate: !args.no_auto_rotate,
         size: args.size,
+        mode,
     })?;
     Ok(())
 }
