@@ -67,7 +67,7 @@ impl Lens {
             return Self::default();
         }
         let fit = ((right - left) / plot.w).min((bottom - top) / plot.h);
-        let scale = (fit * 1.3).clamp(0.45, 1.0);
+        let scale = (fit * 1.1).clamp(0.45, 1.0);
         let centre = Vec2::new((left + right) * 0.5 - plot.x, (top + bottom) * 0.5 - plot.y);
         let shift = Vec2::new(centre.x / plot.w * 2.0 - 1.0, 1.0 - centre.y / plot.h * 2.0);
         Self { scale, shift }

@@ -39,6 +39,19 @@ impl HeadlessRenderer {
         self.render_with_ui(device, queue, inputs, frame, None::<fn(&egui::Context)>)
     }
 
+    /// Runs `ui` for a few egui passes without drawing, so its cards settle at their final size
+    /// (and an overlay can measure them before the frame is set up).
+    pub fn settle_ui(
+        &mut self,
+        device: &wgpu::Device,
+        queue: &wgpu::Queue,
+        ui: impl FnMut(&egui::Context),
+    ) {
+        let size = self.target.size;
+        self.scene
+            .settle_egui(device, queue, size, &headless_input(size), 2, ui);
+    }
+
     /// Renders one frame with an egui overlay painted by `ui` (e.g. the lesson overlay), settled
     /// first so its cards show at their final size, and returns its pixels.
     pub fn render_with_ui(
