@@ -321,10 +321,15 @@ impl Running {
             attributes = attributes.with_fullscreen(Some(Fullscreen::Borderless(None)));
         }
         let window = Arc::new(event_loop.create_window(attributes)?);
-        let instance =
-            wgpu::Instance::new(wgpu::InstanceDescriptor::new_with_display_handle_from_env(
-                Box::new(event_loop.owned_display_handle()),
-            ));
+        let mut descriptor = wgpu::InstanceDescriptor::new_with_display_handle_from_env(Box::new(
+            event_loop.owned_display_handle(),
+        ));
+        // Debug builds turn on wgpu's debug labels, and Mesa's lavapipe (22.3) crashes on them
+        // while presenting to a window; keep them only when asked for with WGPU_DEBUG=1.
+        if std::env::var_os("WGPU_DEBUG").is_none() {
+            descriptor.flags.remove(wgpu::InstanceFlags::DEBUG);
+        }
+        let instance = wgpu::Instance::new(descriptor);
         let surface = instance.create_surface(window.clone())?;
         let gpu = pollster::block_on(GpuContext::from_instance(instance, Some(&surface)))?;
         // A kiosk keeps running: log GPU errors once each and record device loss, never panic.
