@@ -1,33 +1,17 @@
 // Fused driver: one workgroup trains one run for `steps` epochs in a single dispatch, all pairs
-// in one chunk (B = N). The
-// workgroup's invocations share each phase's items (shaders/engine/phases.wgsl); barriers make
-// every phase's writes visible to the next. The last iteration (i == steps) runs only the
+// in one chunk (B = N). The workgroup's invocations share each phase's items
+// (shaders/engine/phases.wgsl); barriers make every phase's writes visible to the next. The last iteration (i == steps) runs only the
 // forward phases, so the epoch the dispatch ends on is recorded too.
 //
 // Mesa's software drivers stop any invocation after 65,535 loop iterations in total, so the host
 // bounds `steps` by the loop iterations one epoch costs (src/engine/fused.rs).
 
-// keep in sync with src/engine/fused.rs (StepUniform)
-struct Step {
-    epoch_start: u32,
-    steps: u32,
-    stride: u32,
-    first_epoch: u32,
-    capacity: u32,
-    runs: u32,
-    recorded_pairs: u32,
-    _pad: u32,
-}
-
 const WG: u32 = 64u;
-
-@group(0) @binding(0) var<uniform> step: Step;
 
 fn sync() {
     storageBarrier();
     workgroupBarrier();
 }
-
 
 @compute @workgroup_size(64)
 fn cs_train(@builtin(workgroup_id) wid: vec3<u32>, @builtin(local_invocation_index) lid: u32) {

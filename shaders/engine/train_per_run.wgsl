@@ -5,19 +5,6 @@
 // the end. With many runs of a tiny model the runs fill the SIMD lanes; the host picks this
 // driver then (src/engine/fused.rs). The last iteration (i == steps) runs only the forward phases.
 
-// keep in sync with src/engine/fused.rs (StepUniform)
-struct Step {
-    epoch_start: u32,
-    steps: u32,
-    stride: u32,
-    first_epoch: u32,
-    capacity: u32,
-    runs: u32,
-    recorded_pairs: u32,
-    _pad: u32,
-}
-
-@group(0) @binding(0) var<uniform> step: Step;
 @group(0) @binding(1) var<storage, read> corpus: array<u32>;
 @group(0) @binding(2) var<storage, read_write> all_params: array<f32>;
 @group(0) @binding(3) var<storage, read_write> all_grads: array<f32>;

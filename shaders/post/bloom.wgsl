@@ -21,21 +21,6 @@ struct BloomParams {
 @group(0) @binding(1) var src_sampler: sampler;
 @group(0) @binding(2) var<uniform> bp: BloomParams;
 
-struct VsOut {
-    @builtin(position) position: vec4<f32>,
-    @location(0) uv: vec2<f32>,
-}
-
-// One triangle covering the target.
-@vertex
-fn vs_fullscreen(@builtin(vertex_index) vertex: u32) -> VsOut {
-    let uv = vec2<f32>(f32((vertex << 1u) & 2u), f32(vertex & 2u));
-    var out: VsOut;
-    out.position = vec4<f32>(uv.x * 2.0 - 1.0, 1.0 - uv.y * 2.0, 0.0, 1.0);
-    out.uv = uv;
-    return out;
-}
-
 fn tap(uv: vec2<f32>, dx: f32, dy: f32) -> vec3<f32> {
     return textureSampleLevel(src, src_sampler, uv + vec2<f32>(dx, dy) * bp.texel, 0.0).rgb;
 }

@@ -15,20 +15,6 @@ struct TonemapParams {
 @group(0) @binding(2) var bloom_sampler: sampler;
 @group(0) @binding(3) var<uniform> tp: TonemapParams;
 
-struct VsOut {
-    @builtin(position) position: vec4<f32>,
-    @location(0) uv: vec2<f32>,
-}
-
-@vertex
-fn vs_fullscreen(@builtin(vertex_index) vertex: u32) -> VsOut {
-    let uv = vec2<f32>(f32((vertex << 1u) & 2u), f32(vertex & 2u));
-    var out: VsOut;
-    out.position = vec4<f32>(uv.x * 2.0 - 1.0, 1.0 - uv.y * 2.0, 0.0, 1.0);
-    out.uv = uv;
-    return out;
-}
-
 fn aces(x: vec3<f32>) -> vec3<f32> {
     return clamp((x * (2.51 * x + 0.03)) / (x * (2.43 * x + 0.59) + 0.14), vec3<f32>(0.0), vec3<f32>(1.0));
 }

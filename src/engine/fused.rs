@@ -35,7 +35,7 @@ impl FusedMode {
     }
 }
 
-/// Dispatch parameters. Keep in sync with `Step` in shaders/engine/train_fused.wgsl.
+/// Dispatch parameters. Keep in sync with `Step` in shaders/engine/fused_step.wgsl.
 #[repr(C)]
 #[derive(Clone, Copy, Debug, Pod, Zeroable)]
 pub struct StepUniform {

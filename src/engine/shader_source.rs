@@ -8,6 +8,7 @@ use crate::model::Dims;
 pub const COMMON: &str = include_str!("../../shaders/engine/common.wgsl");
 pub const PHASES: &str = include_str!("../../shaders/engine/phases.wgsl");
 pub const SHARED_BUFFERS: &str = include_str!("../../shaders/engine/shared_buffers.wgsl");
+pub const FUSED_STEP: &str = include_str!("../../shaders/engine/fused_step.wgsl");
 pub const TRAIN_FUSED: &str = include_str!("../../shaders/engine/train_fused.wgsl");
 pub const TRAIN_PER_RUN: &str = include_str!("../../shaders/engine/train_per_run.wgsl");
 pub const TILES: &str = include_str!("../../shaders/engine/tiles.wgsl");
@@ -85,7 +86,7 @@ pub fn fused_source(
         pairs,
         activation,
         optimizer,
-        &[SHARED_BUFFERS, TRAIN_FUSED],
+        &[FUSED_STEP, SHARED_BUFFERS, TRAIN_FUSED],
     )
 }
 
@@ -96,7 +97,14 @@ pub fn per_run_source(
     activation: Activation,
     optimizer: OptimizerKind,
 ) -> String {
-    assemble(dims, pairs, pairs, activation, optimizer, &[TRAIN_PER_RUN])
+    assemble(
+        dims,
+        pairs,
+        pairs,
+        activation,
+        optimizer,
+        &[FUSED_STEP, TRAIN_PER_RUN],
+    )
 }
 
 /// The layered training kernels specialised to one model, pairs in chunks of `chunk`.

@@ -3,12 +3,13 @@
 //! How it works: WGSL has no includes, so a scene shader is the concatenation of
 //! shaders/common/frame.wgsl (the `Frame` uniform and helpers), the bindings of its kind
 //! (bindings_render.wgsl or bindings_compute.wgsl) and its own file under shaders/scene/.
-//! Post shaders (shaders/post/) stand alone. [`all_sources`] lists every composed module so
+//! Post shaders (shaders/post/) share the fullscreen vertex stage of shaders/post/fullscreen.wgsl. [`all_sources`] lists every composed module so
 //! `cargo test` can parse and validate each with naga, no GPU needed.
 
 const FRAME: &str = include_str!("../../shaders/common/frame.wgsl");
 const BINDINGS_RENDER: &str = include_str!("../../shaders/common/bindings_render.wgsl");
 const BINDINGS_COMPUTE: &str = include_str!("../../shaders/common/bindings_compute.wgsl");
+const FULLSCREEN: &str = include_str!("../../shaders/post/fullscreen.wgsl");
 
 /// Scene render shaders: name and source of shaders/scene/<name>.wgsl.
 const RENDER: [(&str, &str); 8] = [
@@ -35,7 +36,7 @@ const COMPUTE: [(&str, &str); 3] = [
     ("summary", include_str!("../../shaders/scene/summary.wgsl")),
 ];
 
-/// Post-processing shaders (standalone).
+/// Post-processing shaders (after the fullscreen vertex stage).
 const POST: [(&str, &str); 2] = [
     ("bloom", include_str!("../../shaders/post/bloom.wgsl")),
     ("tonemap", include_str!("../../shaders/post/tonemap.wgsl")),
@@ -51,7 +52,7 @@ pub fn source(name: &str) -> Option<String> {
     }
     POST.iter()
         .find(|(n, _)| *n == name)
-        .map(|(_, body)| body.to_string())
+        .map(|(_, body)| format!("{FULLSCREEN}\n{body}"))
 }
 
 /// Every composed module: (name, full WGSL). Used by the naga validation test.
