@@ -82,7 +82,11 @@ fn render_lesson_with_overlay(step: Step, size: (u32, u32)) -> Image {
         ui.ui(ctx);
     });
     frame.camera.lens = ui.state.hero_lens;
-    assert_ne!(frame.camera.lens, nextword::scene::Lens::default(), "the cards cover the 3D view");
+    assert_ne!(
+        frame.camera.lens,
+        nextword::scene::Lens::default(),
+        "the cards cover the 3D view"
+    );
     let hook = Some(|ctx: &egui::Context| {
         ui.ui(ctx);
     });
