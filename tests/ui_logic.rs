@@ -324,6 +324,54 @@ fn selecting_a_word_links_its_pair_and_hover_reads_values() {
     );
     assert_eq!(cell, Some(HoverTarget::Cell { pair: 4, unit: 0 }));
     assert!(hover_text(cell.unwrap(), &state, &summary, &info).is_some());
+    // Network neurons: the hidden unit reads its activation, the output neuron its probability.
+    let net = layout.plot(Panel::Network);
+    let hidden_unit_2 = glam::Vec2::new(
+        net.x + 0.5 * net.w,
+        net.y + 2.5 / info.hidden as f32 * net.h,
+    );
+    let neuron = hit_test(&layout, hidden_unit_2, &info);
+    assert_eq!(
+        neuron,
+        Some(HoverTarget::Neuron {
+            column: 1,
+            index: 2
+        })
+    );
+    let text = hover_text(neuron.unwrap(), &state, &summary, &info).unwrap();
+    assert!(text.contains("neuron 3"), "{text}");
+    let output_sat = glam::Vec2::new(
+        net.x + 0.96 * net.w,
+        net.y + 2.5 / info.vocab.len() as f32 * net.h,
+    );
+    let neuron = hit_test(&layout, output_sat, &info).unwrap();
+    assert_eq!(
+        neuron,
+        HoverTarget::Neuron {
+            column: 2,
+            index: 2
+        }
+    );
+    assert_eq!(
+        hover_text(neuron, &state, &summary, &info).unwrap(),
+        text_of_bar(&state, &summary, &info)
+    );
+    let input = glam::Vec2::new(net.x + 0.04 * net.w, net.y + 0.5 / 8.0 * net.h);
+    let neuron = hit_test(&layout, input, &info).unwrap();
+    assert_eq!(
+        neuron,
+        HoverTarget::Neuron {
+            column: 0,
+            index: 0
+        }
+    );
+    assert!(
+        hover_text(neuron, &state, &summary, &info)
+            .unwrap()
+            .contains("number 1")
+    );
+    let between_columns = glam::Vec2::new(net.x + 0.27 * net.w, net.y + 0.5 * net.h);
+    assert_eq!(hit_test(&layout, between_columns, &info), None);
     let hero = layout.card(Panel::Embedding);
     assert_eq!(
         hit_test(
@@ -333,6 +381,11 @@ fn selecting_a_word_links_its_pair_and_hover_reads_values() {
         ),
         None
     );
+}
+
+/// The bar read-out of "sat" for the selected pair.
+fn text_of_bar(state: &UiState, summary: &LessonSummary, info: &LessonInfo) -> String {
+    hover_text(HoverTarget::Bar { word: 2 }, state, summary, info).unwrap()
 }
 
 #[test]

@@ -24,6 +24,9 @@ pub enum HoverTarget {
     Cell { pair: u32, unit: u32 },
     /// Number `dim` of the focus word's embedding vector.
     VectorDim { dim: u32 },
+    /// Neuron `index` of network column `column` (0 inputs, 1 hidden, 2 outputs) for the
+    /// selected pair.
+    Neuron { column: u32, index: u32 },
 }
 
 /// The scene layout for a screen of `size_points` at `ppp` pixels per point while the overlay
@@ -66,8 +69,32 @@ pub fn hit_test(layout: &Layout, pixel: glam::Vec2, info: &LessonInfo) -> Option
             let (dim, _) = cell(layout.plot(Panel::Strip), info.embed_dim, 1);
             Some(HoverTarget::VectorDim { dim })
         }
+        Panel::Network => network_neuron(layout.plot(Panel::Network), pixel, info),
         _ => None,
     }
+}
+
+/// The neuron under `pixel` in the network plot. Columns sit at 4%, 50% and 96% of the width,
+/// neuron i of n at (i + 0.5) / n of the height (keep in sync with `neuron_pos` in
+/// shaders/scene/network.wgsl).
+fn network_neuron(
+    plot: crate::scene::Rect,
+    pixel: glam::Vec2,
+    info: &LessonInfo,
+) -> Option<HoverTarget> {
+    let x = (pixel.x - plot.x) / plot.w.max(1.0);
+    let column = (0..3u32).min_by(|a, b| {
+        let d = |c: &u32| (x - (0.04 + 0.46 * *c as f32)).abs();
+        d(a).total_cmp(&d(b))
+    })?;
+    if (x - (0.04 + 0.46 * column as f32)).abs() > 0.06 {
+        return None;
+    }
+    let count =
+        [info.context * info.embed_dim, info.hidden, info.vocab.len()][column as usize].max(1);
+    let y = ((pixel.y - plot.y) / plot.h.max(1.0)).clamp(0.0, 0.999);
+    let index = (y * count as f32).floor() as u32;
+    Some(HoverTarget::Neuron { column, index })
 }
 
 /// The word the vector strip shows: the selected word, else the selected pair's target.
@@ -119,6 +146,35 @@ pub fn hover_text(
                 info.context_text(pair),
                 info.target_word(pair)
             ))
+        }
+        HoverTarget::Neuron { column: 0, index } => {
+            // Input neuron: a number of one context word's embedding.
+            let pair = info.recorded.get(state.selected_pair as usize)?;
+            let word = *pair.context.get(index as usize / info.embed_dim)?;
+            let dim = index as usize % info.embed_dim;
+            let v = summary
+                .embedding_at_playhead
+                .get(word as usize * info.embed_dim + dim)?;
+            Some(fill(
+                s.hover_dim,
+                &[
+                    ("word", info.word(word)),
+                    ("dim", &(dim + 1).to_string()),
+                    ("value", &format!("{v:+.2}")),
+                ],
+            ))
+        }
+        HoverTarget::Neuron { column: 1, index } => {
+            let pair = state.selected_pair;
+            hover_text(
+                HoverTarget::Cell { pair, unit: index },
+                state,
+                summary,
+                info,
+            )
+        }
+        HoverTarget::Neuron { index, .. } => {
+            hover_text(HoverTarget::Bar { word: index }, state, summary, info)
         }
         HoverTarget::VectorDim { dim } => {
             let word = focus_word(state, info);
@@ -196,7 +252,7 @@ pub(crate) fn highlight_views(ctx: &egui::Context, hl: ViewHighlights, s: f32) {
     }
 }
 
-/// Hover read-outs and click selection over the scene's bars, heatmap and vector strip.
+/// Hover read-outs and click selection over the scene's bars, heatmap, vector strip and network.
 pub(crate) fn scene_hover(
     ctx: &egui::Context,
     state: &UiState,
@@ -220,7 +276,11 @@ pub(crate) fn scene_hover(
         match target {
             HoverTarget::Bar { word } => actions.extend(select_word_actions(state, info, word)),
             HoverTarget::Cell { pair, .. } => actions.push(Action::SelectPair(pair)),
-            HoverTarget::VectorDim { .. } => {}
+            // Clicking an output neuron selects its word, like its bar.
+            HoverTarget::Neuron { column: 2, index } => {
+                actions.extend(select_word_actions(state, info, index))
+            }
+            HoverTarget::VectorDim { .. } | HoverTarget::Neuron { .. } => {}
         }
     }
     if let Some(text) = hover_text(target, state, summary, info) {
