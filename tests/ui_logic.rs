@@ -7,6 +7,7 @@ use nextword::model::{Dims, EpochRecord, init_params, train_reference};
 use nextword::scene::Panel;
 use nextword::ui::hover::{HoverTarget, hit_test, hover_text, scene_layout, select_word_actions};
 use nextword::ui::narration::{detect_phases, find_milestones, narrate};
+use nextword::ui::overlay::CONTROL_BAR_HEIGHT_1080;
 use nextword::ui::strings::percent;
 use nextword::ui::text::check_text;
 use nextword::ui::{
@@ -307,7 +308,7 @@ fn selecting_a_word_links_its_pair_and_hover_reads_values() {
     );
 
     let summary = LessonSummary::from_records(&info, &records, 121.0);
-    let layout = scene_layout(egui::vec2(1920.0, 1080.0), 1.0);
+    let layout = scene_layout(egui::vec2(1920.0, 1080.0), 1.0, CONTROL_BAR_HEIGHT_1080);
     let bars = layout.plot(Panel::Bars);
     let row = bars.h / info.vocab.len() as f32;
     let over_sat = glam::Vec2::new(bars.x + 4.0, bars.y + 2.5 * row);

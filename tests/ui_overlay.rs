@@ -8,7 +8,8 @@ use nextword::lesson::{Lesson, builtin_ids, load_builtin};
 use nextword::model::{Dims, init_params, train_reference};
 use nextword::scene::Panel;
 use nextword::ui::hover::scene_layout;
-use nextword::ui::{Action, LessonInfo, LessonSummary, Step, UiState, overlay_ui};
+use nextword::ui::overlay::CONTROL_BAR_HEIGHT_1080;
+use nextword::ui::{Action, LessonInfo, LessonSummary, Look, Step, UiState, overlay_ui};
 
 const SIZE: (f32, f32) = (1920.0, 1080.0);
 
@@ -172,7 +173,8 @@ fn the_centre_of_the_3d_view_stays_clear() {
         };
         let (full, _) = run(&ctx, &mut state, &summary, &info, vec![]);
         full.drop_without_applying_deltas();
-        let hero = scene_layout(vec2(SIZE.0, SIZE.1), 1.0).card(Panel::Embedding);
+        let hero =
+            scene_layout(vec2(SIZE.0, SIZE.1), 1.0, CONTROL_BAR_HEIGHT_1080).card(Panel::Embedding);
         let (cx, cy) = (hero.x + hero.w * 0.55, hero.y + hero.h * 0.5);
         for (dx, dy) in [(0.0, 0.0), (-100.0, -60.0), (100.0, -60.0)] {
             let p = Pos2::new(cx + dx, cy + dy);
@@ -183,6 +185,85 @@ fn the_centre_of_the_3d_view_stays_clear() {
             );
         }
     }
+}
+
+/// Font sizes and rectangle fills among `shapes`.
+fn text_sizes_and_fills(shapes: &[egui::epaint::ClippedShape]) -> (Vec<f32>, Vec<egui::Color32>) {
+    fn walk(shape: &egui::Shape, sizes: &mut Vec<f32>, fills: &mut Vec<egui::Color32>) {
+        match shape {
+            egui::Shape::Vec(inner) => inner.iter().for_each(|s| walk(s, sizes, fills)),
+            egui::Shape::Text(text) => sizes.extend(
+                text.galley
+                    .job
+                    .sections
+                    .iter()
+                    .map(|s| s.format.font_id.size),
+            ),
+            egui::Shape::Rect(rect) => fills.push(rect.fill),
+            _ => {}
+        }
+    }
+    let (mut sizes, mut fills) = (vec![], vec![]);
+    for clipped in shapes {
+        walk(&clipped.shape, &mut sizes, &mut fills);
+    }
+    (sizes, fills)
+}
+
+#[test]
+fn the_projector_look_has_larger_type_opaque_panels_and_a_clear_centre() {
+    let lesson = load_builtin("cat-sat").unwrap();
+    let (info, summary) = lesson_at(&lesson, 60.0);
+    let projector = nextword::kiosk::Theme::Projector.style().look();
+    let mut measured = vec![];
+    for look in [Look::default(), projector] {
+        let ctx = context();
+        let mut state = UiState {
+            step: Step::Training,
+            look,
+            ..Default::default()
+        };
+        let (full, _) = run(&ctx, &mut state, &summary, &info, vec![]);
+        let (sizes, fills) = text_sizes_and_fills(&full.shapes);
+        full.drop_without_applying_deltas();
+        let body = sizes.iter().copied().fold(0.0f32, f32::max);
+        measured.push((body, fills));
+        // The narration card gives up its optional lines rather than run under the step card.
+        let area = |name: &str| {
+            ctx.memory(|m| m.area_rect(egui::Id::unique(("nextword_ui", name))))
+                .unwrap()
+        };
+        let (narration, step) = (area("narration"), area("step"));
+        assert!(
+            narration.bottom() <= step.top(),
+            "{look:?}: narration {narration:?} runs under the step card {step:?}"
+        );
+        // The 3D picture moves to where the larger cards leave room: its centre stays clear.
+        let plot =
+            scene_layout(vec2(SIZE.0, SIZE.1), 1.0, look.control_bar_1080()).plot(Panel::Embedding);
+        let lens = state.hero_lens;
+        let p = Pos2::new(
+            plot.x + (lens.shift.x + 1.0) * 0.5 * plot.w,
+            plot.y + (1.0 - lens.shift.y) * 0.5 * plot.h,
+        );
+        assert!(
+            ctx.layer_id_at(p)
+                .is_none_or(|l| l.order == egui::Order::Background),
+            "{look:?}: the overlay covers the picture's centre {p:?}"
+        );
+    }
+    let (dark, proj) = (&measured[0], &measured[1]);
+    assert!(
+        (proj.0 / dark.0 - projector.scale).abs() < 0.01,
+        "largest type {} (projector) vs {} (dark)",
+        proj.0,
+        dark.0
+    );
+    assert!(
+        proj.1.contains(&egui::Color32::BLACK),
+        "no opaque black card"
+    );
+    assert!(!dark.1.contains(&egui::Color32::BLACK));
 }
 
 /// Renders the overlay for each step and lesson into PNGs (needs a GPU adapter).

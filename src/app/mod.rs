@@ -381,7 +381,8 @@ impl Running {
             (_, Some(k)) => k.config.theme,
             _ => Theme::Dark,
         };
-        // The lesson overlay has no text-scale hook yet: only the glow follows the theme.
+        // The overlay's type and colours, and the glow, follow the theme.
+        ui.state.look = theme.style().look();
         if !theme.style().bloom {
             frame.bloom.enabled = false;
         }

@@ -9,6 +9,7 @@ use std::path::PathBuf;
 use anyhow::{Context, bail};
 
 use crate::gpu::GpuContext;
+use crate::kiosk::Theme;
 use crate::scene::headless::{HeadlessRenderer, LessonSession};
 use crate::scene::{OrbitCamera, SceneFrame, SceneOptions};
 use crate::ui::{LessonUi, Step};
@@ -54,6 +55,10 @@ pub struct RenderArgs {
     /// Turn the glow off.
     #[arg(long)]
     pub no_bloom: bool,
+    /// The look: `dark` (with glow) or `projector` (high contrast, larger type, no glow), as
+    /// `--present` and the exhibit config show it.
+    #[arg(long, default_value = "dark")]
+    pub theme: Theme,
     /// The lesson step the overlay shows: 1 task, 2 network, 3 training, 4 takeaways.
     #[arg(long, default_value_t = 3, value_parser = clap::value_parser!(u8).range(1..=4))]
     pub step: u8,
@@ -132,11 +137,12 @@ fn select(
     frame.run = args.run;
     frame.loss_log = args.log_loss;
     frame.raw_dims = args.raw_dims;
-    frame.bloom.enabled = !args.no_bloom;
+    frame.bloom.enabled = !args.no_bloom && args.theme.style().bloom;
     if let Some(camera) = args.camera {
         frame.camera = camera;
     }
     if let Some(ui) = ui {
+        ui.state.look = args.theme.style().look();
         ui.state.selected_pair = frame.pair;
         ui.state.selected_run = frame.run;
         ui.state.selected_word = args.word.is_some().then_some(frame.word);

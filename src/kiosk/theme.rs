@@ -49,6 +49,18 @@ pub struct ThemeStyle {
     pub touch_target: f32,
 }
 
+impl ThemeStyle {
+    /// The lesson overlay's look in this theme (type size, text, panels, edges).
+    pub fn look(&self) -> crate::ui::Look {
+        crate::ui::Look {
+            scale: self.text_scale,
+            text: self.text,
+            panel: self.panel,
+            edge: self.edge,
+        }
+    }
+}
+
 impl Theme {
     pub fn style(self) -> ThemeStyle {
         match self {
@@ -62,7 +74,7 @@ impl Theme {
                 touch_target: 88.0,
             },
             Theme::Projector => ThemeStyle {
-                text_scale: 1.35,
+                text_scale: 1.2,
                 text: Color32::WHITE,
                 panel: Color32::BLACK,
                 accent: Color32::from_rgb(255, 230, 0),
@@ -110,5 +122,8 @@ mod tests {
         assert!(ratio >= 7.0, "contrast {ratio}"); // WCAG AAA
         assert!(p.text_scale > Theme::Dark.style().text_scale);
         assert!(!p.bloom);
+        // The lesson overlay follows: the dark theme's look is the overlay's default.
+        assert_eq!(Theme::Dark.style().look(), crate::ui::Look::default());
+        assert_eq!(p.look().scale, p.text_scale);
     }
 }

@@ -10,10 +10,11 @@ use std::sync::OnceLock;
 
 use egui::{Align2, Color32, FontId, Id, Order, Pos2, Rect, RichText, Sense, Stroke, Ui, vec2};
 
+use super::look::Look;
 use super::narration::{
     MilestoneKind, PhaseParams, TrainingPhase, find_milestones, milestone_text,
 };
-use super::overlay::{ACCENT, CONTROL_BAR_HEIGHT_1080, DIM, TEXT, apply_style, card, phase_color};
+use super::overlay::{ACCENT, CONTROL_BAR_HEIGHT_1080, DIM, apply_style, card, phase_color};
 use super::state::{Action, SPEED_RANGE, UiState};
 use super::strings::{fill, percent, rate, strings};
 use super::summary::{LessonInfo, LessonSummary};
@@ -53,9 +54,10 @@ pub(crate) fn control_bar(
         .movable(false)
         .fade_in(false)
         .show(ctx, |ui| {
-            apply_style(ui.style_mut(), s);
+            let look = Look::of(ui.ctx());
+            apply_style(ui.style_mut(), s, &look);
             egui::Frame::new()
-                .fill(super::overlay::PANEL)
+                .fill(look.panel)
                 .inner_margin(egui::Margin::symmetric((24.0 * s) as i8, (10.0 * s) as i8))
                 .show(ui, |ui| {
                     ui.set_width(width - 48.0 * s);
@@ -149,10 +151,15 @@ fn timeline(
         Align2::RIGHT_CENTER,
         progress_text,
         FontId::proportional(22.0 * s),
-        TEXT,
+        state.look.text,
     );
     let head = Pos2::new(x_of(state.playhead), track.center().y);
-    painter.circle(head, 12.0 * s, TEXT, Stroke::new(3.0 * s, ACCENT));
+    painter.circle(
+        head,
+        12.0 * s,
+        state.look.text,
+        Stroke::new(3.0 * s, ACCENT),
+    );
     if let Some(pos) = response.interact_pointer_pos()
         && (response.dragged() || response.clicked())
     {
@@ -176,6 +183,9 @@ fn timeline(
     }
 }
 
+/// Design pixels the whole buttons row needs (measured at 1920x1080 with the dark look).
+const FULL_ROW_1080: f32 = 1750.0;
+
 fn buttons_row(
     ui: &mut Ui,
     state: &mut UiState,
@@ -185,6 +195,11 @@ fn buttons_row(
     actions: &mut Vec<Action>,
 ) {
     let text = strings();
+    // Narrow screens and large type: leave out the seed box and the speed figure.
+    let room = ui.available_width() / s;
+    let compact = room < FULL_ROW_1080;
+    // 4:3 screens: the speed slider goes without its label too.
+    let tight = room < FULL_ROW_1080 - 300.0;
     ui.horizontal(|ui| {
         let play = if state.playing { text.pause } else { text.play };
         if ui
@@ -214,21 +229,27 @@ fn buttons_row(
                 new_seed: state.new_seed,
             });
         }
-        ui.checkbox(
-            &mut state.new_seed,
-            RichText::new(text.reset_new_seed).size(20.0 * s),
-        );
+        if !compact {
+            ui.checkbox(
+                &mut state.new_seed,
+                RichText::new(text.reset_new_seed).size(20.0 * s),
+            );
+        }
         ui.separator();
         let mut speed = state.speed;
         let slider = egui::Slider::new(&mut speed, SPEED_RANGE.0..=SPEED_RANGE.1)
             .logarithmic(true)
             .show_value(false);
-        ui.label(RichText::new(text.speed).color(DIM));
+        if !tight {
+            ui.label(RichText::new(text.speed).color(DIM));
+        }
         if ui.add(slider).changed() {
             actions.push(Action::SetSpeed(speed));
         }
-        let speed_text = fill(text.speed_value, &[("speed", &format_speed(state.speed))]);
-        ui.label(RichText::new(speed_text).size(20.0 * s));
+        if !compact {
+            let speed_text = fill(text.speed_value, &[("speed", &format_speed(state.speed))]);
+            ui.label(RichText::new(speed_text).size(20.0 * s));
+        }
         ui.separator();
         lr_and_optimizer(ui, state, info, s, actions);
         ui.separator();

@@ -9,7 +9,8 @@
 
 use egui::{Color32, FontId, Id, LayerId, Order, Pos2, Stroke, StrokeKind};
 
-use super::overlay::{ACCENT, TEXT, ViewHighlights};
+use super::look::Look;
+use super::overlay::{ACCENT, ViewHighlights};
 use super::state::{Action, UiState};
 use super::strings::{fill, percent, strings};
 use super::summary::{LessonInfo, LessonSummary};
@@ -30,12 +31,13 @@ pub enum HoverTarget {
 }
 
 /// The scene layout for a screen of `size_points` at `ppp` pixels per point while the overlay
-/// shows (the views keep above the control bar; keep in sync with `LessonUi::fill_frame`).
-pub fn scene_layout(size_points: egui::Vec2, ppp: f32) -> Layout {
+/// shows: the views keep above a control bar `bar_1080` design pixels high
+/// ([`super::Look::control_bar_1080`]; keep in sync with `LessonUi::fill_frame`).
+pub fn scene_layout(size_points: egui::Vec2, ppp: f32, bar_1080: f32) -> Layout {
     Layout::with_reserve(
         (size_points.x * ppp).round().max(1.0) as u32,
         (size_points.y * ppp).round().max(1.0) as u32,
-        super::overlay::CONTROL_BAR_HEIGHT_1080,
+        bar_1080,
     )
 }
 
@@ -215,7 +217,11 @@ pub(crate) fn highlight_views(ctx: &egui::Context, hl: ViewHighlights, s: f32) {
         return;
     }
     let ppp = ctx.pixels_per_point();
-    let layout = scene_layout(ctx.content_rect().size(), ppp);
+    let layout = scene_layout(
+        ctx.content_rect().size(),
+        ppp,
+        Look::of(ctx).control_bar_1080(),
+    );
     let painter = ctx.layer_painter(LayerId::new(
         Order::Background,
         Id::unique("nextword_ui_highlight"),
@@ -268,7 +274,11 @@ pub(crate) fn scene_hover(
         return;
     };
     let ppp = ctx.pixels_per_point();
-    let layout = scene_layout(ctx.content_rect().size(), ppp);
+    let layout = scene_layout(
+        ctx.content_rect().size(),
+        ppp,
+        Look::of(ctx).control_bar_1080(),
+    );
     let Some(target) = hit_test(&layout, glam::Vec2::new(pos.x * ppp, pos.y * ppp), info) else {
         return;
     };
@@ -294,7 +304,8 @@ pub fn paint_tooltip(ctx: &egui::Context, pos: Pos2, text: &str, s: f32) {
         Order::Tooltip,
         Id::unique("nextword_ui_readout"),
     ));
-    let galley = painter.layout_no_wrap(text.to_owned(), FontId::proportional(22.0 * s), TEXT);
+    let ink = Look::of(ctx).text;
+    let galley = painter.layout_no_wrap(text.to_owned(), FontId::proportional(22.0 * s), ink);
     let pad = egui::vec2(12.0 * s, 8.0 * s);
     let screen = ctx.content_rect();
     let mut min = pos + egui::vec2(18.0 * s, 18.0 * s);
@@ -309,5 +320,5 @@ pub fn paint_tooltip(ctx: &egui::Context, pos: Pos2, text: &str, s: f32) {
         Stroke::new(1.5 * s, ACCENT),
         StrokeKind::Inside,
     );
-    painter.galley(rect.min + pad, galley, TEXT);
+    painter.galley(rect.min + pad, galley, ink);
 }

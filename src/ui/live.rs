@@ -16,7 +16,7 @@ use std::time::{Duration, Instant};
 use egui::{Align2, RichText, vec2};
 
 use super::hover::focus_word;
-use super::overlay::{ACCENT, CONTROL_BAR_HEIGHT_1080, card, overlay_ui, ui_scale};
+use super::overlay::{ACCENT, card, overlay_ui, ui_scale};
 use super::state::{Action, EpochGrid, Step, UiState};
 use super::strings::{fill, strings};
 use super::summary::{LessonInfo, LessonSummary};
@@ -133,7 +133,7 @@ impl LessonUi {
         frame.bottom_reserve = if s.ui_hidden {
             0.0
         } else {
-            CONTROL_BAR_HEIGHT_1080
+            s.look.control_bar_1080()
         };
         // Keep the 3D picture in the part of its view the cards leave free.
         frame.camera.lens = s.hero_lens;

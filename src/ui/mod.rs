@@ -11,6 +11,7 @@
 pub mod controls;
 pub mod hover;
 pub mod live;
+pub mod look;
 pub mod narration;
 pub mod overlay;
 pub mod state;
@@ -19,6 +20,7 @@ pub mod summary;
 pub mod text;
 
 pub use live::LessonUi;
+pub use look::Look;
 pub use narration::{Milestone, MilestoneKind, Narration, PhaseParams, TrainingPhase};
 pub use overlay::{ViewHighlights, highlighted_views, overlay_ui};
 pub use state::{Action, EpochGrid, Step, UiState, action_for_key};

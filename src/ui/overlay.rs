@@ -12,6 +12,7 @@ use egui::{Align2, Color32, FontId, Frame, Id, Order, RichText, Stroke, Ui, vec2
 
 use super::controls;
 use super::hover;
+use super::look::Look;
 use super::narration::{PhaseParams, TrainingPhase, narrate};
 use super::state::{Action, EpochGrid, Step, UiState, action_for_key};
 use super::strings::{fill, rate, strings};
@@ -21,11 +22,8 @@ use super::summary::{LessonInfo, LessonSummary};
 /// its cards above it.
 pub const CONTROL_BAR_HEIGHT_1080: f32 = 150.0;
 
-pub(crate) const TEXT: Color32 = Color32::from_rgb(238, 242, 250);
 pub(crate) const DIM: Color32 = Color32::from_rgb(176, 186, 206);
 pub(crate) const ACCENT: Color32 = Color32::from_rgb(255, 200, 72);
-pub(crate) const PANEL: Color32 = Color32::from_rgba_premultiplied(9, 12, 22, 228);
-pub(crate) const EDGE: Color32 = Color32::from_rgb(58, 70, 100);
 
 /// Which of the scene's views the current step talks about (the scene emphasises these).
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
@@ -81,14 +79,14 @@ pub fn phase_color(phase: TrainingPhase) -> Color32 {
     }
 }
 
-/// Design pixels (at 1080 lines) to points for this screen.
+/// Design pixels (at 1080 lines) to points for this screen and the installed [`Look`].
 pub fn ui_scale(ctx: &egui::Context) -> f32 {
     let r = ctx.content_rect();
-    (r.height() / 1080.0).min(r.width() / 1100.0).max(0.3)
+    (r.height() / 1080.0).min(r.width() / 1100.0).max(0.3) * Look::of(ctx).scale
 }
 
-/// The large, high-contrast style of the overlay's cards, for scale `s`.
-pub fn apply_style(style: &mut egui::Style, s: f32) {
+/// The large, high-contrast style of the overlay's cards, for scale `s` and `look`.
+pub fn apply_style(style: &mut egui::Style, s: f32, look: &Look) {
     use egui::TextStyle::*;
     style.text_styles = [
         (Heading, FontId::proportional(34.0 * s)),
@@ -99,7 +97,7 @@ pub fn apply_style(style: &mut egui::Style, s: f32) {
     ]
     .into();
     style.visuals = egui::Visuals::dark();
-    style.visuals.override_text_color = Some(TEXT);
+    style.visuals.override_text_color = Some(look.text);
     style.visuals.widgets.inactive.weak_bg_fill = Color32::from_rgb(36, 44, 66);
     style.visuals.widgets.inactive.bg_fill = Color32::from_rgb(36, 44, 66);
     style.visuals.widgets.hovered.weak_bg_fill = Color32::from_rgb(56, 68, 100);
@@ -114,13 +112,13 @@ pub fn apply_style(style: &mut egui::Style, s: f32) {
     style.spacing.combo_width = 120.0 * s;
 }
 
-/// A translucent card frame.
-pub(crate) fn card_frame(s: f32) -> Frame {
+/// A card frame in `look`'s colours.
+pub(crate) fn card_frame(s: f32, look: &Look) -> Frame {
     Frame::new()
-        .fill(PANEL)
-        .stroke(Stroke::new(1.5 * s, EDGE))
+        .fill(look.panel)
+        .stroke(Stroke::new(1.5 * s, look.edge))
         .corner_radius(14.0 * s)
-        .inner_margin(20.0 * s)
+        .inner_margin(CARD_MARGIN * s)
 }
 
 /// Shows `add` in a fixed card anchored at `align` + `offset` (points), `width` wide; returns
@@ -140,8 +138,9 @@ pub(crate) fn card(
         .movable(false)
         .fade_in(false)
         .show(ctx, |ui| {
-            apply_style(ui.style_mut(), s);
-            card_frame(s).show(ui, |ui| {
+            let look = Look::of(ui.ctx());
+            apply_style(ui.style_mut(), s, &look);
+            card_frame(s, &look).show(ui, |ui| {
                 ui.set_width(width);
                 add(ui);
             });
@@ -158,6 +157,7 @@ pub fn overlay_ui(
     summary: &LessonSummary,
     info: &LessonInfo,
 ) -> Vec<Action> {
+    state.look.install(ctx);
     let mut actions = keyboard_actions(ctx, state);
     let s = ui_scale(ctx);
     if state.ui_hidden {
@@ -176,8 +176,14 @@ pub fn overlay_ui(
         };
         let narration = narration_card(ctx, state, summary, info, s, &mut actions);
         let step = step_card(ctx, state, info, s, &mut actions);
-        let hero = hover::scene_layout(ctx.content_rect().size(), ppp)
-            .plot(crate::scene::Panel::Embedding);
+        // The narration card may grow down to just above the step card (next frame).
+        state.narration_room = (step.top() - narration.top() - 12.0 * s).max(0.0);
+        let hero = hover::scene_layout(
+            ctx.content_rect().size(),
+            ppp,
+            state.look.control_bar_1080(),
+        )
+        .plot(crate::scene::Panel::Embedding);
         state.hero_lens =
             crate::scene::Lens::fitting(hero, &[to_pixels(narration), to_pixels(step)]);
         controls::control_bar(ctx, state, summary, info, s, &mut actions);
@@ -279,19 +285,47 @@ fn narration_card(
             if !n.live.is_empty() {
                 ui.label(RichText::new(&n.live).size(30.0 * s).color(ACCENT).strong());
             }
-            ui.label(RichText::new(&n.body).color(TEXT));
-            for line in &n.extra {
-                ui.label(RichText::new(line).color(DIM));
-            }
+            ui.label(RichText::new(&n.body).color(Look::of(ui.ctx()).text));
+            // The rest only while it fits above the step card (large type, small screens).
+            let room = state.narration_room - 2.0 * CARD_MARGIN * s;
+            let mut optional: Vec<RichText> = n
+                .extra
+                .iter()
+                .map(|l| RichText::new(l).color(DIM))
+                .collect();
             if let Some(m) = &n.last_milestone {
-                ui.label(RichText::new(format!("★ {m}")).color(ACCENT).size(20.0 * s));
+                optional.push(RichText::new(format!("★ {m}")).color(ACCENT).size(20.0 * s));
             }
             if !state.playing && summary.trained_epoch == 0 {
-                ui.label(RichText::new(text.narr_press_play).color(DIM));
+                optional.push(RichText::new(text.narr_press_play).color(DIM));
             }
-            word_chips(ui, state, summary, info, s, actions);
+            for line in optional {
+                let galley = egui::WidgetText::from(line).into_galley(
+                    ui,
+                    Some(egui::TextWrapMode::Wrap),
+                    ui.available_width(),
+                    egui::TextStyle::Body,
+                );
+                if !fits(ui, galley.size().y, room) {
+                    return;
+                }
+                ui.label(galley);
+            }
+            if fits(ui, CHIP_ROW_1080 * s, room) {
+                word_chips(ui, state, summary, info, s, actions);
+            }
         },
     )
+}
+
+/// Inner margin of a card, design pixels.
+const CARD_MARGIN: f32 = 20.0;
+/// Height of one row of word chips, design pixels.
+const CHIP_ROW_1080: f32 = 44.0;
+
+/// Whether `height` more (after the usual spacing) keeps `ui`'s content within `room`.
+fn fits(ui: &Ui, height: f32, room: f32) -> bool {
+    ui.min_rect().height() + ui.spacing().item_spacing.y + height <= room
 }
 
 /// The vocabulary as coloured chips: click one to select it everywhere (linked selection).
@@ -380,8 +414,12 @@ fn step_card(
     let text = strings();
     // As wide as the 3D view and as short as possible, so its centre stays clear.
     let ppp = ctx.pixels_per_point();
-    let hero =
-        hover::scene_layout(ctx.content_rect().size(), ppp).card(crate::scene::Panel::Embedding);
+    let hero = hover::scene_layout(
+        ctx.content_rect().size(),
+        ppp,
+        state.look.control_bar_1080(),
+    )
+    .card(crate::scene::Panel::Embedding);
     let offset = vec2(
         hero.x / ppp + 16.0 * s,
         -(CONTROL_BAR_HEIGHT_1080 + 14.0) * s,
@@ -448,8 +486,9 @@ fn help_overlay(ctx: &egui::Context, s: f32, actions: &mut Vec<Action>) {
         .order(Order::Foreground)
         .fade_in(false)
         .show(ctx, |ui| {
-            apply_style(ui.style_mut(), s);
-            card_frame(s)
+            let look = Look::of(ui.ctx());
+            apply_style(ui.style_mut(), s, &look);
+            card_frame(s, &look)
                 .fill(Color32::from_rgba_premultiplied(6, 8, 16, 245))
                 .stroke(Stroke::new(2.0 * s, ACCENT))
                 .show(ui, |ui| {

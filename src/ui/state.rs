@@ -220,6 +220,10 @@ pub struct UiState {
     pub new_seed: bool,
     /// Where the 3D picture sits so the cards drawn over its view last frame hide little of it.
     pub hero_lens: crate::scene::Lens,
+    /// The overlay's colours and type size (the projector theme's are larger; kept across lessons).
+    pub look: super::Look,
+    /// Points the narration card may take above the step card (measured each frame).
+    pub narration_room: f32,
 }
 
 impl Default for UiState {
@@ -242,6 +246,8 @@ impl Default for UiState {
             optimizer_choice: OptimizerKind::Adam,
             new_seed: false,
             hero_lens: crate::scene::Lens::default(),
+            look: super::Look::default(),
+            narration_room: f32::INFINITY,
         }
     }
 }
