@@ -67,7 +67,7 @@ impl Running {
 
     /// Replaces the session with one training `lesson` from epoch 0; `play` starts playback.
     fn load(&mut self, lesson: Lesson, play: bool) {
-        let (device, queue) = (&self.gpu.device, &self.gpu.queue);
+        let (device, queue) = (&self.gfx.gpu.device, &self.gfx.gpu.queue);
         let session = match LessonSession::from_lesson(device, queue, lesson) {
             Ok(session) => session,
             Err(e) => return self.notify_failure(&e.to_string()),
@@ -97,7 +97,7 @@ impl Running {
         let path = screenshot_path(Path::new("."), epoch);
         let (w, h) = capture.size;
         let result = capture
-            .read_rgba(&self.gpu.device)
+            .read_rgba(&self.gfx.gpu.device)
             .and_then(|rgba| write_png(&path, w, h, &rgba));
         let text = strings();
         let message = match result {

@@ -10,7 +10,9 @@
 //! [`Action`]s; the state applies its part and the window executes the rest ([`actions`]: new
 //! lessons, reset, restart, typed text, fullscreen, screenshots). Resizes reconfigure the
 //! surface; a zero size (minimized) skips drawing; `Outdated`/`Lost` reconfigure or recreate the
-//! surface; `Timeout` and `Occluded` skip the frame.
+//! surface ([`surface`]); `Timeout` and `Occluded` skip the frame. A lost device is rebuilt and
+//! the lesson restored on the new one ([`recover`]); `--drill` provokes all of these on purpose
+//! for tests ([`drill`]).
 //!
 //! Input goes to egui first: the overlay reads its keys (Space, ←, →, R, 1-9, PgUp/PgDn, F, H, S,
 //! ?, Esc) inside its pass; the window maps only the others ([`keys`]). Pointer input over an
@@ -18,10 +20,13 @@
 //! in the 3D view selects it everywhere (bars and heatmap clicks are the overlay's).
 
 mod actions;
+mod drill;
 pub mod input;
 pub mod keys;
 mod modes;
 pub mod playback;
+mod recover;
+mod surface;
 
 use std::sync::Arc;
 use std::time::{Duration, Instant};
@@ -32,8 +37,11 @@ use winit::event::{ElementState, MouseButton, MouseScrollDelta, TouchPhase, Wind
 use winit::event_loop::{ActiveEventLoop, ControlFlow, EventLoop};
 use winit::window::{Fullscreen, Window, WindowId};
 
-use crate::gpu::GpuContext;
-use crate::kiosk::{DeviceHealth, ExitRequest, KioskRuntime, Presenter, Theme};
+pub use drill::Drill;
+use drill::DrillReport;
+use surface::WindowGpu;
+
+use crate::kiosk::{ExitRequest, KioskRuntime, Presenter, Theme};
 use crate::scene::headless::LessonSession;
 use crate::scene::target::OffscreenTarget;
 use crate::scene::{Layout, OrbitCamera, Scene, SceneFrame, SceneOptions};
@@ -75,6 +83,8 @@ pub struct AppOptions {
     pub size: (u32, u32),
     /// Normal, lecture (`--present`) or exhibit (`--kiosk`).
     pub mode: AppMode,
+    /// Faults to provoke on purpose (tests; see [`Drill`]).
+    pub drill: Option<Drill>,
 }
 
 /// Opens the window and runs until it is closed.
@@ -111,9 +121,8 @@ const READOUT_EVERY: Duration = Duration::from_millis(300);
 
 struct Running {
     window: Arc<Window>,
-    gpu: GpuContext,
-    surface: wgpu::Surface<'static>,
-    config: wgpu::SurfaceConfiguration,
+    /// Instance, surface, device and their health; made anew after a device loss.
+    gfx: WindowGpu,
     scene: Scene,
     session: LessonSession,
     egui: egui_winit::State,
@@ -124,7 +133,6 @@ struct Running {
     /// Actions from window keys and 3D clicks, applied with the overlay's after the next frame.
     pending: Vec<Action>,
     last_readout: Instant,
-    format: wgpu::TextureFormat,
     /// Draw the next frame into a texture and save it as a PNG instead of presenting it.
     capture_next: bool,
     auto_rotate: bool,
@@ -139,8 +147,15 @@ struct Running {
     presenter: Option<Presenter>,
     /// Exhibit mode: attract loop, kiosk overlay, key filter.
     kiosk: Option<KioskRuntime>,
-    /// Device loss and uncaptured GPU errors (logged once each, never a panic).
-    health: DeviceHealth,
+    /// Failed attempts to rebuild after a device loss, in a row.
+    rebuild_failures: u32,
+    /// Self-test steps (`--drill`), if any, and what they saw.
+    drill: Option<Drill>,
+    drill_report: DrillReport,
+    /// Event-loop ticks since the window opened (the drill's clock).
+    ticks: u64,
+    /// A DPI change provoked by a drill: egui's pixels per point, instead of the window's.
+    scale_override: Option<f32>,
 }
 
 impl ApplicationHandler for App {
@@ -262,16 +277,42 @@ impl ApplicationHandler for App {
             event_loop.exit();
             return;
         }
-        let Some(r) = self.running.as_ref() else {
+        let vsync = self.options.vsync;
+        let Some(r) = self.running.as_mut() else {
             return;
         };
-        if let Some(reason) = r.health.lost() {
-            // No rebuild yet: exit non-zero so a supervisor (systemd) restarts the app.
-            self.error = Some(AppError::DeviceLost(reason));
-            event_loop.exit();
-            return;
+        r.ticks += 1;
+        let due = r.drill.as_mut().map(|d| d.due(r.ticks)).unwrap_or_default();
+        for step in due {
+            if r.drill_step(step) {
+                event_loop.exit();
+                return;
+            }
         }
-        if r.config.width == 0 || r.config.height == 0 {
+        if r.gfx.health.lost().is_some() {
+            match r.rebuild_gpu(event_loop, vsync) {
+                Ok(()) => r.rebuild_failures = 0,
+                Err(e) => {
+                    r.rebuild_failures += 1;
+                    log::error!(
+                        "rebuilding the GPU after a device loss failed ({} of {}): {e}",
+                        r.rebuild_failures,
+                        recover::MAX_REBUILD_FAILURES
+                    );
+                    if r.rebuild_failures >= recover::MAX_REBUILD_FAILURES {
+                        // Exit non-zero so a supervisor (systemd) restarts the app.
+                        self.error = Some(e);
+                        event_loop.exit();
+                    } else {
+                        event_loop.set_control_flow(ControlFlow::WaitUntil(
+                            Instant::now() + Duration::from_secs(1),
+                        ));
+                    }
+                    return;
+                }
+            }
+        }
+        if r.gfx.is_zero_size() {
             // Minimized: nothing to draw; wake up now and then for events.
             event_loop.set_control_flow(ControlFlow::WaitUntil(
                 Instant::now() + Duration::from_millis(100),
@@ -300,15 +341,6 @@ fn clear_black(encoder: &mut wgpu::CommandEncoder, view: &wgpu::TextureView) {
     });
 }
 
-/// Prefers a non-sRGB 8-bit format (the tonemap encodes sRGB itself; egui blends in gamma space).
-fn pick_format(formats: &[wgpu::TextureFormat]) -> Option<wgpu::TextureFormat> {
-    use wgpu::TextureFormat::*;
-    [Bgra8Unorm, Rgba8Unorm, Bgra8UnormSrgb, Rgba8UnormSrgb]
-        .into_iter()
-        .find(|f| formats.contains(f))
-        .or_else(|| formats.first().copied())
-}
-
 impl Running {
     fn new(event_loop: &ActiveEventLoop, options: &AppOptions) -> Result<Self, AppError> {
         let mut attributes = Window::default_attributes()
@@ -321,55 +353,11 @@ impl Running {
             attributes = attributes.with_fullscreen(Some(Fullscreen::Borderless(None)));
         }
         let window = Arc::new(event_loop.create_window(attributes)?);
-        let mut descriptor = wgpu::InstanceDescriptor::new_with_display_handle_from_env(Box::new(
-            event_loop.owned_display_handle(),
-        ));
-        // Debug builds turn on wgpu's debug labels, and Mesa's lavapipe (22.3) crashes on them
-        // while presenting to a window; keep them only when asked for with WGPU_DEBUG=1.
-        if std::env::var_os("WGPU_DEBUG").is_none() {
-            descriptor.flags.remove(wgpu::InstanceFlags::DEBUG);
-        }
-        let instance = wgpu::Instance::new(descriptor);
-        let surface = instance.create_surface(window.clone())?;
-        let gpu = pollster::block_on(GpuContext::from_instance(instance, Some(&surface)))?;
-        // A kiosk keeps running: log GPU errors once each and record device loss, never panic.
-        let health = DeviceHealth::watch(&gpu.device);
-        let caps = surface.get_capabilities(&gpu.adapter);
-        let format = pick_format(&caps.formats).ok_or(AppError::NoFormat)?;
-        let size = window.inner_size();
-        let config = wgpu::SurfaceConfiguration {
-            usage: wgpu::TextureUsages::RENDER_ATTACHMENT,
-            format,
-            width: size.width,
-            height: size.height,
-            present_mode: if options.vsync {
-                wgpu::PresentMode::AutoVsync
-            } else {
-                wgpu::PresentMode::AutoNoVsync
-            },
-            desired_maximum_frame_latency: 2,
-            alpha_mode: caps
-                .alpha_modes
-                .first()
-                .copied()
-                .unwrap_or(wgpu::CompositeAlphaMode::Auto),
-            view_formats: vec![],
-            color_space: wgpu::SurfaceColorSpace::Auto,
-        };
-        if size.width > 0 && size.height > 0 {
-            surface.configure(&gpu.device, &config);
-        }
-        log::info!("window surface {format:?} on {}", gpu.adapter_label());
-        let scene = Scene::new(&gpu.device, format, SceneOptions::default());
+        let gfx = WindowGpu::new(event_loop, &window, options.vsync)?;
+        let gpu = &gfx.gpu;
+        let scene = Scene::new(&gpu.device, gfx.format, SceneOptions::default());
         let session = LessonSession::new(&gpu.device, &gpu.queue, &options.lesson)?;
-        let egui = egui_winit::State::new(
-            scene.egui_ctx().clone(),
-            egui::ViewportId::ROOT,
-            &window,
-            Some(window.scale_factor() as f32),
-            None,
-            Some(gpu.device.limits().max_texture_dimension_2d as usize),
-        );
+        let egui = egui_state(&window, &scene, &gpu.device);
         let mut ui = LessonUi::new(&session)?;
         ui.state.speed = options.speed as f32;
         ui.state.playing = true;
@@ -388,8 +376,7 @@ impl Running {
         }
         let mut running = Self {
             window,
-            surface,
-            config,
+            gfx,
             scene,
             session,
             egui,
@@ -399,7 +386,6 @@ impl Running {
             ui,
             pending: Vec::new(),
             last_readout: Instant::now(),
-            format,
             capture_next: false,
             auto_rotate: options.auto_rotate,
             started: Instant::now(),
@@ -409,8 +395,11 @@ impl Running {
             modifiers: winit::keyboard::ModifiersState::empty(),
             presenter: presenter_for(&options.mode),
             kiosk,
-            health,
-            gpu,
+            rebuild_failures: 0,
+            drill: options.drill.clone(),
+            drill_report: DrillReport::default(),
+            ticks: 0,
+            scale_override: None,
         };
         running.apply_kiosk(kiosk_events.unwrap_or_default());
         Ok(running)
@@ -418,15 +407,12 @@ impl Running {
 
     /// Where the views are now (the control bar's strip is kept free while the overlay shows).
     fn layout(&self) -> Layout {
-        self.frame.layout((self.config.width, self.config.height))
+        self.frame
+            .layout((self.gfx.config.width, self.gfx.config.height))
     }
 
     fn resize(&mut self, width: u32, height: u32) {
-        self.config.width = width;
-        self.config.height = height;
-        if width > 0 && height > 0 {
-            self.surface.configure(&self.gpu.device, &self.config);
-        }
+        self.gfx.resize(width, height);
     }
 
     fn reconfigure(&mut self) {
@@ -486,7 +472,9 @@ impl Running {
         let now = Instant::now();
         let dt = (now - self.last_frame).as_secs_f32();
         self.last_frame = now;
-        if self.config.width == 0 || self.config.height == 0 {
+        // Minimized, or the device is gone (the next tick rebuilds it): draw nothing, so the
+        // last good frame stays on screen.
+        if self.gfx.is_zero_size() || self.gfx.health.lost().is_some() {
             return;
         }
         let now_secs = self.now();
@@ -497,7 +485,7 @@ impl Running {
         if self.auto_rotate && !self.input.recently_active(AUTO_ROTATE_QUIET) {
             self.frame.camera.yaw += AUTO_ROTATE_SPEED * dt;
         }
-        let (device, queue) = (&self.gpu.device, &self.gpu.queue);
+        let (device, queue) = (&self.gfx.gpu.device, &self.gfx.gpu.queue);
         self.scene.poll_summary(device);
         // Numbers for the overlay: everything trained so far has been submitted.
         let trainer = &self.session.trainer;
@@ -516,15 +504,15 @@ impl Running {
         let capture = self.capture_next.then(|| {
             OffscreenTarget::with_format(
                 device,
-                (self.config.width, self.config.height),
-                self.format,
+                (self.gfx.config.width, self.gfx.config.height),
+                self.gfx.format,
             )
         });
         self.capture_next = false;
         let surface = if capture.is_some() {
             None
         } else {
-            match self.surface.get_current_texture() {
+            match self.gfx.surface.get_current_texture() {
                 wgpu::CurrentSurfaceTexture::Success(t) => Some((t, false)),
                 // Draw this one, reconfigure for the next.
                 wgpu::CurrentSurfaceTexture::Suboptimal(t) => Some((t, true)),
@@ -533,11 +521,7 @@ impl Running {
                 }
                 wgpu::CurrentSurfaceTexture::Outdated => return self.reconfigure(),
                 wgpu::CurrentSurfaceTexture::Lost => {
-                    match self.gpu.instance.create_surface(self.window.clone()) {
-                        Ok(surface) => self.surface = surface,
-                        Err(e) => log::error!("recreating the lost surface: {e}"),
-                    }
-                    return self.reconfigure();
+                    return self.gfx.recreate_surface(&self.window);
                 }
                 wgpu::CurrentSurfaceTexture::Validation => {
                     log::error!("surface validation error; reconfiguring");
@@ -552,7 +536,7 @@ impl Running {
             (None, Some(c)) => c.view.clone(),
             (None, None) => return,
         };
-        let (device, queue) = (&self.gpu.device, &self.gpu.queue);
+        let (device, queue) = (&self.gfx.gpu.device, &self.gfx.gpu.queue);
         // A frame with a validation error is dropped; the last good one stays on screen.
         let scope = device.push_error_scope(wgpu::ErrorFilter::Validation);
         let mut encoder = device.create_command_encoder(&wgpu::CommandEncoderDescriptor {
@@ -574,9 +558,16 @@ impl Running {
             .cursor
             .filter(|_| !over_ui)
             .and_then(|c| self.scene.pick_word(&self.frame, &layout, c));
-        let egui_input = self.egui.take_egui_input(&self.window);
+        let mut egui_input = self.egui.take_egui_input(&self.window);
+        if let Some(ppp) = self.scale_override {
+            egui_input
+                .viewports
+                .entry(egui::ViewportId::ROOT)
+                .or_default()
+                .native_pixels_per_point = Some(ppp);
+        }
         let inputs = self.session.inputs();
-        let size = (self.config.width, self.config.height);
+        let size = (self.gfx.config.width, self.gfx.config.height);
         let ui = &mut self.ui;
         let mut kiosk = self.kiosk.as_mut();
         let mut kiosk_events = Vec::new();
@@ -614,7 +605,7 @@ impl Running {
         queue.submit([encoder.finish()]);
         let failed = pollster::block_on(scope.pop());
         if let Some(error) = &failed {
-            self.health.report(&format!(
+            self.gfx.health.report(&format!(
                 "frame dropped: {}",
                 crate::kiosk::recovery::one_line(error)
             ));
@@ -646,6 +637,7 @@ impl Running {
     /// Logs the frame rate every few seconds (RUST_LOG=info).
     fn count_frame(&mut self, size: (u32, u32)) {
         self.fps_frames += 1;
+        self.drill_report.frames_since_rebuild += 1;
         let secs = self.fps_since.elapsed().as_secs_f64();
         if secs >= 5.0 {
             log::info!(
@@ -659,4 +651,16 @@ impl Running {
             self.fps_since = Instant::now();
         }
     }
+}
+
+/// egui's window state for `window`, sharing `scene`'s context.
+fn egui_state(window: &Window, scene: &Scene, device: &wgpu::Device) -> egui_winit::State {
+    egui_winit::State::new(
+        scene.egui_ctx().clone(),
+        egui::ViewportId::ROOT,
+        window,
+        Some(window.scale_factor() as f32),
+        None,
+        Some(device.limits().max_texture_dimension_2d as usize),
+    )
 }

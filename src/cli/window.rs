@@ -4,7 +4,7 @@
 
 use std::path::PathBuf;
 
-use crate::app::{AppMode, AppOptions, run as run_app};
+use crate::app::{AppMode, AppOptions, Drill, run as run_app};
 use crate::kiosk::ExhibitConfig;
 
 #[derive(clap::Args, Debug)]
@@ -38,6 +38,10 @@ pub struct WindowArgs {
     /// The exhibit config (TOML) for --kiosk; default: the built-in settings.
     #[arg(long, requires = "kiosk")]
     pub config: Option<PathBuf>,
+    /// Provoke faults on purpose, for tests: `STEP@TICK,...` with steps lose-device,
+    /// lose-surface, outdate-surface, minimize, restore, resize=WxH, scale=F, screenshot, exit.
+    #[arg(long, hide = true, value_parser = Drill::parse)]
+    pub drill: Option<Drill>,
     /// The loaded exhibit config (filled by [`WindowArgs::prepare`]).
     #[arg(skip)]
     pub exhibit: Option<ExhibitConfig>,
@@ -89,6 +93,7 @@ pub fn run(args: &WindowArgs) -> anyhow::Result<()> {
         auto_rotate: !args.no_auto_rotate,
         size: args.size,
         mode,
+        drill: args.drill.clone(),
     })?;
     Ok(())
 }

@@ -45,18 +45,26 @@ fn read_bytes(
     encoder.copy_buffer_to_buffer(buffer, byte_offset as u64, &staging, 0, byte_len as u64);
     queue.submit([encoder.finish()]);
     let slice = staging.slice(..);
-    slice.map_async(wgpu::MapMode::Read, |result| {
-        if let Err(e) = result {
-            log::error!("readback map failed: {e}");
-        }
+    let mapped = std::sync::Arc::new(std::sync::atomic::AtomicBool::new(false));
+    let done = mapped.clone();
+    slice.map_async(wgpu::MapMode::Read, move |result| match result {
+        Ok(()) => done.store(true, std::sync::atomic::Ordering::Release),
+        Err(e) => log::error!("readback map failed: {e}"),
     });
-    device
-        .poll(wgpu::PollType::wait_indefinitely())
-        .expect("GPU poll failed while waiting for a readback");
-    let bytes = slice
-        .get_mapped_range()
-        .expect("readback buffer was not mapped")
-        .to_vec();
+    if let Err(e) = device.poll(wgpu::PollType::wait_indefinitely()) {
+        log::error!("GPU poll failed while waiting for a readback: {e}");
+    }
+    // A lost device maps nothing: read zeros (its owner sees the loss and rebuilds), no panic.
+    if !mapped.load(std::sync::atomic::Ordering::Acquire) {
+        return vec![0; byte_len];
+    }
+    let bytes = match slice.get_mapped_range() {
+        Ok(range) => range.to_vec(),
+        Err(e) => {
+            log::error!("readback buffer was not mapped: {e}");
+            return vec![0; byte_len];
+        }
+    };
     staging.unmap();
     bytes
 }

@@ -73,11 +73,7 @@ impl Checkpoint {
         device: &wgpu::Device,
         queue: &wgpu::Queue,
     ) -> Result<LessonSession, KioskError> {
-        let lesson = self.lesson()?;
-        let mut session = LessonSession::from_lesson(device, queue, lesson)
-            .map_err(|e| KioskError::Restore(e.to_string()))?;
-        session.trainer.train(device, queue, self.epoch);
-        Ok(session)
+        retrain(self.lesson()?, self.epoch, device, queue)
     }
 
     /// A new headless GPU context and the session restored on it (after a device loss).
@@ -86,6 +82,20 @@ impl Checkpoint {
         let session = self.restore(&gpu.device, &gpu.queue)?;
         Ok((gpu, session))
     }
+}
+
+/// A fresh session of `lesson` on `device`, trained to `epoch`: the same parameters and history,
+/// bit for bit, as the session that had reached that epoch (training is deterministic).
+pub fn retrain(
+    lesson: Lesson,
+    epoch: u32,
+    device: &wgpu::Device,
+    queue: &wgpu::Queue,
+) -> Result<LessonSession, KioskError> {
+    let mut session = LessonSession::from_lesson(device, queue, lesson)
+        .map_err(|e| KioskError::Restore(e.to_string()))?;
+    session.trainer.train(device, queue, epoch);
+    Ok(session)
 }
 
 #[cfg(test)]

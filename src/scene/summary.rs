@@ -155,11 +155,13 @@ impl SummaryReadback {
         for staging in &self.ring {
             match staging.state.load(Ordering::Acquire) {
                 READY => {
+                    // A buffer of a lost device cannot be read or unmapped; just free the slot.
                     if let Ok(view) = staging.buffer.slice(..).get_mapped_range() {
                         let data: &[f32] = bytemuck::cast_slice(&view);
                         self.latest = Some(Summary::parse(data, self.dims));
+                        drop(view);
+                        staging.buffer.unmap();
                     }
-                    staging.buffer.unmap();
                     staging.state.store(FREE, Ordering::Release);
                 }
                 FAILED => staging.state.store(FREE, Ordering::Release),

@@ -115,6 +115,13 @@ impl LessonUi {
         }
     }
 
+    /// Drops the last readback (its device is gone); the next refresh reads anew.
+    pub fn forget_readout(&mut self) {
+        self.readout = None;
+        self.readout_key = None;
+        self.summary_key = None;
+    }
+
     /// Whether the numbers the overlay shows are older than the trainer's newest epoch.
     pub fn is_stale(&self, trainer: &Trainer) -> bool {
         self.readout_key != Some((trainer.epoch(), trainer.layout().slots_filled))

@@ -1,0 +1,163 @@
+//! The real window under Xvfb, put through the faults a kiosk meets over weeks (`--drill`, see
+//! src/app/drill.rs): the GPU device destroyed, the surface lost and outdated, rapid resizes
+//! down to a sliver, minimize and restore, a DPI change, and a start at 2x scale. The window
+//! must carry on: it rebuilds the device from a checkpoint, keeps training, draws real frames
+//! after every fault and exits 0 with its report. Needs a display: `scripts/test` runs the tests
+//! under `xvfb-run`.
+
+use std::path::{Path, PathBuf};
+use std::process::{Command, Stdio};
+use std::time::{Duration, Instant};
+
+/// Runs the window with `drill` in a fresh folder; returns (stderr, folder).
+fn run_drill(name: &str, drill: &str, envs: &[(&str, &str)]) -> (String, PathBuf) {
+    assert!(
+        std::env::var_os("DISPLAY").is_some() || std::env::var_os("WAYLAND_DISPLAY").is_some(),
+        "window tests need a display: run them under xvfb-run (apt-get install -y xvfb), \
+         as scripts/test does"
+    );
+    let dir = std::env::temp_dir().join(format!("nextword-drill-{name}-{}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&dir);
+    std::fs::create_dir_all(&dir).unwrap();
+    let runtime = std::env::var_os("XDG_RUNTIME_DIR").unwrap_or_else(|| "/tmp".into());
+    let mut child = Command::new(env!("CARGO_BIN_EXE_nextword"))
+        .args(["--size", "480x270", "--no-vsync", "--drill", drill])
+        .current_dir(&dir)
+        .env("XDG_RUNTIME_DIR", runtime)
+        .env("RUST_LOG", "warn")
+        .envs(envs.iter().copied())
+        .stdout(Stdio::null())
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("start nextword");
+    let start = Instant::now();
+    let status = loop {
+        if let Some(status) = child.try_wait().unwrap() {
+            break status;
+        }
+        if start.elapsed() > Duration::from_secs(240) {
+            let _ = child.kill();
+            panic!("{name}: the window did not finish its drill in 240 s");
+        }
+        std::thread::sleep(Duration::from_millis(100));
+    };
+    let mut stderr = String::new();
+    std::io::Read::read_to_string(&mut child.stderr.take().unwrap(), &mut stderr).unwrap();
+    assert!(status.success(), "{name}: exit {status}\n{stderr}");
+    assert!(!stderr.contains("panicked"), "{name}: {stderr}");
+    (stderr, dir)
+}
+
+/// The drill report's line.
+fn report(stderr: &str) -> &str {
+    stderr
+        .lines()
+        .find(|l| l.starts_with("drill report:"))
+        .unwrap_or_else(|| panic!("no drill report in:\n{stderr}"))
+}
+
+/// The number after `key` in `line`.
+fn number_after(line: &str, key: &str) -> f64 {
+    let rest = &line[line
+        .find(key)
+        .unwrap_or_else(|| panic!("`{key}` in {line}"))
+        + key.len()..];
+    let text: String = rest
+        .trim_start()
+        .chars()
+        .take_while(|c| c.is_ascii_digit() || *c == '.')
+        .collect();
+    text.parse()
+        .unwrap_or_else(|_| panic!("a number after `{key}` in {line}"))
+}
+
+/// Screenshots in `dir`, oldest epoch first, as (epoch, mean brightness, bright pixels).
+fn screenshots(dir: &Path) -> Vec<(u32, f64, usize)> {
+    let mut shots: Vec<(u32, f64, usize)> = std::fs::read_dir(dir)
+        .unwrap()
+        .filter_map(|e| {
+            let path = e.ok()?.path();
+            let name = path.file_stem()?.to_str()?.to_owned();
+            let epoch: u32 = name
+                .strip_prefix("nextword-")?
+                .split('-')
+                .next()?
+                .parse()
+                .ok()?;
+            let (_, _, rgba) = nextword::scene::target::read_png(&path).ok()?;
+            let pixels = rgba.len() / 4;
+            let sum: u64 = rgba
+                .chunks(4)
+                .map(|p| p[0] as u64 + p[1] as u64 + p[2] as u64)
+                .sum();
+            let bright = rgba
+                .chunks(4)
+                .filter(|p| p[0].max(p[1]).max(p[2]) > 200)
+                .count();
+            Some((epoch, sum as f64 / (3 * pixels) as f64, bright))
+        })
+        .collect();
+    shots.sort_by_key(|s| s.0);
+    shots
+}
+
+#[test]
+fn the_window_survives_device_loss_surface_faults_resizes_and_a_dpi_change() {
+    let drill = "screenshot@30,lose-device@45,screenshot@100,\
+                 resize=640x360@110,resize=300x200@111,resize=24x16@112,resize=800x450@113,\
+                 minimize@120,restore@130,lose-surface@140,outdate-surface@145,\
+                 scale=1.5@150,screenshot@190,exit@210";
+    let (stderr, dir) = run_drill("faults", drill, &[]);
+    let line = report(&stderr);
+    // One rebuild, and training went on from there.
+    let rebuilt = number_after(line, "rebuilds at epochs [");
+    assert!(
+        line.contains(&format!("[{rebuilt}]")),
+        "one rebuild: {line}"
+    );
+    assert!(
+        number_after(line, "epoch ") > rebuilt,
+        "training stopped: {line}"
+    );
+    assert!(
+        number_after(line, "frames") > 30.0,
+        "few frames after: {line}"
+    );
+    assert!(line.contains("surface 800x450"), "the last resize: {line}");
+    assert!(
+        line.contains("pixels per point 1.5"),
+        "the DPI change: {line}"
+    );
+    // Frames before the loss, after the rebuild, and after the surface faults and DPI change
+    // are all real pictures (not black, not blank): the rebuilt one looks like the first.
+    let shots = screenshots(&dir);
+    assert_eq!(shots.len(), 3, "{shots:?}\n{stderr}");
+    let (first, after_rebuild, last) = (shots[0], shots[1], shots[2]);
+    assert!(after_rebuild.0 >= rebuilt as u32, "{shots:?}");
+    for (epoch, mean, bright) in [first, after_rebuild, last] {
+        assert!(
+            mean > 4.0 && bright > 200,
+            "a dark frame at epoch {epoch}: {shots:?}"
+        );
+    }
+    assert!(
+        (after_rebuild.1 / first.1 - 1.0).abs() < 0.5,
+        "the rebuilt frame differs a lot from the first: {shots:?}"
+    );
+    let _ = std::fs::remove_dir_all(&dir);
+}
+
+#[test]
+fn the_window_starts_at_twice_the_scale() {
+    let (stderr, dir) = run_drill(
+        "hidpi",
+        "screenshot@40,exit@60",
+        &[("WINIT_X11_SCALE_FACTOR", "2")],
+    );
+    let line = report(&stderr);
+    assert!(line.contains("pixels per point 2"), "{line}");
+    let shots = screenshots(&dir);
+    assert_eq!(shots.len(), 1, "{shots:?}");
+    assert!(shots[0].1 > 4.0 && shots[0].2 > 200, "{shots:?}");
+    let _ = std::fs::remove_dir_all(&dir);
+}
