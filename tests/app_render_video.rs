@@ -1,5 +1,6 @@
 //! `nextword render --frames N --out DIR --video PATH`: the frames are written, then encoded into
-//! a video (here the built-in animated GIF), and a bad combination of flags is one error line.
+//! a video (the built-in animated GIF, or an MP4 through ffmpeg), and a bad combination of flags
+//! is one error line.
 
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output};
@@ -68,6 +69,47 @@ fn render_frames_into_a_gif() {
     );
     assert_eq!(decode_gif(&video), (3, 320, 180));
     assert!(!frames.join("frame_00003.png").exists());
+    std::fs::remove_dir_all(&dir).unwrap();
+}
+
+/// With ffmpeg installed (scripts/test installs it) `--video x.mp4` is an H.264 MP4 of the frames.
+#[test]
+fn render_frames_into_an_mp4() {
+    assert!(
+        nextword::export::ffmpeg_available(),
+        "needs ffmpeg: apt-get install -y --no-install-recommends ffmpeg (scripts/test installs it)"
+    );
+    let dir = temp_dir("render-mp4");
+    let video = dir.join("lesson.mp4");
+    let out = nextword(&[
+        "render",
+        "--frames",
+        "4",
+        "--size",
+        "320x180",
+        "--out",
+        dir.join("frames").to_str().unwrap(),
+        "--video",
+        video.to_str().unwrap(),
+    ]);
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(out.status.success(), "render failed: {stderr}");
+    let probe = Command::new("ffprobe")
+        .args(["-v", "error", "-count_frames", "-select_streams", "v:0"])
+        .args([
+            "-show_entries",
+            "stream=codec_name,width,height,nb_read_frames",
+        ])
+        .args(["-of", "csv=p=0"])
+        .arg(&video)
+        .output()
+        .unwrap();
+    let probe = String::from_utf8_lossy(&probe.stdout);
+    assert_eq!(
+        probe.trim(),
+        "h264,320,180,4",
+        "ffprobe: {probe} ({stderr})"
+    );
     std::fs::remove_dir_all(&dir).unwrap();
 }
 

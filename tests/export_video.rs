@@ -1,9 +1,14 @@
 //! Video export from PNG frames: the built-in animated GIF always, the ffmpeg MP4 when ffmpeg is
-//! installed (else the GIF fallback with a note), and one-line errors for bad frame folders.
+//! installed (scripts/test installs it), the GIF fallback with a note when ffmpeg is missing or
+//! fails, and one-line errors for bad frame folders.
 
 use std::path::{Path, PathBuf};
 
-use nextword::export::{VideoFormat, encode_video, ffmpeg_available, frame_paths};
+use std::ffi::OsStr;
+
+use nextword::export::{
+    VideoFormat, encode_video, encode_video_with, ffmpeg_available, frame_paths,
+};
 use nextword::scene::target::write_png;
 
 fn temp_dir(name: &str) -> PathBuf {
@@ -62,23 +67,72 @@ fn three_frames_make_a_looping_gif() {
     std::fs::remove_dir_all(&dir).unwrap();
 }
 
+/// An MP4 whose frames and size ffprobe reads back, when ffmpeg is installed (scripts/test
+/// installs it, so CI runs this branch for real).
 #[test]
-fn an_mp4_comes_from_ffmpeg_or_falls_back_to_a_gif() {
+fn an_mp4_comes_from_ffmpeg() {
+    assert!(
+        ffmpeg_available(),
+        "the MP4 test needs ffmpeg: apt-get install -y --no-install-recommends ffmpeg \
+         (scripts/test installs it)"
+    );
     let dir = temp_dir("mp4");
     write_frames(&dir, 3, 33, 17); // odd sizes: ffmpeg pads to even
     let out = dir.join("lesson.mp4");
     let encoded = encode_video(&dir, 24.0, &out).unwrap();
-    if ffmpeg_available() {
-        assert_eq!(encoded.format, VideoFormat::Mp4, "{:?}", encoded.note);
-        assert_eq!(encoded.path, out);
-        let bytes = std::fs::read(&out).unwrap();
-        assert!(bytes.len() > 100 && &bytes[4..8] == b"ftyp", "not an MP4");
-    } else {
-        assert_eq!(encoded.format, VideoFormat::Gif);
-        assert_eq!(encoded.path, dir.join("lesson.gif"));
-        assert!(encoded.note.unwrap().contains("ffmpeg is not installed"));
-        assert_eq!(decode_gif(&encoded.path).0, 3);
+    assert_eq!(encoded.format, VideoFormat::Mp4, "{:?}", encoded.note);
+    assert_eq!((encoded.path.as_path(), encoded.frames), (out.as_path(), 3));
+    let bytes = std::fs::read(&out).unwrap();
+    assert!(bytes.len() > 100 && &bytes[4..8] == b"ftyp", "not an MP4");
+    let probe = std::process::Command::new("ffprobe")
+        .args(["-v", "error", "-count_frames", "-select_streams", "v:0"])
+        .args([
+            "-show_entries",
+            "stream=codec_name,width,height,nb_read_frames,pix_fmt",
+        ])
+        .args(["-of", "csv=p=0"])
+        .arg(&out)
+        .output()
+        .unwrap();
+    let probe = String::from_utf8_lossy(&probe.stdout);
+    assert_eq!(probe.trim(), "h264,34,18,yuv420p,3", "ffprobe: {probe}");
+    std::fs::remove_dir_all(&dir).unwrap();
+}
+
+/// Without ffmpeg, or with one that fails, the same call writes a GIF and says why.
+#[test]
+fn a_missing_or_failing_ffmpeg_falls_back_to_a_gif() {
+    let dir = temp_dir("fallback");
+    write_frames(&dir, 3, 33, 17);
+    let out = dir.join("lesson.mp4");
+    let missing = encode_video_with(OsStr::new("/nonexistent/ffmpeg"), &dir, 24.0, &out).unwrap();
+    assert_eq!(missing.format, VideoFormat::Gif);
+    assert_eq!(missing.path, dir.join("lesson.gif"));
+    assert!(missing.note.unwrap().contains("ffmpeg is not installed"));
+    assert_eq!(decode_gif(&missing.path).0, 3);
+    std::fs::remove_file(&missing.path).unwrap();
+
+    // An ffmpeg that answers -version but fails to encode: its first error line is the note.
+    let stub = dir.join("broken-ffmpeg");
+    std::fs::write(
+        &stub,
+        "#!/bin/sh\n[ \"$1\" = -version ] && exit 0\necho 'Unknown encoder libx264' >&2\nexit 1\n",
+    )
+    .unwrap();
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        std::fs::set_permissions(&stub, std::fs::Permissions::from_mode(0o755)).unwrap();
     }
+    let failing = encode_video_with(stub.as_os_str(), &dir, 24.0, &out).unwrap();
+    assert_eq!(failing.format, VideoFormat::Gif);
+    let note = failing.note.unwrap();
+    assert!(
+        note.contains("ffmpeg failed: Unknown encoder libx264") && note.contains("GIF"),
+        "{note}"
+    );
+    assert_eq!(decode_gif(&failing.path).0, 3);
+    assert!(!out.exists());
     std::fs::remove_dir_all(&dir).unwrap();
 }
 

@@ -9,6 +9,7 @@
 //! colours per frame with NeuQuant (`gif::Frame::from_rgba_speed`) and loop forever.
 //! For slides, a still of any size up to 8192x8192 comes from `nextword render --size 3840x2160`.
 
+use std::ffi::{OsStr, OsString};
 use std::path::{Path, PathBuf};
 use std::process::Command;
 
@@ -81,9 +82,18 @@ pub fn frame_paths(dir: &Path) -> Result<Vec<PathBuf>, ExportError> {
     Ok(numbered.into_iter().map(|(_, p)| p).collect())
 }
 
-/// Whether `ffmpeg` runs from PATH.
+/// The ffmpeg to run: `NEXTWORD_FFMPEG` when set (an ffmpeg outside PATH), else `ffmpeg`.
+pub fn ffmpeg_program() -> OsString {
+    std::env::var_os("NEXTWORD_FFMPEG").unwrap_or_else(|| "ffmpeg".into())
+}
+
+/// Whether [`ffmpeg_program`] runs.
 pub fn ffmpeg_available() -> bool {
-    Command::new("ffmpeg")
+    runs(&ffmpeg_program())
+}
+
+fn runs(program: &OsStr) -> bool {
+    Command::new(program)
         .arg("-version")
         .output()
         .is_ok_and(|o| o.status.success())
@@ -92,6 +102,16 @@ pub fn ffmpeg_available() -> bool {
 /// Encodes the frames in `frames_dir` at `fps` into `out`: an MP4 through ffmpeg unless `out`
 /// ends in `.gif` or ffmpeg is unavailable, else an animated GIF (`out` with a `.gif` extension).
 pub fn encode_video(frames_dir: &Path, fps: f32, out: &Path) -> Result<Encoded, ExportError> {
+    encode_video_with(&ffmpeg_program(), frames_dir, fps, out)
+}
+
+/// [`encode_video`] with the ffmpeg program given.
+pub fn encode_video_with(
+    ffmpeg: &OsStr,
+    frames_dir: &Path,
+    fps: f32,
+    out: &Path,
+) -> Result<Encoded, ExportError> {
     if !(fps.is_finite() && (1.0..=120.0).contains(&fps)) {
         return Err(ExportError::Invalid(format!(
             "{fps} frames per second is out of range (1 to 120)"
@@ -102,8 +122,8 @@ pub fn encode_video(frames_dir: &Path, fps: f32, out: &Path) -> Result<Encoded, 
         .extension()
         .is_some_and(|e| e.eq_ignore_ascii_case("gif"));
     if !wants_gif {
-        let note = if ffmpeg_available() {
-            match encode_mp4(frames_dir, fps, out) {
+        let note = if runs(ffmpeg) {
+            match encode_mp4(ffmpeg, frames_dir, fps, out) {
                 Ok(()) => {
                     return Ok(Encoded {
                         path: out.to_owned(),
@@ -137,11 +157,16 @@ pub fn encode_video(frames_dir: &Path, fps: f32, out: &Path) -> Result<Encoded, 
 }
 
 /// Runs ffmpeg: H.264, yuv420p (plays everywhere), sizes padded to even numbers.
-pub fn encode_mp4(frames_dir: &Path, fps: f32, out: &Path) -> Result<(), ExportError> {
+pub fn encode_mp4(
+    ffmpeg: &OsStr,
+    frames_dir: &Path,
+    fps: f32,
+    out: &Path,
+) -> Result<(), ExportError> {
     if let Some(dir) = out.parent().filter(|d| !d.as_os_str().is_empty()) {
         std::fs::create_dir_all(dir).map_err(|e| io_error(dir, e))?;
     }
-    let output = Command::new("ffmpeg")
+    let output = Command::new(ffmpeg)
         .args(["-y", "-hide_banner", "-loglevel", "error", "-framerate"])
         .arg(fps.to_string())
         .arg("-i")
