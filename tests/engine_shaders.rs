@@ -26,6 +26,41 @@ fn compact_kernel_is_valid() {
     validate("compact.wgsl", COMPACT);
 }
 
+/// The unrolled kernel is generated per lesson (src/engine/unrolled.rs): validate it for the
+/// built-in lessons it fits, every activation and optimizer, one and two words of context.
+#[test]
+fn unrolled_kernels_are_valid_for_the_lessons_they_fit() {
+    use nextword::engine::TrainingSetup;
+    use nextword::engine::unrolled::{fits_unrolled, unrolled_source};
+    let mut checked = 0;
+    for id in nextword::lesson::builtin_ids() {
+        let lesson = nextword::lesson::load_builtin(id).unwrap();
+        let corpus = lesson.corpus().unwrap();
+        let base = TrainingSetup::from_lesson(&lesson, &corpus);
+        if !fits_unrolled(&base) {
+            continue;
+        }
+        for activation in [Activation::Tanh, Activation::Relu] {
+            for optimizer in [
+                OptimizerKind::Sgd,
+                OptimizerKind::Momentum,
+                OptimizerKind::Adam,
+            ] {
+                let setup = TrainingSetup {
+                    activation,
+                    optimizer,
+                    ..base.clone()
+                };
+                let name = format!("unrolled {id} {activation:?} {optimizer:?}");
+                validate(&name, &unrolled_source(&setup));
+                checked += 1;
+            }
+        }
+    }
+    // cat-sat, learning-rate and context (two words of context) at least.
+    assert!(checked >= 18, "only {checked} unrolled kernels checked");
+}
+
 #[test]
 fn training_kernels_are_valid_for_every_shape_activation_and_optimizer() {
     let shapes = [

@@ -136,6 +136,13 @@ driver_tests! { per_run, KernelChoice::FusedPerRun,
     adam_tanh_four_runs: TWO_SENTENCES, 1, Tanh, Adam, &[0.001, 0.005, 0.01, 0.02];
 }
 
+driver_tests! { unrolled, KernelChoice::FusedUnrolled,
+    sgd_tanh_context1: CAT_SAT, 1, Tanh, Sgd, &[0.5];
+    momentum_relu_context2: TWO_SENTENCES, 2, Relu, Momentum, &[0.02];
+    adam_tanh_four_runs_context2: TWO_SENTENCES, 2, Tanh, Adam, &[0.001, 0.005, 0.01, 0.02];
+    adam_relu_four_runs: CAT_SAT, 1, Relu, Adam, &[0.001, 0.003, 0.01, 0.02];
+}
+
 macro_rules! axis_tests {
     ($($name:ident: $sentences:expr, $context:expr, $act:expr, $opt:expr, $lrs:expr;)*) => {
         mod one_step {

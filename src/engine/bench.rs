@@ -15,7 +15,8 @@ pub struct TrainBench {
     pub runs: usize,
     pub parameters: usize,
     pub pairs: usize,
-    pub layered: bool,
+    /// The trainer's driver ([`Trainer::driver_name`]).
+    pub driver: &'static str,
     pub gpu_epochs_per_sec: f64,
     pub cpu_epochs_per_sec: f64,
     pub submits_per_epoch: f64,
@@ -26,17 +27,26 @@ impl std::fmt::Display for TrainBench {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         write!(
             f,
-            "{:<34} {:>5} runs {:>8} params {:>6} pairs | GPU {:>10.3} epochs/s ({}) | CPU ref {:>9.3} epochs/s | {:.4} submits, {:.3} dispatches per epoch",
+            "{:<34} {:>5} runs {:>8} params {:>6} pairs | GPU {:>10.3} epochs/s ({}) | CPU ref {:>9.3} epochs/s | {} submits, {} dispatches per epoch",
             self.name,
             self.runs,
             self.parameters,
             self.pairs,
             self.gpu_epochs_per_sec,
-            if self.layered { "layered" } else { "fused" },
+            self.driver,
             self.cpu_epochs_per_sec,
-            self.submits_per_epoch,
-            self.dispatches_per_epoch,
+            per_epoch(self.submits_per_epoch),
+            per_epoch(self.dispatches_per_epoch),
         )
+    }
+}
+
+/// A count per epoch, readable when it is far below one (`1/4096`).
+fn per_epoch(x: f64) -> String {
+    if x >= 0.1 || x <= 0.0 {
+        format!("{x:.3}")
+    } else {
+        format!("1/{:.0}", 1.0 / x)
     }
 }
 
@@ -75,7 +85,7 @@ pub fn bench_training(
         runs: setup.runs(),
         parameters: setup.dims.param_count(),
         pairs: setup.pairs.len(),
-        layered: trainer.is_layered(),
+        driver: trainer.driver_name(),
         gpu_epochs_per_sec: gpu_rate,
         cpu_epochs_per_sec: bench_reference(setup, Duration::from_secs_f64(min_secs)),
         submits_per_epoch: submits,
@@ -106,4 +116,15 @@ pub fn bench_reference(setup: &TrainingSetup, min: Duration) -> f64 {
         epochs += 1;
     }
     epochs as f64 / start.elapsed().as_secs_f64()
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn small_counts_per_epoch_read_as_one_in_n() {
+        assert_eq!(super::per_epoch(33.0), "33.000");
+        assert_eq!(super::per_epoch(0.25), "0.250");
+        assert_eq!(super::per_epoch(1.0 / 4096.0), "1/4096");
+        assert_eq!(super::per_epoch(0.0), "0.000");
+    }
 }

@@ -20,6 +20,7 @@ pub mod schedule;
 mod setup;
 pub mod shader_source;
 mod trainer;
+pub mod unrolled;
 
 pub use buffers::{NOT_DIVERGED, RunState};
 pub use history::{HistoryBuffers, HistoryLayout};

@@ -13,11 +13,13 @@ const RECORD_ALL_PAIRS_UP_TO_FLOATS: usize = 8192;
 /// Which kernels a trainer uses.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum KernelChoice {
-    /// Per-run fused kernel for many runs of a tiny model, workgroup fused kernel for a few runs,
+    /// Unrolled (or else per-run) fused kernel for many runs of a tiny model, workgroup fused
+    /// kernel for a few runs,
     /// layered kernels when one epoch is too much for a fused dispatch.
     Auto,
     FusedWorkgroup,
     FusedPerRun,
+    FusedUnrolled,
     /// Layered kernels with at most `max_chunk` pairs per chunk.
     Layered {
         max_chunk: usize,

@@ -214,6 +214,18 @@ impl Trainer {
         matches!(self.driver, Driver::Layered(_))
     }
 
+    /// The driver's name: "workgroup", "per-run", "unrolled" or "layered".
+    pub fn driver_name(&self) -> &'static str {
+        match &self.driver {
+            Driver::Fused(kernel) => match kernel.mode() {
+                FusedMode::Workgroup => "workgroup",
+                FusedMode::PerRun => "per-run",
+                FusedMode::Unrolled => "unrolled",
+            },
+            Driver::Layered(_) => "layered",
+        }
+    }
+
     /// Most epochs one dispatch trains.
     pub fn epochs_per_dispatch(&self) -> u32 {
         self.max_steps
@@ -257,12 +269,13 @@ const PER_RUN_FROM_RUNS: usize = 32;
 fn choose_fused(setup: &TrainingSetup) -> Option<(FusedMode, u32)> {
     let with = |mode| max_steps_per_dispatch(setup, mode).map(|steps| (mode, steps));
     match setup.kernels {
-        KernelChoice::Auto if setup.runs() >= PER_RUN_FROM_RUNS => {
-            with(FusedMode::PerRun).or_else(|| with(FusedMode::Workgroup))
-        }
+        KernelChoice::Auto if setup.runs() >= PER_RUN_FROM_RUNS => with(FusedMode::Unrolled)
+            .or_else(|| with(FusedMode::PerRun))
+            .or_else(|| with(FusedMode::Workgroup)),
         KernelChoice::Auto => with(FusedMode::Workgroup),
         KernelChoice::FusedWorkgroup => with(FusedMode::Workgroup),
         KernelChoice::FusedPerRun => with(FusedMode::PerRun),
+        KernelChoice::FusedUnrolled => with(FusedMode::Unrolled),
         KernelChoice::Layered { .. } => None,
     }
 }
