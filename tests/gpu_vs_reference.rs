@@ -130,6 +130,12 @@ driver_tests! { layered, KernelChoice::Layered { max_chunk: 3 },
     adam_tanh_four_runs_context2: TWO_SENTENCES, 2, Tanh, Adam, &[0.001, 0.005, 0.01, 0.02];
 }
 
+driver_tests! { workgroup, KernelChoice::FusedWorkgroup,
+    sgd_tanh_context1: CAT_SAT, 1, Tanh, Sgd, &[0.5];
+    momentum_relu_context2: TWO_SENTENCES, 2, Relu, Momentum, &[0.02];
+    adam_tanh_four_runs_context2: TWO_SENTENCES, 2, Tanh, Adam, &[0.001, 0.005, 0.01, 0.02];
+}
+
 driver_tests! { per_run, KernelChoice::FusedPerRun,
     sgd_relu_context1: CAT_SAT, 1, Relu, Sgd, &[0.5];
     momentum_tanh_four_runs_context2: TWO_SENTENCES, 2, Tanh, Momentum, &[0.01, 0.02, 0.05, 0.1];

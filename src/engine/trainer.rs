@@ -269,6 +269,8 @@ const PER_RUN_FROM_RUNS: usize = 32;
 fn choose_fused(setup: &TrainingSetup) -> Option<(FusedMode, u32)> {
     let with = |mode| max_steps_per_dispatch(setup, mode).map(|steps| (mode, steps));
     match setup.kernels {
+        // Straight-line code for many runs; a few runs (the window's lessons) keep the workgroup
+        // driver, which compiles at once (see src/engine/unrolled.rs).
         KernelChoice::Auto if setup.runs() >= PER_RUN_FROM_RUNS => with(FusedMode::Unrolled)
             .or_else(|| with(FusedMode::PerRun))
             .or_else(|| with(FusedMode::Workgroup)),

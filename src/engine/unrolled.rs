@@ -9,12 +9,16 @@
 //! gathers; here there are none, and no loops but the one over epochs. Same math and order of
 //! phases as shaders/engine/phases.wgsl (forward, softmax and recording, loss and divergence,
 //! gradients, optimizer step), checked against the CPU reference by tests/gpu_vs_reference.rs.
-//! Only for small models: [`unrolled_statements`] bounds the code size.
+//! Only for small models: [`unrolled_statements`] bounds the code size. The price is compile time:
+//! llvmpipe takes seconds for cat-sat's kernel (each per-run load or store of the state becomes
+//! a loop over SIMD lanes), so lessons with a few runs in the window keep the workgroup driver,
+//! which compiles at once; many runs (the CLI, benchmarks) pay it once per model shape.
 
 use std::fmt::Write;
 
 use super::setup::TrainingSetup;
 use super::shader_source::{COMMON, FUSED_STEP, model_header};
+use crate::lesson::OptimizerKind;
 
 /// Most statements one epoch may take in the unrolled kernel (compile time grows with it).
 pub const MAX_UNROLLED_STATEMENTS: usize = 6_000;
@@ -87,11 +91,26 @@ fn cs_train(@builtin(global_invocation_id) gid: vec3<u32>) {
     let base = run * P;
 ",
     );
+    // Momentum keeps a velocity, adam a first and a second moment, sgd neither: load only
+    // what is used (each per-run load costs compile time).
+    let (uses_m, uses_s) = match setup.optimizer {
+        OptimizerKind::Sgd => (false, false),
+        OptimizerKind::Momentum => (true, false),
+        OptimizerKind::Adam => (true, true),
+    };
+    let load = |used: bool, buffer: &str, i: usize| {
+        if used {
+            format!("{buffer}[base + {i}u]")
+        } else {
+            "0.0".to_owned()
+        }
+    };
     for i in 0..p_count {
         let _ = writeln!(
             s,
-            "    var p{i} = all_params[base + {i}u]; var m{i} = all_opt_m[base + {i}u]; \
-             var s{i} = all_opt_v[base + {i}u];"
+            "    var p{i} = all_params[base + {i}u]; var m{i} = {}; var s{i} = {};",
+            load(uses_m, "all_opt_m", i),
+            load(uses_s, "all_opt_v", i)
         );
     }
     s.push_str(
@@ -227,11 +246,13 @@ fn cs_train(@builtin(global_invocation_id) gid: vec3<u32>) {
     }
     s.push_str("        }\n    }\n");
     for i in 0..p_count {
-        let _ = writeln!(
-            s,
-            "    all_params[base + {i}u] = p{i}; all_opt_m[base + {i}u] = m{i}; \
-             all_opt_v[base + {i}u] = s{i};"
-        );
+        let _ = writeln!(s, "    all_params[base + {i}u] = p{i};");
+        if uses_m {
+            let _ = writeln!(s, "    all_opt_m[base + {i}u] = m{i};");
+        }
+        if uses_s {
+            let _ = writeln!(s, "    all_opt_v[base + {i}u] = s{i};");
+        }
     }
     s.push_str("    all_run_state[run] = state;\n}\n");
     s
