@@ -149,3 +149,34 @@ fn a_model_too_big_for_one_fused_dispatch_trains_layered_and_exactly() {
     let got: Vec<f64> = (0..=3).map(|e| history.loss(0, e) as f64).collect();
     assert_close("layered loss per epoch", &got, &want, 1e-4, 1e-4).unwrap();
 }
+
+/// The window's readback path (a kept staging buffer, vectors refilled in place) reads exactly
+/// what a fresh readback reads, including divergence, as training moves on.
+#[test]
+fn refilling_a_readout_matches_a_fresh_readback() {
+    let gpu = common::gpu();
+    let setup = common::setup(
+        common::TWO_SENTENCES,
+        2,
+        Activation::Tanh,
+        OptimizerKind::Sgd,
+        &[0.1, 1e30],
+        5,
+    );
+    let mut trainer = Trainer::new(&gpu.device, &gpu.queue, &setup).unwrap();
+    let mut reader = nextword::gpu::StagingReader::default();
+    let mut kept = HistoryReadout::read(&trainer, &gpu.device, &gpu.queue);
+    for chunk in [7, 30, 600] {
+        trainer.train(&gpu.device, &gpu.queue, chunk);
+        kept.refill(&mut reader, &trainer, &gpu.device, &gpu.queue);
+        let fresh = HistoryReadout::read(&trainer, &gpu.device, &gpu.queue);
+        assert_eq!(kept.layout, fresh.layout);
+        let bits = |v: &[f32]| v.iter().map(|x| x.to_bits()).collect::<Vec<_>>();
+        assert_eq!(bits(&kept.loss), bits(&fresh.loss));
+        assert_eq!(bits(&kept.probs), bits(&fresh.probs));
+        assert_eq!(bits(&kept.hidden), bits(&fresh.hidden));
+        assert_eq!(bits(&kept.embedding), bits(&fresh.embedding));
+        assert_eq!(kept.diverged_at, fresh.diverged_at);
+    }
+    assert!(kept.diverged_at[1].is_some() && kept.diverged_at[0].is_none());
+}

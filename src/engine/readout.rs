@@ -1,9 +1,9 @@
 //! Blocking readbacks of the history, for the CLI and tests (never per frame in the window).
 
 use super::Trainer;
-use super::buffers::{NOT_DIVERGED, slot_floats};
+use super::buffers::{NOT_DIVERGED, RunState, slot_floats};
 use super::history::HistoryLayout;
-use crate::gpu::read_buffer_f32;
+use crate::gpu::{StagingReader, read_buffer_f32};
 
 /// A CPU copy of the history buffers and of each run's divergence epoch.
 pub struct HistoryReadout {
@@ -17,6 +17,53 @@ pub struct HistoryReadout {
 }
 
 impl HistoryReadout {
+    /// Reads everything again into `self` through `reader`, reusing the vectors' memory (the
+    /// window's overlay, a few times a second). On a lost device `self` keeps what it had.
+    pub fn refill(
+        &mut self,
+        reader: &mut StagingReader,
+        trainer: &Trainer,
+        device: &wgpu::Device,
+        queue: &wgpu::Queue,
+    ) {
+        let layout = trainer.layout();
+        let b = trainer.buffers();
+        let slots = u64::from(layout.runs * layout.capacity);
+        let [loss, probs, hidden, embedding] = slot_floats(&layout).map(|n| n * slots * 4);
+        let states = (layout.runs as usize * std::mem::size_of::<RunState>()) as u64;
+        let ranges = [
+            (&b.hist_loss, 0, loss),
+            (&b.hist_probs, 0, probs),
+            (&b.hist_hidden, 0, hidden),
+            (&b.hist_embedding, 0, embedding),
+            (&b.run_state, 0, states),
+        ];
+        let mut diverged_at = std::mem::take(&mut self.diverged_at);
+        let read = reader.read(device, queue, &ranges, |i, bytes| {
+            let into =
+                match i {
+                    0 => &mut self.loss,
+                    1 => &mut self.probs,
+                    2 => &mut self.hidden,
+                    3 => &mut self.embedding,
+                    _ => {
+                        let states: &[RunState] = bytemuck::cast_slice(bytes);
+                        diverged_at.clear();
+                        diverged_at.extend(states.iter().map(|s| {
+                            (s.diverged_epoch != NOT_DIVERGED).then_some(s.diverged_epoch)
+                        }));
+                        return;
+                    }
+                };
+            into.clear();
+            into.extend_from_slice(bytemuck::cast_slice(bytes));
+        });
+        self.diverged_at = diverged_at;
+        if read {
+            self.layout = layout;
+        }
+    }
+
     pub fn read(trainer: &Trainer, device: &wgpu::Device, queue: &wgpu::Queue) -> Self {
         let layout = trainer.layout();
         let b = trainer.buffers();

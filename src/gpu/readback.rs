@@ -1,5 +1,92 @@
 //! Blocking readbacks for the CLI and tests: copy a buffer range into a mappable staging buffer,
-//! wait, and return its contents. The window never calls these per frame.
+//! wait, and return its contents. The window never calls these per frame; it reads its overlay's
+//! numbers a few times a second through a [`StagingReader`], which keeps its staging buffer.
+
+/// A staging buffer kept between readbacks: once it has grown to the largest read, reading
+/// allocates nothing on the GPU side (the window re-reads the history a few times a second;
+/// a fresh multi-megabyte buffer each time fragments the process's heap).
+#[derive(Debug, Default)]
+pub struct StagingReader {
+    staging: Option<wgpu::Buffer>,
+}
+
+impl StagingReader {
+    /// Copies each `(buffer, first byte, bytes)` range into the staging buffer in one submit,
+    /// waits, and hands each range's bytes to `take` in order. Returns false, having handed
+    /// nothing, when the copy could not be read (a lost device).
+    pub fn read(
+        &mut self,
+        device: &wgpu::Device,
+        queue: &wgpu::Queue,
+        ranges: &[(&wgpu::Buffer, u64, u64)],
+        mut take: impl FnMut(usize, &[u8]),
+    ) -> bool {
+        let total: u64 = ranges.iter().map(|r| r.2).sum();
+        if total == 0 {
+            return true;
+        }
+        let size = self.staging.as_ref().map_or(0, |b| b.size());
+        // Grow to fit; shrink when far too big (a small lesson after a large one).
+        if size < total || size > total.saturating_mul(4).max(1 << 20) {
+            self.staging = Some(device.create_buffer(&wgpu::BufferDescriptor {
+                label: Some("StagingReader::staging"),
+                size: total,
+                usage: wgpu::BufferUsages::COPY_DST | wgpu::BufferUsages::MAP_READ,
+                mapped_at_creation: false,
+            }));
+        }
+        let Some(staging) = &self.staging else {
+            return false;
+        };
+        let mut encoder = device.create_command_encoder(&wgpu::CommandEncoderDescriptor {
+            label: Some("StagingReader::encoder"),
+        });
+        let mut at = 0;
+        for &(buffer, offset, len) in ranges {
+            encoder.copy_buffer_to_buffer(buffer, offset, staging, at, len);
+            at += len;
+        }
+        queue.submit([encoder.finish()]);
+        let slice = staging.slice(..total);
+        let Some(bytes) = map_and_wait(device, &slice) else {
+            return false;
+        };
+        let mut at = 0;
+        for (i, range) in ranges.iter().enumerate() {
+            take(i, &bytes[at..at + range.2 as usize]);
+            at += range.2 as usize;
+        }
+        drop(bytes);
+        staging.unmap();
+        true
+    }
+}
+
+/// Maps `slice` for reading and waits; None (logged, no panic) when it cannot be mapped.
+fn map_and_wait<'a>(
+    device: &wgpu::Device,
+    slice: &wgpu::BufferSlice<'a>,
+) -> Option<wgpu::BufferView> {
+    let mapped = std::sync::Arc::new(std::sync::atomic::AtomicBool::new(false));
+    let done = mapped.clone();
+    slice.map_async(wgpu::MapMode::Read, move |result| match result {
+        Ok(()) => done.store(true, std::sync::atomic::Ordering::Release),
+        Err(e) => log::error!("readback map failed: {e}"),
+    });
+    if let Err(e) = device.poll(wgpu::PollType::wait_indefinitely()) {
+        log::error!("GPU poll failed while waiting for a readback: {e}");
+    }
+    if !mapped.load(std::sync::atomic::Ordering::Acquire) {
+        return None;
+    }
+    match slice.get_mapped_range() {
+        Ok(view) => Some(view),
+        Err(e) => {
+            log::error!("readback buffer was not mapped: {e}");
+            None
+        }
+    }
+}
 
 /// Read `len` f32 values starting at element `offset` of `buffer` (which needs `COPY_SRC`).
 pub fn read_buffer_f32(
@@ -45,26 +132,12 @@ fn read_bytes(
     encoder.copy_buffer_to_buffer(buffer, byte_offset as u64, &staging, 0, byte_len as u64);
     queue.submit([encoder.finish()]);
     let slice = staging.slice(..);
-    let mapped = std::sync::Arc::new(std::sync::atomic::AtomicBool::new(false));
-    let done = mapped.clone();
-    slice.map_async(wgpu::MapMode::Read, move |result| match result {
-        Ok(()) => done.store(true, std::sync::atomic::Ordering::Release),
-        Err(e) => log::error!("readback map failed: {e}"),
-    });
-    if let Err(e) = device.poll(wgpu::PollType::wait_indefinitely()) {
-        log::error!("GPU poll failed while waiting for a readback: {e}");
-    }
     // A lost device maps nothing: read zeros (its owner sees the loss and rebuilds), no panic.
-    if !mapped.load(std::sync::atomic::Ordering::Acquire) {
+    let Some(view) = map_and_wait(device, &slice) else {
         return vec![0; byte_len];
-    }
-    let bytes = match slice.get_mapped_range() {
-        Ok(range) => range.to_vec(),
-        Err(e) => {
-            log::error!("readback buffer was not mapped: {e}");
-            return vec![0; byte_len];
-        }
     };
+    let bytes = view.to_vec();
+    drop(view);
     staging.unmap();
     bytes
 }

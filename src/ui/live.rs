@@ -21,6 +21,7 @@ use super::state::{Action, EpochGrid, Step, UiState};
 use super::strings::{fill, strings};
 use super::summary::{LessonInfo, LessonSummary};
 use crate::engine::{HistoryReadout, Trainer};
+use crate::gpu::StagingReader;
 use crate::scene::headless::LessonSession;
 use crate::scene::{SceneError, SceneFrame};
 
@@ -32,6 +33,8 @@ pub struct LessonUi {
     pub info: LessonInfo,
     pub summary: LessonSummary,
     readout: Option<HistoryReadout>,
+    /// Keeps its staging buffer between readbacks (no big allocation a few times a second).
+    reader: StagingReader,
     /// (newest trained epoch, slots filled) of `readout`.
     readout_key: Option<(u32, u32)>,
     /// (playhead bits, run, readout key) of `summary`.
@@ -54,6 +57,7 @@ impl LessonUi {
             info,
             summary: LessonSummary::default(),
             readout: None,
+            reader: StagingReader::default(),
             readout_key: None,
             summary_key: None,
             notice: None,
@@ -91,7 +95,10 @@ impl LessonUi {
         let layout = trainer.layout();
         let key = (trainer.epoch(), layout.slots_filled);
         if self.readout_key != Some(key) && (may_read || self.readout.is_none()) {
-            self.readout = Some(HistoryReadout::read(trainer, device, queue));
+            match &mut self.readout {
+                Some(readout) => readout.refill(&mut self.reader, trainer, device, queue),
+                None => self.readout = Some(HistoryReadout::read(trainer, device, queue)),
+            }
             self.readout_key = Some(key);
         }
         let Some(readout) = &self.readout else { return };
@@ -115,9 +122,11 @@ impl LessonUi {
         }
     }
 
-    /// Drops the last readback (its device is gone); the next refresh reads anew.
+    /// Drops the last readback and the staging buffer (their device is gone); the next refresh
+    /// reads anew.
     pub fn forget_readout(&mut self) {
         self.readout = None;
+        self.reader = StagingReader::default();
         self.readout_key = None;
         self.summary_key = None;
     }
