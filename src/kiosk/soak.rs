@@ -6,8 +6,10 @@
 //! dropped), reset the camera, orbit it, and show the kiosk overlay. A simulated visitor taps now
 //! and then, so the welcome, the countdown and the reset run too. Each frame is encoded like the
 //! window's: training first (`epochs_per_frame`, never stopping at the lesson's end, so the
-//! history keeps compacting), then the scene and egui (the kiosk overlay included) into one
-//! offscreen texture, one submit, then a wait (the window is paced by presenting). Every
+//! history keeps compacting), then the scene and egui (the lesson overlay, which re-reads the
+//! history every [`READOUT_EVERY_FRAMES`] frames as the window does a few times a second, and
+//! the kiosk overlay) into one offscreen texture, one submit, then a wait (the window is paced by
+//! presenting). Every
 //! `sample_every` frames [`ResourceSample`] records the RSS (`/proc/self/status`) and the counts
 //! of live buffers, textures, views and bind groups from `Instance::generate_report`.
 
@@ -21,6 +23,10 @@ use super::attract::{Attract, AttractTiming, KioskEvent};
 use super::config::KioskStrings;
 use super::overlay::{KioskOverlay, kiosk_overlay_ui};
 use super::theme::Theme;
+use crate::ui::LessonUi;
+
+/// Frames between the lesson overlay's history readbacks (the window: every 300 ms).
+pub const READOUT_EVERY_FRAMES: u64 = 10;
 
 #[derive(Clone, Debug)]
 pub struct SoakOptions {
@@ -159,6 +165,7 @@ pub fn run_soak(
     let mut overlay = KioskOverlay::default();
     let (mut attract, mut events) = Attract::new(options.lessons.clone(), options.timing, 0.0);
     let mut session: Option<LessonSession> = None;
+    let mut ui: Option<LessonUi> = None;
     let mut camera = OrbitCamera::default();
     let mut orbit = false;
     for frame_index in 0..options.frames {
@@ -176,6 +183,11 @@ pub fn run_soak(
                     drop(session.take()); // free the old trainer's buffers first
                     let s = LessonSession::new(device, queue, &id)
                         .map_err(|e| KioskError::Gpu(e.to_string()))?;
+                    let loaded = match ui.as_mut() {
+                        Some(ui) => ui.lesson_loaded(&s),
+                        None => LessonUi::new(&s).map(|new| ui = Some(new)),
+                    };
+                    loaded.map_err(|e| KioskError::Gpu(e.to_string()))?;
                     camera = s.frame(0.0).camera;
                     session = Some(s);
                     report.lesson_loads += 1;
@@ -207,6 +219,10 @@ pub fn run_soak(
         frame.camera = camera;
         frame.time_secs = now as f32;
         frame.status = format!("epoch {epoch}");
+        let ui = ui.as_mut().expect("loaded with the lesson");
+        ui.state.playhead = epoch as f32;
+        let read = frame_index % READOUT_EVERY_FRAMES == 0;
+        ui.refresh(&s.trainer, device, queue, read);
         let inputs = s.inputs();
         let _ = scene.encode_frame(
             device,
@@ -218,6 +234,7 @@ pub fn run_soak(
             size,
             headless_input(size),
             |ctx| {
+                ui.ui(ctx);
                 kiosk_overlay_ui(ctx, &overlay, &strings, &theme);
             },
         );
