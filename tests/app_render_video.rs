@@ -2,6 +2,8 @@
 //! a video (the built-in animated GIF, or an MP4 through ffmpeg), and a bad combination of flags
 //! is one error line.
 
+mod common;
+
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output};
 
@@ -75,10 +77,7 @@ fn render_frames_into_a_gif() {
 /// With ffmpeg installed (scripts/test installs it) `--video x.mp4` is an H.264 MP4 of the frames.
 #[test]
 fn render_frames_into_an_mp4() {
-    assert!(
-        nextword::export::ffmpeg_available(),
-        "needs ffmpeg: apt-get install -y --no-install-recommends ffmpeg (scripts/test installs it)"
-    );
+    common::require_ffmpeg();
     let dir = temp_dir("render-mp4");
     let video = dir.join("lesson.mp4");
     let out = nextword(&[
@@ -94,22 +93,7 @@ fn render_frames_into_an_mp4() {
     ]);
     let stderr = String::from_utf8_lossy(&out.stderr);
     assert!(out.status.success(), "render failed: {stderr}");
-    let probe = Command::new("ffprobe")
-        .args(["-v", "error", "-count_frames", "-select_streams", "v:0"])
-        .args([
-            "-show_entries",
-            "stream=codec_name,width,height,nb_read_frames",
-        ])
-        .args(["-of", "csv=p=0"])
-        .arg(&video)
-        .output()
-        .unwrap();
-    let probe = String::from_utf8_lossy(&probe.stdout);
-    assert_eq!(
-        probe.trim(),
-        "h264,320,180,4",
-        "ffprobe: {probe} ({stderr})"
-    );
+    assert_eq!(common::probe_video(&video), "h264,320,180,4", "{stderr}");
     std::fs::remove_dir_all(&dir).unwrap();
 }
 

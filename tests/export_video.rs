@@ -6,9 +6,9 @@ use std::path::{Path, PathBuf};
 
 use std::ffi::OsStr;
 
-use nextword::export::{
-    VideoFormat, encode_video, encode_video_with, ffmpeg_available, frame_paths,
-};
+mod common;
+
+use nextword::export::{VideoFormat, encode_video, encode_video_with, frame_paths};
 use nextword::scene::target::write_png;
 
 fn temp_dir(name: &str) -> PathBuf {
@@ -71,11 +71,7 @@ fn three_frames_make_a_looping_gif() {
 /// installs it, so CI runs this branch for real).
 #[test]
 fn an_mp4_comes_from_ffmpeg() {
-    assert!(
-        ffmpeg_available(),
-        "the MP4 test needs ffmpeg: apt-get install -y --no-install-recommends ffmpeg \
-         (scripts/test installs it)"
-    );
+    common::require_ffmpeg();
     let dir = temp_dir("mp4");
     write_frames(&dir, 3, 33, 17); // odd sizes: ffmpeg pads to even
     let out = dir.join("lesson.mp4");
@@ -84,18 +80,8 @@ fn an_mp4_comes_from_ffmpeg() {
     assert_eq!((encoded.path.as_path(), encoded.frames), (out.as_path(), 3));
     let bytes = std::fs::read(&out).unwrap();
     assert!(bytes.len() > 100 && &bytes[4..8] == b"ftyp", "not an MP4");
-    let probe = std::process::Command::new("ffprobe")
-        .args(["-v", "error", "-count_frames", "-select_streams", "v:0"])
-        .args([
-            "-show_entries",
-            "stream=codec_name,width,height,nb_read_frames,pix_fmt",
-        ])
-        .args(["-of", "csv=p=0"])
-        .arg(&out)
-        .output()
-        .unwrap();
-    let probe = String::from_utf8_lossy(&probe.stdout);
-    assert_eq!(probe.trim(), "h264,34,18,yuv420p,3", "ffprobe: {probe}");
+    // Odd sizes come out padded to even ones.
+    assert_eq!(common::probe_video(&out), "h264,34,18,3");
     std::fs::remove_dir_all(&dir).unwrap();
 }
 

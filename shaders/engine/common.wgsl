@@ -64,6 +64,22 @@ fn optimizer_step(theta: f32, g: f32, m: f32, v: f32, lr: f32, bias1: f32, bias2
     return Moved(theta - lr * m_hat / (sqrt(v_hat) + 1e-8), m1, v1);
 }
 
+// A run's state after an epoch whose loss was `loss`: divergence flagged from the first
+// non-finite loss on; when `learning` and not diverged, the step count and adam's bias
+// corrections advance (the optimizer step of this epoch uses them).
+fn close_epoch(state: RunState, loss: f32, epoch: u32, learning: bool) -> RunState {
+    var s = state;
+    if !is_finite(loss) && s.diverged_epoch == NOT_DIVERGED {
+        s.diverged_epoch = epoch;
+    }
+    if learning && s.diverged_epoch == NOT_DIVERGED {
+        s.adam_t += 1u;
+        s.bias1 = 1.0 - pow(0.9, f32(s.adam_t));
+        s.bias2 = 1.0 - pow(0.999, f32(s.adam_t));
+    }
+    return s;
+}
+
 // The history slot that records `epoch`, or NO_SLOT.
 fn history_slot(epoch: u32, first_epoch: u32, stride: u32, capacity: u32) -> u32 {
     if epoch < first_epoch {

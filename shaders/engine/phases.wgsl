@@ -195,16 +195,7 @@ fn phase_loss(run: u32, item: u32, epoch: u32, slot: u32, capacity: u32, learnin
         if slot != NO_SLOT {
             hist_loss[run * capacity + slot] = loss;
         }
-        var state = run_state[state_index(run)];
-        if !is_finite(loss) && state.diverged_epoch == NOT_DIVERGED {
-            state.diverged_epoch = epoch;
-        }
-        if learning && state.diverged_epoch == NOT_DIVERGED {
-            state.adam_t += 1u;
-            state.bias1 = 1.0 - pow(0.9, f32(state.adam_t));
-            state.bias2 = 1.0 - pow(0.999, f32(state.adam_t));
-        }
-        run_state[state_index(run)] = state;
+        run_state[state_index(run)] = close_epoch(run_state[state_index(run)], loss, epoch, learning);
     } else if slot != NO_SLOT {
         let q = item - 1u;
         hist_embedding[(run * capacity + slot) * V * D + q] = params[param_base(run) + q];

@@ -184,13 +184,8 @@ fn cs_train(@builtin(global_invocation_id) gid: vec3<u32>) {
     }
     s.push_str(
         "        }
-        if !is_finite(loss) && state.diverged_epoch == NOT_DIVERGED {
-            state.diverged_epoch = epoch;
-        }
+        state = close_epoch(state, loss, epoch, learning);
         if learning && state.diverged_epoch == NOT_DIVERGED {
-            state.adam_t += 1u;
-            state.bias1 = 1.0 - pow(0.9, f32(state.adam_t));
-            state.bias2 = 1.0 - pow(0.999, f32(state.adam_t));
 ",
     );
     // Gradients.

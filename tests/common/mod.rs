@@ -67,3 +67,26 @@ pub fn reference_losses(setup: &TrainingSetup, run: usize, epochs: u32) -> Vec<f
     .map(|r| r.loss)
     .collect()
 }
+
+/// Fails (never skips) with what to install when ffmpeg is missing (scripts/test installs it).
+pub fn require_ffmpeg() {
+    assert!(
+        nextword::export::ffmpeg_available(),
+        "the MP4 tests need ffmpeg: apt-get install -y ffmpeg (scripts/test installs it)"
+    );
+}
+
+/// `codec,width,height,frames` of a video's first stream, as ffprobe counts them.
+pub fn probe_video(path: &std::path::Path) -> String {
+    let probe = std::process::Command::new("ffprobe")
+        .args(["-v", "error", "-count_frames", "-select_streams", "v:0"])
+        .args([
+            "-show_entries",
+            "stream=codec_name,width,height,nb_read_frames",
+        ])
+        .args(["-of", "csv=p=0"])
+        .arg(path)
+        .output()
+        .expect("run ffprobe");
+    String::from_utf8_lossy(&probe.stdout).trim().to_owned()
+}
