@@ -55,6 +55,11 @@ impl GpuContext {
             .request_device(&wgpu::DeviceDescriptor {
                 label: Some("nextword::device"),
                 required_limits: adapter.limits(),
+                // wgpu's default suballocates from 128-256 MiB memory blocks, and on a software
+                // adapter every block is resident RAM that stays while any buffer lives in it: a
+                // kiosk switching lessons for hours climbed past 1.4 GB in 256 MiB steps. 8-64
+                // MiB blocks follow what is really in use.
+                memory_hints: wgpu::MemoryHints::MemoryUsage,
                 ..Default::default()
             })
             .await?;

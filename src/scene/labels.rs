@@ -55,6 +55,14 @@ impl Style {
     }
 }
 
+/// Font sizes in steps of half a point (at least 4). Word labels shrink and grow with depth as
+/// the camera moves; egui rasterizes every distinct size into its font atlas, so continuous sizes
+/// would fill the atlas with fresh glyphs every frame (measured: a kiosk window's atlas and its
+/// uploads reached 512 MiB allocations). Half-point steps are invisible at label sizes.
+pub fn quantized_points(points: f32) -> f32 {
+    ((points * 2.0).round() / 2.0).max(4.0)
+}
+
 /// Paints in target pixels on egui's background layer.
 struct Ink {
     painter: egui::Painter,
@@ -69,7 +77,7 @@ impl Ink {
         } else {
             FontFamily::Proportional
         };
-        FontId::new((size * self.scale / self.ppp).max(4.0), family)
+        FontId::new(quantized_points(size * self.scale / self.ppp), family)
     }
 
     fn pt(&self, p: Vec2) -> Pos2 {
@@ -621,6 +629,17 @@ pub fn pick_word(
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn label_sizes_come_in_a_few_steps() {
+        // A camera dolly sweeps label sizes continuously; the atlas sees at most 121 sizes.
+        let sizes: std::collections::BTreeSet<u32> = (0..10_000)
+            .map(|i| quantized_points(2.0 + i as f32 * 0.0062).to_bits())
+            .collect();
+        assert!(sizes.len() <= 121, "{} sizes", sizes.len());
+        assert_eq!(quantized_points(13.3), 13.5);
+        assert_eq!(quantized_points(1.0), 4.0);
+    }
 
     #[test]
     fn number_formats() {
