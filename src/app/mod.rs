@@ -653,6 +653,9 @@ impl Running {
     }
 }
 
+/// The largest texture egui may make (its font atlas grows up to it, then starts over).
+const MAX_EGUI_TEXTURE_SIDE: usize = 4096;
+
 /// egui's window state for `window`, sharing `scene`'s context.
 fn egui_state(window: &Window, scene: &Scene, device: &wgpu::Device) -> egui_winit::State {
     egui_winit::State::new(
@@ -661,6 +664,8 @@ fn egui_state(window: &Window, scene: &Scene, device: &wgpu::Device) -> egui_win
         window,
         Some(window.scale_factor() as f32),
         None,
-        Some(device.limits().max_texture_dimension_2d as usize),
+        // egui's font atlas may grow to this side; a small cap keeps a worst case (many sizes of
+        // many glyphs) at tens of megabytes, not the adapter's 16k x 16k texture.
+        Some((device.limits().max_texture_dimension_2d as usize).min(MAX_EGUI_TEXTURE_SIDE)),
     )
 }
