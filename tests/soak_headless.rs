@@ -10,16 +10,17 @@ mod common;
 
 use nextword::kiosk::soak::{ResourceSample, SoakOptions, SoakReport, run_soak};
 
-/// Checks a soak: the history stayed within capacity, and after warm-up (the first quarter)
-/// nothing grew beyond a small margin.
-fn assert_flat(report: &SoakReport, rss_margin_kib: u64) {
+/// Checks a soak: the history stayed within capacity, and after warm-up (the first `warm_up`
+/// fraction of the samples: every lesson loaded once, so the GPU memory blocks for the biggest
+/// exist) nothing grew beyond a small margin.
+fn assert_flat(report: &SoakReport, rss_margin_kib: u64, warm_up: f64) {
     assert_eq!(report.over_capacity_frames, 0);
     let samples = &report.samples;
     assert!(samples.len() >= 4, "{} samples", samples.len());
-    let warm = samples[samples.len() / 4];
+    let from = (samples.len() as f64 * warm_up) as usize;
+    let warm = samples[from];
     let last = *samples.last().unwrap();
-    let peak =
-        |f: fn(&ResourceSample) -> usize| samples[samples.len() / 4..].iter().map(f).max().unwrap();
+    let peak = |f: fn(&ResourceSample) -> usize| samples[from..].iter().map(f).max().unwrap();
     eprintln!("warm: {warm}\nlast: {last}");
     assert!(
         last.rss_kib <= warm.rss_kib + rss_margin_kib,
@@ -67,8 +68,9 @@ fn print_report(report: &SoakReport, frames: u64) {
 #[test]
 fn short_soak_of_the_attract_loop_stays_flat() {
     let gpu = common::gpu();
+    // The four lessons first load by frame ~1,300 (idle 12 s, then one every 8 s at 30 fps).
     let options = SoakOptions {
-        frames: 2000,
+        frames: 4000,
         sample_every: 100,
         ..SoakOptions::default()
     };
@@ -76,7 +78,7 @@ fn short_soak_of_the_attract_loop_stays_flat() {
     print_report(&report, options.frames);
     assert!(report.lesson_loads >= 4, "{}", report.lesson_loads);
     assert!(report.resets >= 2 && report.visitor_taps >= 1 && report.countdowns >= 1);
-    assert_flat(&report, 24 * 1024);
+    assert_flat(&report, 24 * 1024, 0.5);
 }
 
 /// The long soak: `SOAK_FRAMES` frames (default 100,000), figures printed as it goes.
@@ -96,5 +98,5 @@ fn long_soak_of_the_attract_loop_stays_flat() {
     };
     let report = run_soak(&gpu, &options, |s| eprintln!("{s}")).unwrap();
     print_report(&report, frames);
-    assert_flat(&report, 32 * 1024);
+    assert_flat(&report, 32 * 1024, 0.25);
 }
