@@ -117,27 +117,9 @@ fn read_bytes(
     byte_offset: usize,
     byte_len: usize,
 ) -> Vec<u8> {
-    if byte_len == 0 {
-        return Vec::new();
-    }
-    let staging = device.create_buffer(&wgpu::BufferDescriptor {
-        label: Some("readback::staging"),
-        size: byte_len as u64,
-        usage: wgpu::BufferUsages::COPY_DST | wgpu::BufferUsages::MAP_READ,
-        mapped_at_creation: false,
-    });
-    let mut encoder = device.create_command_encoder(&wgpu::CommandEncoderDescriptor {
-        label: Some("readback::encoder"),
-    });
-    encoder.copy_buffer_to_buffer(buffer, byte_offset as u64, &staging, 0, byte_len as u64);
-    queue.submit([encoder.finish()]);
-    let slice = staging.slice(..);
     // A lost device maps nothing: read zeros (its owner sees the loss and rebuilds), no panic.
-    let Some(view) = map_and_wait(device, &slice) else {
-        return vec![0; byte_len];
-    };
-    let bytes = view.to_vec();
-    drop(view);
-    staging.unmap();
+    let mut bytes = vec![0; byte_len];
+    let range = [(buffer, byte_offset as u64, byte_len as u64)];
+    StagingReader::default().read(device, queue, &range, |_, read| bytes.copy_from_slice(read));
     bytes
 }
