@@ -44,6 +44,13 @@ impl HistoryLayout {
         self.first_epoch + slot * self.stride
     }
 
+    /// The slot that training with `stride` writes `epoch` into, if any (the rule of
+    /// `history_slot` in shaders/engine/common.wgsl, which the kernels apply).
+    pub fn slot_recording(&self, epoch: u32, stride: u32) -> Option<u32> {
+        let since = epoch.checked_sub(self.first_epoch)?;
+        (since % stride == 0 && since / stride < self.capacity).then_some(since / stride)
+    }
+
     /// The slot holding `epoch`, when that epoch is recorded.
     pub fn slot_of_epoch(&self, epoch: u32) -> Option<u32> {
         let since = epoch.checked_sub(self.first_epoch)?;

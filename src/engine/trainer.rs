@@ -173,7 +173,7 @@ impl Trainer {
                 ) => {
                     for i in 0..=steps {
                         let epoch = epoch_start + i;
-                        let slot = history_slot(&layout, epoch, stride).unwrap_or(NO_SLOT);
+                        let slot = layout.slot_recording(epoch, stride).unwrap_or(NO_SLOT);
                         self.dispatches +=
                             layered.encode_epoch(queue, &mut pass, &layout, epoch, slot, i < steps);
                     }
@@ -280,12 +280,6 @@ fn choose_fused(setup: &TrainingSetup) -> Option<(FusedMode, u32)> {
         KernelChoice::FusedUnrolled => with(FusedMode::Unrolled),
         KernelChoice::Layered { .. } => None,
     }
-}
-
-/// The slot that records `epoch` under `stride` (the rule of shaders/engine/common.wgsl).
-fn history_slot(layout: &HistoryLayout, epoch: u32, stride: u32) -> Option<u32> {
-    let since = epoch.checked_sub(layout.first_epoch)?;
-    (since % stride == 0 && since / stride < layout.capacity).then_some(since / stride)
 }
 
 /// Pairs per chunk of the layered kernels: as many as the scratch budget and the loop limit allow.
