@@ -171,3 +171,31 @@ impl UniformRing {
         offset as u32
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::engine::shader_source::{COMPACT, TRAIN_LAYERED, TRAIN_PER_RUN};
+
+    /// Kernels rebuild a linear index as `gid.x + gid.y * ROW`; ROW must be the invocations in
+    /// one row of [`linear_workgroups`], in every kernel (the unrolled one is generated).
+    #[test]
+    fn kernels_agree_with_the_host_on_a_dispatch_row() {
+        let row = format!("gid.y * {}u", MAX_WORKGROUPS_X * WORKGROUP_SIZE);
+        let lesson = crate::lesson::load_builtin("cat-sat").unwrap();
+        let setup = crate::engine::TrainingSetup::from_lesson(&lesson, &lesson.corpus().unwrap());
+        let unrolled = crate::engine::unrolled::unrolled_source(&setup);
+        for (name, source) in [
+            ("compact", COMPACT),
+            ("layered", TRAIN_LAYERED),
+            ("per-run", TRAIN_PER_RUN),
+            ("unrolled", unrolled.as_str()),
+        ] {
+            assert!(source.contains(&row), "{name} does not use {row}");
+        }
+        assert_eq!(
+            linear_workgroups(u64::from(MAX_WORKGROUPS_X) * 64 + 1),
+            (65535, 2)
+        );
+    }
+}
