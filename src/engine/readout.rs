@@ -3,7 +3,7 @@
 use super::Trainer;
 use super::buffers::{NOT_DIVERGED, RunState, slot_floats};
 use super::history::HistoryLayout;
-use crate::gpu::{StagingReader, read_buffer_f32};
+use crate::gpu::StagingReader;
 
 /// A CPU copy of the history buffers and of each run's divergence epoch.
 pub struct HistoryReadout {
@@ -64,24 +64,23 @@ impl HistoryReadout {
         }
     }
 
+    /// A fresh readback (the CLI, tests, a lesson's first numbers). On a lost device every value
+    /// reads as zero, with the right lengths, and no run as diverged.
     pub fn read(trainer: &Trainer, device: &wgpu::Device, queue: &wgpu::Queue) -> Self {
         let layout = trainer.layout();
-        let b = trainer.buffers();
         let slots = (layout.runs * layout.capacity) as usize;
-        let [_, probs, hidden, embedding] = slot_floats(&layout).map(|n| n as usize * slots);
-        let diverged_at = trainer
-            .read_run_states(device, queue)
-            .iter()
-            .map(|s| (s.diverged_epoch != NOT_DIVERGED).then_some(s.diverged_epoch))
-            .collect();
-        Self {
+        let [loss, probs, hidden, embedding] =
+            slot_floats(&layout).map(|n| vec![0.0; n as usize * slots]);
+        let mut readout = Self {
             layout,
-            loss: read_buffer_f32(device, queue, &b.hist_loss, 0, slots),
-            probs: read_buffer_f32(device, queue, &b.hist_probs, 0, probs),
-            hidden: read_buffer_f32(device, queue, &b.hist_hidden, 0, hidden),
-            embedding: read_buffer_f32(device, queue, &b.hist_embedding, 0, embedding),
-            diverged_at,
-        }
+            loss,
+            probs,
+            hidden,
+            embedding,
+            diverged_at: vec![None; layout.runs as usize],
+        };
+        readout.refill(&mut StagingReader::default(), trainer, device, queue);
+        readout
     }
 
     /// Epochs with a slot, oldest first, with their slots.
