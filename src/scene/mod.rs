@@ -576,12 +576,7 @@ impl Scene {
                 depth_slice: None,
                 resolve_target: None,
                 ops: wgpu::Operations {
-                    load: wgpu::LoadOp::Clear(wgpu::Color {
-                        r: 0.0025,
-                        g: 0.003,
-                        b: 0.006,
-                        a: 1.0,
-                    }),
+                    load: wgpu::LoadOp::Clear(palette::BACKGROUND),
                     store: wgpu::StoreOp::Store,
                 },
             })],

@@ -1,4 +1,4 @@
-//! Word colours and the scene's text fonts.
+//! Word colours, the background colour and the scene's text fonts.
 //!
 //! How it works: every word gets a colour from a hand-picked set of saturated hues that read well
 //! glowing on a dark background; beyond that set, hues continue around the colour wheel by the
@@ -6,6 +6,14 @@
 //! buffer); labels use the same colour as sRGB, lightened so text stays readable.
 //! Fonts: DejaVu Sans (regular and bold, assets/fonts/, Bitstream Vera licence) embedded in the
 //! binary, since egui is built without its default fonts here; it covers Latin, Greek and Cyrillic.
+
+/// The scene's background: a near-black blue, in linear HDR units (the frame is cleared to it).
+pub const BACKGROUND: wgpu::Color = wgpu::Color {
+    r: 0.0025,
+    g: 0.003,
+    b: 0.006,
+    a: 1.0,
+};
 
 /// sRGB colours of the first words.
 const BASE: [[u8; 3]; 10] = [
