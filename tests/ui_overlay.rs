@@ -19,9 +19,9 @@ fn context() -> egui::Context {
     ctx
 }
 
-fn input(events: Vec<Event>) -> RawInput {
+fn input(events: Vec<Event>, size: (f32, f32)) -> RawInput {
     let mut input = RawInput {
-        screen_rect: Some(Rect::from_min_size(Pos2::ZERO, vec2(SIZE.0, SIZE.1))),
+        screen_rect: Some(Rect::from_min_size(Pos2::ZERO, vec2(size.0, size.1))),
         time: Some(0.0),
         events,
         ..Default::default()
@@ -50,8 +50,7 @@ fn lesson_at(lesson: &Lesson, playhead: f32) -> (LessonInfo, LessonSummary) {
     (info, summary)
 }
 
-/// Three passes (fonts load on the first, areas settle on the second); returns the last's output
-/// and actions, with every pass's texture changes.
+/// [`run_sized`] on a 1920x1080 screen.
 fn run(
     ctx: &egui::Context,
     state: &mut UiState,
@@ -59,17 +58,30 @@ fn run(
     info: &LessonInfo,
     events: Vec<Event>,
 ) -> (egui::FullOutput, Vec<Action>) {
-    let mut first = ctx.run_pass(input(vec![]), |ctx| {
+    run_sized(ctx, state, summary, info, events, SIZE)
+}
+
+/// Three passes (fonts load on the first, areas settle on the second); returns the last's output
+/// and actions, with every pass's texture changes.
+fn run_sized(
+    ctx: &egui::Context,
+    state: &mut UiState,
+    summary: &LessonSummary,
+    info: &LessonInfo,
+    events: Vec<Event>,
+    size: (f32, f32),
+) -> (egui::FullOutput, Vec<Action>) {
+    let mut first = ctx.run_pass(input(vec![], size), |ctx| {
         overlay_ui(ctx, state, summary, info);
     });
     // A second quiet pass lets areas that changed size settle.
-    let settle = ctx.run_pass(input(vec![]), |ctx| {
+    let settle = ctx.run_pass(input(vec![], size), |ctx| {
         overlay_ui(ctx, state, summary, info);
     });
     first.textures_delta.append(settle.textures_delta.clone());
     settle.drop_without_applying_deltas();
     let mut actions = Vec::new();
-    let mut full = ctx.run_pass(input(events), |ctx| {
+    let mut full = ctx.run_pass(input(events, size), |ctx| {
         actions = overlay_ui(ctx, state, summary, info);
     });
     let mut deltas = std::mem::take(&mut first.textures_delta);
@@ -183,6 +195,141 @@ fn the_centre_of_the_3d_view_stays_clear() {
                 layer.is_none_or(|l| l.order == egui::Order::Background),
                 "{step:?}: overlay covers {p:?}: {layer:?}"
             );
+        }
+    }
+}
+
+#[test]
+fn the_3d_picture_fits_beside_the_cards_on_wide_and_narrow_screens() {
+    let lesson = load_builtin("cat-sat").unwrap();
+    let (info, summary) = lesson_at(&lesson, 60.0);
+    for size in [
+        (1920.0, 1080.0),
+        (1280.0, 800.0),
+        (1024.0, 768.0),
+        (1280.0, 1024.0),
+    ] {
+        for step in Step::ALL {
+            let ctx = context();
+            let mut state = UiState {
+                step,
+                ..Default::default()
+            };
+            let (full, _) = run_sized(&ctx, &mut state, &summary, &info, vec![], size);
+            full.drop_without_applying_deltas();
+            // The lens shrinks and moves the whole picture of the plot; sample it inset by 10%.
+            let plot = scene_layout(vec2(size.0, size.1), 1.0, CONTROL_BAR_HEIGHT_1080)
+                .plot(Panel::Embedding);
+            let lens = state.hero_lens;
+            assert!(
+                lens.scale >= 0.4,
+                "{size:?} {step:?}: picture shrunk to {lens:?}"
+            );
+            let (cx, cy) = (
+                plot.x + (lens.shift.x + 1.0) * 0.5 * plot.w,
+                plot.y + (1.0 - lens.shift.y) * 0.5 * plot.h,
+            );
+            let (hw, hh) = (0.4 * lens.scale * plot.w, 0.4 * lens.scale * plot.h);
+            // The narration card ends above the step card even when its chips wrap.
+            let area = |name: &str| {
+                ctx.memory(|m| m.area_rect(egui::Id::unique(("nextword_ui", name))))
+                    .unwrap()
+            };
+            let (narration, step_card) = (area("narration"), area("step"));
+            assert!(
+                narration.bottom() <= step_card.top(),
+                "{size:?} {step:?}: narration {narration:?} runs under the step card {step_card:?}"
+            );
+            for (fx, fy) in [
+                (0.0, 0.0),
+                (-1.0, -1.0),
+                (1.0, -1.0),
+                (-1.0, 1.0),
+                (1.0, 1.0),
+            ] {
+                let p = Pos2::new(cx + fx * hw, cy + fy * hh);
+                assert!(
+                    ctx.layer_id_at(p)
+                        .is_none_or(|l| l.order == egui::Order::Background),
+                    "{size:?} {step:?}: a card covers the picture at {p:?} ({lens:?})"
+                );
+            }
+        }
+    }
+}
+
+/// Filled rectangles among `shapes` (button and box backgrounds), on screen.
+fn filled_rects(shapes: &[egui::epaint::ClippedShape]) -> Vec<Rect> {
+    fn walk(shape: &egui::Shape, out: &mut Vec<Rect>) {
+        match shape {
+            egui::Shape::Vec(inner) => inner.iter().for_each(|s| walk(s, out)),
+            egui::Shape::Rect(r) if r.fill.a() > 0 => out.push(r.rect),
+            _ => {}
+        }
+    }
+    let mut out = vec![];
+    for clipped in shapes {
+        walk(&clipped.shape, &mut out);
+    }
+    out
+}
+
+#[test]
+fn the_control_row_fits_common_screens_in_both_looks() {
+    let lesson = load_builtin("cat-sat").unwrap();
+    let (info, summary) = lesson_at(&lesson, 60.0);
+    let projector = nextword::kiosk::Theme::Projector.style().look();
+    let sizes = [
+        (1920.0, 1080.0),
+        (1280.0, 720.0),
+        (1366.0, 768.0),
+        (1440.0, 900.0),
+        (1280.0, 800.0),
+        (1024.0, 768.0),
+        (1280.0, 1024.0),
+        (1600.0, 1200.0),
+        (800.0, 600.0),
+    ];
+    for look in [Look::default(), projector] {
+        for size in sizes {
+            let ctx = context();
+            let mut state = UiState {
+                step: Step::Training,
+                look,
+                ..Default::default()
+            };
+            let (full, _) = run_sized(&ctx, &mut state, &summary, &info, vec![], size);
+            let s = nextword::ui::overlay::ui_scale(&ctx);
+            // The buttons row: the last 64 design pixels of the screen; the bar's own
+            // background spans the screen and is left out.
+            let mut row: Vec<Rect> = filled_rects(&full.shapes)
+                .into_iter()
+                .filter(|r| r.center().y > size.1 - 64.0 * s && r.width() < size.0 * 0.5)
+                .collect();
+            full.drop_without_applying_deltas();
+            // A part inside a control's span (the slider's handle on its rail) is that control.
+            let parts = row.clone();
+            row.retain(|r| {
+                !parts.iter().any(|o| {
+                    o != r
+                        && o.left() <= r.left()
+                        && r.right() <= o.right()
+                        && o.width() > r.width()
+                })
+            });
+            row.sort_by(|a, b| a.left().total_cmp(&b.left()));
+            assert!(row.len() >= 6, "{size:?}: row {row:?}");
+            // Neighbouring controls keep egui's item spacing apart, and all stay on screen.
+            let spacing = 12.0 * s;
+            for pair in row.windows(2) {
+                assert!(
+                    pair[1].left() - pair[0].right() >= spacing - 1.0,
+                    "{size:?} {look:?}: controls {:?} and {:?} crowd each other",
+                    pair[0],
+                    pair[1]
+                );
+            }
+            assert!(row.last().unwrap().right() <= size.0, "{size:?}: {row:?}");
         }
     }
 }

@@ -18,6 +18,10 @@ const PITCH_LIMIT: f32 = 1.45;
 const MIN_DISTANCE: f32 = 0.6;
 const MAX_DISTANCE: f32 = 20.0;
 
+/// The smallest a [`Lens`] makes the picture: below this the words crowd together (a 4:3 screen
+/// with the lesson's cards needs about 0.5).
+const MIN_LENS_SCALE: f32 = 0.35;
+
 /// Where the picture sits in the view: normalised device coordinates become `ndc * scale + shift`.
 #[derive(Clone, Copy, Debug, PartialEq)]
 pub struct Lens {
@@ -67,7 +71,7 @@ impl Lens {
             return Self::default();
         }
         let fit = ((right - left) / plot.w).min((bottom - top) / plot.h);
-        let scale = (fit * 1.1).clamp(0.45, 1.0);
+        let scale = fit.clamp(MIN_LENS_SCALE, 1.0);
         let centre = Vec2::new((left + right) * 0.5 - plot.x, (top + bottom) * 0.5 - plot.y);
         let shift = Vec2::new(centre.x / plot.w * 2.0 - 1.0, 1.0 - centre.y / plot.h * 2.0);
         Self { scale, shift }
@@ -280,7 +284,7 @@ mod tests {
             Rect::new(0.0, 600.0, 1000.0, 200.0),
         ];
         let lens = Lens::fitting(plot, &covers);
-        assert!(lens.scale < 1.0 && lens.scale >= 0.45);
+        assert!(lens.scale < 1.0 && lens.scale >= MIN_LENS_SCALE);
         assert!(lens.shift.x > 0.0 && lens.shift.y > 0.0, "{lens:?}");
         // A cover outside the plot changes nothing.
         let outside = [Rect::new(2000.0, 0.0, 10.0, 10.0)];

@@ -301,10 +301,23 @@ fn embedding(
             (px + Vec2::new(-dim.x * 0.5, -gap - dim.y), Align2::LEFT_TOP),
             (px + Vec2::new(-dim.x * 0.5, gap), Align2::LEFT_TOP),
         ];
-        let free = spots.iter().find(|(p, _)| {
+        // A free spot inside the view first, so a word near the edge reads into the picture
+        // rather than over the next panel; then any free spot.
+        let clear = |&&(p, _): &&(Vec2, Align2)| {
             let r = Rect::new(p.x, p.y, dim.x, dim.y);
             !placed.iter().any(|q| overlaps(&r, q))
-        });
+        };
+        let inside = |&&(p, _): &&(Vec2, Align2)| {
+            p.x >= plot.x
+                && p.y >= plot.y
+                && p.x + dim.x <= plot.right()
+                && p.y + dim.y <= plot.bottom()
+        };
+        let free = spots
+            .iter()
+            .filter(clear)
+            .find(inside)
+            .or_else(|| spots.iter().find(clear));
         let spot = match free {
             Some(s) => *s,
             None if small_vocab || frame.word == w || frame.hover_word == Some(w) => spots[0],
@@ -577,8 +590,10 @@ fn strips(ink: &Ink, info: &SceneInfo, frame: &SceneFrame, layout: &Layout) {
         style(15.0, FAINT),
     );
     let heat = layout.plot(Panel::Heatmap);
+    // Over the heatmap's left edge, or ending at its right edge where the panel is narrow.
+    let caption = ink.measure(text.hidden_per_pair, 17.0, false);
     ink.text(
-        Vec2::new(heat.x, heat.y - 6.0 * s),
+        Vec2::new(heat.x.min(heat.right() - caption.x), heat.y - 6.0 * s),
         Align2::LEFT_BOTTOM,
         text.hidden_per_pair,
         style(17.0, DIM),

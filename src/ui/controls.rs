@@ -200,7 +200,14 @@ fn buttons_row(
     let compact = room < FULL_ROW_1080;
     // 4:3 screens: the speed slider goes without its label too.
     let tight = room < FULL_ROW_1080 - 300.0;
+    // 5:4 screens: and the rate without its label, on a shorter slider.
+    let narrow = room < FULL_ROW_1080 - 400.0;
+    // Large type on a 4:3 screen: the one-epoch steps stay on the arrow keys only.
+    let minimal = room < FULL_ROW_1080 - 500.0;
     ui.horizontal(|ui| {
+        if narrow {
+            ui.spacing_mut().slider_width = 90.0 * s;
+        }
         let play = if state.playing { text.pause } else { text.play };
         if ui
             .add(
@@ -210,17 +217,19 @@ fn buttons_row(
         {
             actions.push(Action::TogglePlay);
         }
-        if ui
-            .button(text.step_back)
-            .on_hover_text(text.step_back_tip)
-            .clicked()
+        if !minimal
+            && ui
+                .button(text.step_back)
+                .on_hover_text(text.step_back_tip)
+                .clicked()
         {
             actions.push(Action::StepBack);
         }
-        if ui
-            .button(text.step_forward)
-            .on_hover_text(text.step_forward_tip)
-            .clicked()
+        if !minimal
+            && ui
+                .button(text.step_forward)
+                .on_hover_text(text.step_forward_tip)
+                .clicked()
         {
             actions.push(Action::StepForward);
         }
@@ -251,7 +260,7 @@ fn buttons_row(
             ui.label(RichText::new(speed_text).size(20.0 * s));
         }
         ui.separator();
-        lr_and_optimizer(ui, state, info, s, actions);
+        lr_and_optimizer(ui, state, info, s, !narrow, actions);
         ui.separator();
         if !state.live && summary.trained_epoch > 0 && ui.button(text.live).clicked() {
             actions.push(Action::GoLive);
@@ -283,6 +292,7 @@ fn lr_and_optimizer(
     state: &mut UiState,
     info: &LessonInfo,
     s: f32,
+    with_label: bool,
     actions: &mut Vec<Action>,
 ) {
     let text = strings();
@@ -293,7 +303,9 @@ fn lr_and_optimizer(
         }
     }
     rates.sort_by(f64::total_cmp);
-    ui.label(RichText::new(text.learning_rate).color(DIM));
+    if with_label {
+        ui.label(RichText::new(text.learning_rate).color(DIM));
+    }
     egui::ComboBox::from_id_salt("nextword_lr")
         .selected_text(rate(state.lr_choice))
         .width(90.0 * s)

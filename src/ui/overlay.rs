@@ -22,6 +22,9 @@ use super::summary::{LessonInfo, LessonSummary};
 /// its cards above it.
 pub const CONTROL_BAR_HEIGHT_1080: f32 = 150.0;
 
+/// The narration card's width at 1080 lines on a wide screen.
+const NARRATION_WIDTH_1080: f32 = 460.0;
+
 pub(crate) const DIM: Color32 = Color32::from_rgb(176, 186, 206);
 pub(crate) const ACCENT: Color32 = Color32::from_rgb(255, 200, 72);
 
@@ -174,16 +177,19 @@ pub fn overlay_ui(
                 r.height() * ppp,
             )
         };
-        let narration = narration_card(ctx, state, summary, info, s, &mut actions);
-        let step = step_card(ctx, state, info, s, &mut actions);
-        // The narration card may grow down to just above the step card (next frame).
-        state.narration_room = (step.top() - narration.top() - 12.0 * s).max(0.0);
         let hero = hover::scene_layout(
             ctx.content_rect().size(),
             ppp,
             state.look.control_bar_1080(),
         )
         .plot(crate::scene::Panel::Embedding);
+        // On narrow screens (4:3, 5:4) the card takes at most about half the 3D view's width,
+        // so the words keep a column of their own beside it.
+        let narration_width = (NARRATION_WIDTH_1080 * s).min(hero.w / ppp * 0.48);
+        let narration = narration_card(ctx, state, summary, info, s, narration_width, &mut actions);
+        let step = step_card(ctx, state, info, s, &mut actions);
+        // The narration card may grow down to just above the step card (next frame).
+        state.narration_room = (step.top() - narration.top() - 12.0 * s).max(0.0);
         state.hero_lens =
             crate::scene::Lens::fitting(hero, &[to_pixels(narration), to_pixels(step)]);
         controls::control_bar(ctx, state, summary, info, s, &mut actions);
@@ -249,73 +255,65 @@ fn narration_card(
     summary: &LessonSummary,
     info: &LessonInfo,
     s: f32,
+    width: f32,
     actions: &mut Vec<Action>,
 ) -> egui::Rect {
     let text = strings();
     // Below the 3D view's title row (header 76 + its title text at 1080 lines).
     let offset = vec2(36.0 * s, 120.0 * s);
-    card(
-        ctx,
-        "narration",
-        Align2::LEFT_TOP,
-        offset,
-        460.0 * s,
-        s,
-        |ui| {
-            ui.horizontal(|ui| {
-                ui.label(RichText::new(text.now_heading).size(28.0 * s).strong());
-            });
-            if summary.is_empty() {
-                ui.label(text.narr_press_play);
+    card(ctx, "narration", Align2::LEFT_TOP, offset, width, s, |ui| {
+        ui.horizontal(|ui| {
+            ui.label(RichText::new(text.now_heading).size(28.0 * s).strong());
+        });
+        if summary.is_empty() {
+            ui.label(text.narr_press_play);
+            return;
+        }
+        let n = narrate(summary, info, &PhaseParams::default());
+        let color = phase_color(n.phase);
+        ui.horizontal(|ui| {
+            let (rect, _) = ui.allocate_exact_size(vec2(16.0 * s, 16.0 * s), egui::Sense::hover());
+            ui.painter().circle_filled(rect.center(), 8.0 * s, color);
+            ui.label(
+                RichText::new(n.phase.name())
+                    .size(26.0 * s)
+                    .color(color)
+                    .strong(),
+            );
+        });
+        if !n.live.is_empty() {
+            ui.label(RichText::new(&n.live).size(30.0 * s).color(ACCENT).strong());
+        }
+        ui.label(RichText::new(&n.body).color(Look::of(ui.ctx()).text));
+        // The rest only while it fits above the step card (large type, small screens).
+        let room = state.narration_room - 2.0 * CARD_MARGIN * s;
+        let mut optional: Vec<RichText> = n
+            .extra
+            .iter()
+            .map(|l| RichText::new(l).color(DIM))
+            .collect();
+        if let Some(m) = &n.last_milestone {
+            optional.push(RichText::new(format!("★ {m}")).color(ACCENT).size(20.0 * s));
+        }
+        if !state.playing && summary.trained_epoch == 0 {
+            optional.push(RichText::new(text.narr_press_play).color(DIM));
+        }
+        for line in optional {
+            let galley = egui::WidgetText::from(line).into_galley(
+                ui,
+                Some(egui::TextWrapMode::Wrap),
+                ui.available_width(),
+                egui::TextStyle::Body,
+            );
+            if !fits(ui, galley.size().y, room) {
                 return;
             }
-            let n = narrate(summary, info, &PhaseParams::default());
-            let color = phase_color(n.phase);
-            ui.horizontal(|ui| {
-                let (rect, _) =
-                    ui.allocate_exact_size(vec2(16.0 * s, 16.0 * s), egui::Sense::hover());
-                ui.painter().circle_filled(rect.center(), 8.0 * s, color);
-                ui.label(
-                    RichText::new(n.phase.name())
-                        .size(26.0 * s)
-                        .color(color)
-                        .strong(),
-                );
-            });
-            if !n.live.is_empty() {
-                ui.label(RichText::new(&n.live).size(30.0 * s).color(ACCENT).strong());
-            }
-            ui.label(RichText::new(&n.body).color(Look::of(ui.ctx()).text));
-            // The rest only while it fits above the step card (large type, small screens).
-            let room = state.narration_room - 2.0 * CARD_MARGIN * s;
-            let mut optional: Vec<RichText> = n
-                .extra
-                .iter()
-                .map(|l| RichText::new(l).color(DIM))
-                .collect();
-            if let Some(m) = &n.last_milestone {
-                optional.push(RichText::new(format!("★ {m}")).color(ACCENT).size(20.0 * s));
-            }
-            if !state.playing && summary.trained_epoch == 0 {
-                optional.push(RichText::new(text.narr_press_play).color(DIM));
-            }
-            for line in optional {
-                let galley = egui::WidgetText::from(line).into_galley(
-                    ui,
-                    Some(egui::TextWrapMode::Wrap),
-                    ui.available_width(),
-                    egui::TextStyle::Body,
-                );
-                if !fits(ui, galley.size().y, room) {
-                    return;
-                }
-                ui.label(galley);
-            }
-            if fits(ui, CHIP_ROW_1080 * s, room) {
-                word_chips(ui, state, summary, info, s, actions);
-            }
-        },
-    )
+            ui.label(galley);
+        }
+        if fits(ui, chips_height(ui, info, s), room) {
+            word_chips(ui, state, summary, info, s, actions);
+        }
+    })
 }
 
 /// Inner margin of a card, design pixels.
@@ -328,6 +326,53 @@ fn fits(ui: &Ui, height: f32, room: f32) -> bool {
     ui.min_rect().height() + ui.spacing().item_spacing.y + height <= room
 }
 
+/// The most word chips the narration card shows (then "+N").
+const MAX_CHIPS: usize = 10;
+
+/// The chip row's label and the text of word `w`'s chip.
+fn chips_label(s: f32) -> RichText {
+    RichText::new(strings().words).color(DIM).size(20.0 * s)
+}
+fn chip_text(word: &str, w: usize, s: f32) -> RichText {
+    RichText::new(word)
+        .color(crate::scene::palette::word_text(w))
+        .size(22.0 * s)
+}
+
+/// The height the word chips take once wrapped to `ui`'s width (narrow cards wrap them).
+fn chips_height(ui: &Ui, info: &LessonInfo, s: f32) -> f32 {
+    let width_of = |text: RichText| {
+        egui::WidgetText::from(text)
+            .into_galley(
+                ui,
+                Some(egui::TextWrapMode::Extend),
+                f32::INFINITY,
+                egui::TextStyle::Button,
+            )
+            .size()
+            .x
+    };
+    let pad = 2.0 * ui.spacing().button_padding.x;
+    let mut widths = vec![width_of(chips_label(s))];
+    widths.extend(
+        info.vocab
+            .iter()
+            .enumerate()
+            .take(MAX_CHIPS)
+            .map(|(w, word)| width_of(chip_text(word, w, s)) + pad),
+    );
+    let (available, gap) = (ui.available_width(), ui.spacing().item_spacing.x);
+    let (mut rows, mut x) = (1, 0.0);
+    for w in widths {
+        if x > 0.0 && x + w > available {
+            rows += 1;
+            x = 0.0;
+        }
+        x += w + gap;
+    }
+    rows as f32 * CHIP_ROW_1080 * s
+}
+
 /// The vocabulary as coloured chips: click one to select it everywhere (linked selection).
 fn word_chips(
     ui: &mut Ui,
@@ -337,15 +382,13 @@ fn word_chips(
     s: f32,
     actions: &mut Vec<Action>,
 ) {
-    const MAX_CHIPS: usize = 10;
     let probs = summary.probs_at_playhead.get(state.selected_pair as usize);
     ui.horizontal_wrapped(|ui| {
-        ui.label(RichText::new(strings().words).color(DIM).size(20.0 * s));
+        ui.label(chips_label(s));
         for (w, word) in info.vocab.iter().enumerate().take(MAX_CHIPS) {
             let selected = state.selected_word == Some(w as u32);
             let color = crate::scene::palette::word_text(w);
-            let mut button = egui::Button::new(RichText::new(word).color(color).size(22.0 * s))
-                .selected(selected);
+            let mut button = egui::Button::new(chip_text(word, w, s)).selected(selected);
             if selected {
                 button = button.stroke(Stroke::new(2.5 * s, color));
             }
