@@ -225,21 +225,10 @@ fn the_3d_picture_fits_beside_the_cards_on_wide_and_narrow_screens() {
                 lens.scale >= 0.4,
                 "{size:?} {step:?}: picture shrunk to {lens:?}"
             );
-            let (cx, cy) = (
-                plot.x + (lens.shift.x + 1.0) * 0.5 * plot.w,
-                plot.y + (1.0 - lens.shift.y) * 0.5 * plot.h,
-            );
+            let Pos2 { x: cx, y: cy } = picture_centre(plot, lens);
             let (hw, hh) = (0.4 * lens.scale * plot.w, 0.4 * lens.scale * plot.h);
             // The narration card ends above the step card even when its chips wrap.
-            let area = |name: &str| {
-                ctx.memory(|m| m.area_rect(egui::Id::unique(("nextword_ui", name))))
-                    .unwrap()
-            };
-            let (narration, step_card) = (area("narration"), area("step"));
-            assert!(
-                narration.bottom() <= step_card.top(),
-                "{size:?} {step:?}: narration {narration:?} runs under the step card {step_card:?}"
-            );
+            assert_narration_above_step_card(&ctx, &format!("{size:?} {step:?}"));
             for (fx, fy) in [
                 (0.0, 0.0),
                 (-1.0, -1.0),
@@ -256,6 +245,27 @@ fn the_3d_picture_fits_beside_the_cards_on_wide_and_narrow_screens() {
             }
         }
     }
+}
+
+/// Where `lens` puts the centre of the picture of `plot` (screen pixels).
+fn picture_centre(plot: nextword::scene::Rect, lens: nextword::scene::Lens) -> Pos2 {
+    Pos2::new(
+        plot.x + (lens.shift.x + 1.0) * 0.5 * plot.w,
+        plot.y + (1.0 - lens.shift.y) * 0.5 * plot.h,
+    )
+}
+
+/// Asserts that the narration card ends above the step card (`what` names the case).
+fn assert_narration_above_step_card(ctx: &egui::Context, what: &str) {
+    let area = |name: &str| {
+        ctx.memory(|m| m.area_rect(egui::Id::unique(("nextword_ui", name))))
+            .unwrap()
+    };
+    let (narration, step) = (area("narration"), area("step"));
+    assert!(
+        narration.bottom() <= step.top(),
+        "{what}: narration {narration:?} runs under the step card {step:?}"
+    );
 }
 
 /// Filled rectangles among `shapes` (button and box backgrounds), on screen.
@@ -376,23 +386,12 @@ fn the_projector_look_has_larger_type_opaque_panels_and_a_clear_centre() {
         let body = sizes.iter().copied().fold(0.0f32, f32::max);
         measured.push((body, fills));
         // The narration card gives up its optional lines rather than run under the step card.
-        let area = |name: &str| {
-            ctx.memory(|m| m.area_rect(egui::Id::unique(("nextword_ui", name))))
-                .unwrap()
-        };
-        let (narration, step) = (area("narration"), area("step"));
-        assert!(
-            narration.bottom() <= step.top(),
-            "{look:?}: narration {narration:?} runs under the step card {step:?}"
-        );
+        assert_narration_above_step_card(&ctx, &format!("{look:?}"));
         // The 3D picture moves to where the larger cards leave room: its centre stays clear.
         let plot =
             scene_layout(vec2(SIZE.0, SIZE.1), 1.0, look.control_bar_1080()).plot(Panel::Embedding);
         let lens = state.hero_lens;
-        let p = Pos2::new(
-            plot.x + (lens.shift.x + 1.0) * 0.5 * plot.w,
-            plot.y + (1.0 - lens.shift.y) * 0.5 * plot.h,
-        );
+        let p = picture_centre(plot, lens);
         assert!(
             ctx.layer_id_at(p)
                 .is_none_or(|l| l.order == egui::Order::Background),
