@@ -9,8 +9,9 @@ use std::path::{Path, PathBuf};
 use std::process::{Command, Stdio};
 use std::time::{Duration, Instant};
 
-/// Runs the window with `drill` in a fresh folder; returns (stderr, folder).
-fn run_drill(name: &str, drill: &str, envs: &[(&str, &str)]) -> (String, PathBuf) {
+/// Runs the window (480x270, plus `args`) with `drill` in a fresh folder; returns (stderr,
+/// folder).
+fn run_drill(name: &str, drill: &str, args: &[&str], envs: &[(&str, &str)]) -> (String, PathBuf) {
     assert!(
         std::env::var_os("DISPLAY").is_some() || std::env::var_os("WAYLAND_DISPLAY").is_some(),
         "window tests need a display: run them under xvfb-run (apt-get install -y xvfb), \
@@ -22,6 +23,7 @@ fn run_drill(name: &str, drill: &str, envs: &[(&str, &str)]) -> (String, PathBuf
     let runtime = std::env::var_os("XDG_RUNTIME_DIR").unwrap_or_else(|| "/tmp".into());
     let mut child = Command::new(env!("CARGO_BIN_EXE_nextword"))
         .args(["--size", "480x270", "--no-vsync", "--drill", drill])
+        .args(args)
         .current_dir(&dir)
         .env("XDG_RUNTIME_DIR", runtime)
         .env("RUST_LOG", "warn")
@@ -107,7 +109,7 @@ fn the_window_survives_device_loss_surface_faults_resizes_and_a_dpi_change() {
                  resize=640x360@110,resize=300x200@111,resize=24x16@112,resize=800x450@113,\
                  minimize@120,restore@130,lose-surface@140,outdate-surface@145,\
                  scale=1.5@150,screenshot@190,exit@210";
-    let (stderr, dir) = run_drill("faults", drill, &[]);
+    let (stderr, dir) = run_drill("faults", drill, &[], &[]);
     let line = report(&stderr);
     // One rebuild, and training went on from there.
     let rebuilt = number_after(line, "rebuilds at epochs [");
@@ -152,6 +154,7 @@ fn the_window_starts_at_twice_the_scale() {
     let (stderr, dir) = run_drill(
         "hidpi",
         "screenshot@40,exit@60",
+        &[],
         &[("WINIT_X11_SCALE_FACTOR", "2")],
     );
     let line = report(&stderr);
@@ -159,5 +162,22 @@ fn the_window_starts_at_twice_the_scale() {
     let shots = screenshots(&dir);
     assert_eq!(shots.len(), 1, "{shots:?}");
     assert!(shots[0].1 > 4.0 && shots[0].2 > 200, "{shots:?}");
+    let _ = std::fs::remove_dir_all(&dir);
+}
+
+#[test]
+fn fullscreen_covers_the_monitor_without_a_window_manager() {
+    // Xvfb has no window manager, as many kiosk X servers: the window must size itself.
+    let (stderr, dir) = run_drill("fullscreen", "exit@30", &["--fullscreen"], &[]);
+    let line = report(&stderr);
+    let monitor = line
+        .rsplit("monitor ")
+        .next()
+        .filter(|m| m.contains('x'))
+        .unwrap_or_else(|| panic!("no monitor size in {line}"));
+    assert!(
+        line.contains(&format!("surface {monitor},")),
+        "the window does not cover the monitor: {line}"
+    );
     let _ = std::fs::remove_dir_all(&dir);
 }

@@ -351,6 +351,19 @@ impl Running {
             ));
         if options.fullscreen {
             attributes = attributes.with_fullscreen(Some(Fullscreen::Borderless(None)));
+            // A kiosk's X server often runs without a window manager, which is what honours the
+            // fullscreen request there: the window also asks for the whole monitor itself.
+            if let Some(monitor) = event_loop
+                .primary_monitor()
+                .or_else(|| event_loop.available_monitors().next())
+                && monitor.size().width > 0
+                && monitor.size().height > 0
+            {
+                attributes = attributes
+                    .with_inner_size(monitor.size())
+                    .with_position(monitor.position())
+                    .with_decorations(false);
+            }
         }
         let window = Arc::new(event_loop.create_window(attributes)?);
         let gfx = WindowGpu::new(event_loop, &window, options.vsync)?;

@@ -70,9 +70,14 @@ impl Running {
             DrillStep::Screenshot => self.capture_next = true,
             DrillStep::Exit => {
                 let r = &self.drill_report;
+                let monitor = self
+                    .window
+                    .current_monitor()
+                    .map(|m| format!("{}x{}", m.size().width, m.size().height))
+                    .unwrap_or_else(|| "unknown".into());
                 eprintln!(
                     "drill report: frames {} since the last rebuild, rebuilds at epochs {:?}, \
-                     epoch {}, surface {}x{}, pixels per point {}",
+                     epoch {}, surface {}x{}, pixels per point {}, monitor {monitor}",
                     r.frames_since_rebuild,
                     r.rebuilt_at,
                     self.session.trainer.epoch(),
