@@ -258,7 +258,7 @@ fn picture_centre(plot: nextword::scene::Rect, lens: nextword::scene::Lens) -> P
 /// Asserts that the narration card ends above the step card (`what` names the case).
 fn assert_narration_above_step_card(ctx: &egui::Context, what: &str) {
     let area = |name: &str| {
-        ctx.memory(|m| m.area_rect(egui::Id::unique(("nextword_ui", name))))
+        ctx.memory(|m| m.area_rect(nextword::ui::overlay::card_id(name)))
             .unwrap()
     };
     let (narration, step) = (area("narration"), area("step"));
@@ -513,5 +513,63 @@ fn overlay_frames_render_to_png() {
             bright > 2000,
             "{name}: only {bright} bright pixels (no text?)"
         );
+    }
+}
+
+#[test]
+fn the_attract_invitation_takes_the_step_cards_place() {
+    use nextword::kiosk::{KioskOverlay, KioskStrings, Theme, kiosk_overlay_ui};
+    let lesson = load_builtin("cat-sat").unwrap();
+    let (info, summary) = lesson_at(&lesson, 60.0);
+    let attract = KioskOverlay {
+        attract: true,
+        ..Default::default()
+    };
+    let invitation = egui::Id::unique(("nextword_kiosk", "invitation"));
+    for theme in [Theme::Dark, Theme::Projector] {
+        for size in [(1920.0, 1080.0), (1024.0, 768.0)] {
+            for ui_hidden in [false, true] {
+                let ctx = context();
+                let mut state = UiState {
+                    look: theme.style().look(),
+                    ui_hidden,
+                    ..Default::default()
+                };
+                for _ in 0..3 {
+                    let out = ctx.run_pass(input(vec![], size), |ctx| {
+                        overlay_ui(ctx, &mut state, &summary, &info);
+                        kiosk_overlay_ui(ctx, &attract, &KioskStrings::default(), &theme.style());
+                    });
+                    out.drop_without_applying_deltas();
+                }
+                let shown = |id| {
+                    ctx.memory(|m| {
+                        m.areas()
+                            .is_visible(&egui::LayerId::new(egui::Order::Foreground, id))
+                            .then(|| m.area_rect(id))
+                            .flatten()
+                    })
+                };
+                let case = format!("{theme:?} {size:?} hidden ui {ui_hidden}");
+                if ui_hidden {
+                    // No step card: the invitation is a banner of its own.
+                    assert_eq!(shown(invitation), None, "{case}");
+                    let banner = egui::Id::unique(("nextword_kiosk", "attract"));
+                    assert!(shown(banner).is_some(), "{case}");
+                } else {
+                    // Exactly over the step card (and drawn above it: the foreground order), so
+                    // no step text shows beside it.
+                    let step = ctx
+                        .memory(|m| m.area_rect(nextword::ui::overlay::card_id("step")))
+                        .unwrap();
+                    let over = shown(invitation).unwrap_or_else(|| panic!("{case}: none"));
+                    assert!(
+                        (over.min - step.min).length() < 1.0
+                            && (over.max - step.max).length() < 1.0,
+                        "{case}: invitation {over:?}, step card {step:?}"
+                    );
+                }
+            }
+        }
     }
 }

@@ -107,13 +107,18 @@ pub fn kiosk_overlay_ui(
             });
     };
     if state.attract {
-        banner(
-            "attract",
-            &strings.attract,
-            Align2::CENTER_BOTTOM,
-            vec2(0.0, -200.0),
-            40.0,
-        );
+        // In the step card's place (the lesson's text waits until a visitor comes), or low in
+        // the middle when the lesson overlay is hidden.
+        match step_card_rect(ctx) {
+            Some(rect) => invitation(ctx, rect, &strings.attract, theme, s),
+            None => banner(
+                "attract",
+                &strings.attract,
+                Align2::CENTER_BOTTOM,
+                vec2(0.0, -200.0),
+                40.0,
+            ),
+        }
     }
     if state.welcome {
         banner(
@@ -145,6 +150,54 @@ pub fn kiosk_overlay_ui(
             tapped = ui.add(button).clicked();
         });
     tapped
+}
+
+/// Where the lesson overlay drew its step card this frame, if it did.
+fn step_card_rect(ctx: &egui::Context) -> Option<egui::Rect> {
+    let id = crate::ui::overlay::card_id("step");
+    ctx.memory(|m| {
+        m.areas()
+            .is_visible(&egui::LayerId::new(Order::Middle, id))
+            .then(|| m.area_rect(id))
+            .flatten()
+    })
+}
+
+/// The attract loop's invitation, filling `rect` (opaque, so the card below does not show
+/// through), its edge breathing in the accent colour; the type shrinks until the text fits.
+fn invitation(ctx: &egui::Context, rect: egui::Rect, text: &str, theme: &ThemeStyle, s: f32) {
+    let text = display_text(text, 240);
+    let margin = 28.0 * s;
+    let wrap = (rect.width() - 2.0 * margin).max(1.0);
+    let breath = 0.5 + 0.5 * (ctx.input(|i| i.time) * 2.4).sin() as f32;
+    egui::Area::new(Id::unique(("nextword_kiosk", "invitation")))
+        .fixed_pos(rect.min)
+        .order(Order::Foreground)
+        .interactable(false)
+        .show(ctx, |ui| {
+            let painter = ui.painter();
+            let corner = 14.0 * s;
+            painter.rect_filled(rect, corner, theme.panel.to_opaque());
+            let edge = theme.accent.gamma_multiply(0.45 + 0.55 * breath);
+            painter.rect_stroke(
+                rect,
+                corner,
+                Stroke::new((2.0 + 2.0 * breath) * s, edge),
+                egui::StrokeKind::Inside,
+            );
+            let mut size = 44.0 * s;
+            let galley = loop {
+                let galley =
+                    painter.layout(text.clone(), FontId::proportional(size), theme.text, wrap);
+                if galley.size().y <= rect.height() - 2.0 * margin || size <= 12.0 {
+                    break galley;
+                }
+                size *= 0.9;
+            };
+            let at = rect.center() - galley.size() * 0.5;
+            painter.galley(at, galley, theme.text);
+            ui.allocate_space(rect.size());
+        });
 }
 
 #[cfg(test)]

@@ -8,7 +8,7 @@
 
 use std::sync::OnceLock;
 
-use egui::{Align2, Color32, FontId, Id, Order, Pos2, Rect, RichText, Sense, Stroke, Ui, vec2};
+use egui::{Align2, Color32, FontId, Order, Pos2, Rect, RichText, Sense, Stroke, Ui, vec2};
 
 use super::look::Look;
 use super::narration::{
@@ -48,7 +48,7 @@ pub(crate) fn control_bar(
     actions: &mut Vec<Action>,
 ) {
     let width = ctx.content_rect().width();
-    egui::Area::new(Id::unique(("nextword_ui", "controls")))
+    egui::Area::new(super::overlay::card_id("controls"))
         .anchor(Align2::LEFT_BOTTOM, vec2(0.0, 0.0))
         .order(Order::Middle)
         .movable(false)

@@ -22,6 +22,12 @@ use super::summary::{LessonInfo, LessonSummary};
 /// its cards above it.
 pub const CONTROL_BAR_HEIGHT_1080: f32 = 150.0;
 
+/// The egui id of the card area named `name` ("narration", "step", ...): other layers (the
+/// kiosk's) and tests find the cards by it.
+pub fn card_id(name: &str) -> Id {
+    Id::unique(("nextword_ui", name))
+}
+
 /// The narration card's width at 1080 lines on a wide screen.
 const NARRATION_WIDTH_1080: f32 = 460.0;
 
@@ -135,7 +141,7 @@ pub(crate) fn card(
     s: f32,
     add: impl FnOnce(&mut Ui),
 ) -> egui::Rect {
-    egui::Area::new(Id::unique(("nextword_ui", id)))
+    egui::Area::new(card_id(id))
         .anchor(align, offset)
         .order(Order::Middle)
         .movable(false)
@@ -524,7 +530,7 @@ fn step_card(
 
 fn help_overlay(ctx: &egui::Context, s: f32, actions: &mut Vec<Action>) {
     let text = strings();
-    egui::Area::new(Id::unique(("nextword_ui", "help")))
+    egui::Area::new(card_id("help"))
         .anchor(Align2::CENTER_CENTER, vec2(0.0, 0.0))
         .order(Order::Foreground)
         .fade_in(false)
