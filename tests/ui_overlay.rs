@@ -573,3 +573,76 @@ fn the_attract_invitation_takes_the_step_cards_place() {
         }
     }
 }
+
+/// Every text among `shapes`.
+fn texts(shapes: &[egui::epaint::ClippedShape]) -> Vec<String> {
+    fn walk(shape: &egui::Shape, out: &mut Vec<String>) {
+        match shape {
+            egui::Shape::Vec(inner) => inner.iter().for_each(|s| walk(s, out)),
+            egui::Shape::Text(text) => out.push(text.galley.text().to_owned()),
+            _ => {}
+        }
+    }
+    let mut out = vec![];
+    for clipped in shapes {
+        walk(&clipped.shape, &mut out);
+    }
+    out
+}
+
+#[test]
+fn a_tap_pins_its_readout_until_the_next_tap() {
+    let lesson = load_builtin("cat-sat").unwrap();
+    let (info, summary) = lesson_at(&lesson, 60.0);
+    let ctx = context();
+    let mut state = UiState::default();
+    let bars = scene_layout(vec2(SIZE.0, SIZE.1), 1.0, CONTROL_BAR_HEIGHT_1080).plot(Panel::Bars);
+    // The middle of the third bar ("sat"), then an empty spot of the 3D view's title row.
+    let rows = info.vocab.len() as f32;
+    let on_bar = Pos2::new(bars.x + bars.w * 0.5, bars.y + bars.h * 2.5 / rows);
+    let empty = Pos2::new(SIZE.0 * 0.35, 8.0);
+    let tap = |at: Pos2| {
+        vec![
+            Event::PointerMoved(at),
+            Event::PointerButton {
+                pos: at,
+                button: egui::PointerButton::Primary,
+                pressed: true,
+                modifiers: Modifiers::NONE,
+            },
+            Event::PointerButton {
+                pos: at,
+                button: egui::PointerButton::Primary,
+                pressed: false,
+                modifiers: Modifiers::NONE,
+            },
+        ]
+    };
+    // The read-out of the "sat" bar, as the overlay writes it.
+    let readout = nextword::ui::hover::hover_text(
+        nextword::ui::hover::HoverTarget::Bar { word: 2 },
+        &state,
+        &summary,
+        &info,
+    )
+    .unwrap();
+    let mut shows_readout = |events: Vec<Event>| {
+        let out = ctx.run_pass(input(events, SIZE), |ctx| {
+            overlay_ui(ctx, &mut state, &summary, &info);
+        });
+        let shown = texts(&out.shapes).contains(&readout);
+        out.drop_without_applying_deltas();
+        shown
+    };
+    assert!(!shows_readout(vec![]));
+    assert!(shows_readout(tap(on_bar)), "no read-out on the tapped bar");
+    // The finger lifts: no hover any more, the read-out stays.
+    assert!(
+        shows_readout(vec![Event::PointerGone]),
+        "gone with the finger"
+    );
+    assert!(shows_readout(vec![]));
+    // A tap on nothing clears it.
+    shows_readout(tap(empty));
+    assert!(!shows_readout(vec![Event::PointerGone]), "still pinned");
+}

@@ -261,39 +261,45 @@ pub(crate) fn highlight_views(ctx: &egui::Context, hl: ViewHighlights, s: f32) {
 /// Hover read-outs and click selection over the scene's bars, heatmap, vector strip and network.
 pub(crate) fn scene_hover(
     ctx: &egui::Context,
-    state: &UiState,
+    state: &mut UiState,
     summary: &LessonSummary,
     info: &LessonInfo,
     s: f32,
     actions: &mut Vec<Action>,
 ) {
-    if ctx.is_pointer_over_egui() {
-        return;
-    }
-    let Some(pos) = ctx.input(|i| i.pointer.hover_pos()) else {
-        return;
-    };
     let ppp = ctx.pixels_per_point();
     let layout = scene_layout(
         ctx.content_rect().size(),
         ppp,
         Look::of(ctx).control_bar_1080(),
     );
-    let Some(target) = hit_test(&layout, glam::Vec2::new(pos.x * ppp, pos.y * ppp), info) else {
-        return;
-    };
-    if ctx.input(|i| i.pointer.primary_clicked()) {
-        match target {
-            HoverTarget::Bar { word } => actions.extend(select_word_actions(state, info, word)),
-            HoverTarget::Cell { pair, .. } => actions.push(Action::SelectPair(pair)),
-            // Clicking an output neuron selects its word, like its bar.
-            HoverTarget::Neuron { column: 2, index } => {
-                actions.extend(select_word_actions(state, info, index))
+    let over_overlay = ctx.is_pointer_over_egui();
+    let pointer = ctx
+        .input(|i| i.pointer.hover_pos())
+        .filter(|_| !over_overlay);
+    let hovered = pointer.and_then(|pos| {
+        let target = hit_test(&layout, glam::Vec2::new(pos.x * ppp, pos.y * ppp), info)?;
+        Some((target, pos))
+    });
+    if !over_overlay && ctx.input(|i| i.pointer.primary_clicked()) {
+        // A tap or click pins its read-out (or, on nothing, clears the pin).
+        state.pinned_readout = hovered;
+        if let Some((target, _)) = hovered {
+            match target {
+                HoverTarget::Bar { word } => actions.extend(select_word_actions(state, info, word)),
+                HoverTarget::Cell { pair, .. } => actions.push(Action::SelectPair(pair)),
+                // Clicking an output neuron selects its word, like its bar.
+                HoverTarget::Neuron { column: 2, index } => {
+                    actions.extend(select_word_actions(state, info, index))
+                }
+                HoverTarget::VectorDim { .. } | HoverTarget::Neuron { .. } => {}
             }
-            HoverTarget::VectorDim { .. } | HoverTarget::Neuron { .. } => {}
         }
     }
-    if let Some(text) = hover_text(target, state, summary, info) {
+    // What the pointer is over wins; otherwise the pinned read-out, with its value live.
+    if let Some((target, pos)) = hovered.or(state.pinned_readout)
+        && let Some(text) = hover_text(target, state, summary, info)
+    {
         paint_tooltip(ctx, pos, &text, s);
     }
 }

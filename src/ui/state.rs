@@ -224,6 +224,9 @@ pub struct UiState {
     pub look: super::Look,
     /// Points the narration card may take above the step card (measured each frame).
     pub narration_room: f32,
+    /// The read-out a tap or click left open, and where (points): touch screens have no hover,
+    /// so a tapped bar, neuron or cell keeps showing its live value until the next tap.
+    pub pinned_readout: Option<(super::hover::HoverTarget, egui::Pos2)>,
 }
 
 impl Default for UiState {
@@ -248,6 +251,7 @@ impl Default for UiState {
             hero_lens: crate::scene::Lens::default(),
             look: super::Look::default(),
             narration_room: f32::INFINITY,
+            pinned_readout: None,
         }
     }
 }
@@ -261,6 +265,7 @@ impl UiState {
         self.selected_word = None;
         self.selected_pair = featured_pair;
         self.selected_run = 0;
+        self.pinned_readout = None;
         self.lr_choice = lr;
         self.optimizer_choice = optimizer;
     }
