@@ -5,7 +5,9 @@ use egui::Key;
 use nextword::lesson::{Lesson, MAX_TEXT_CHARS, MAX_VOCAB, builtin_ids, load_builtin};
 use nextword::model::{Dims, EpochRecord, init_params, train_reference};
 use nextword::scene::Panel;
-use nextword::ui::hover::{HoverTarget, hit_test, hover_text, scene_layout, select_word_actions};
+use nextword::ui::hover::{
+    HoverTarget, hit_test, hover_text, scene_layout, select_word_actions, shown_bar_rows,
+};
 use nextword::ui::narration::{detect_phases, find_milestones, narrate};
 use nextword::ui::overlay::CONTROL_BAR_HEIGHT_1080;
 use nextword::ui::strings::percent;
@@ -236,13 +238,25 @@ fn scrubbing_pauses_snaps_and_steps_over_recorded_epochs() {
 }
 
 #[test]
-fn playing_trains_just_ahead_of_the_playhead_and_stops_at_the_end() {
+fn playing_trains_a_little_ahead_of_the_playhead_and_stops_at_the_end() {
     let mut state = UiState::default();
     state.apply(&Action::SetSpeed(20.0), &EpochGrid::dense(0), 300);
     state.apply(&Action::Play, &EpochGrid::dense(0), 300);
-    assert_eq!(state.tick(0.1, &EpochGrid::dense(0), 300), 2);
+    // 2 epochs of playback, and the lead: 0.75 s at 20 epochs/s.
+    let lead = (20.0 * nextword::ui::state::TRAIN_LEAD_SECS).ceil() as u32;
+    assert_eq!(state.tick(0.1, &EpochGrid::dense(0), 300), 2 + lead);
     assert_eq!(state.playhead, 2.0);
+    // Pausing leaves the playhead where it is, though training ran ahead of it.
+    state.apply(&Action::Pause, &EpochGrid::dense(2 + lead), 300);
+    assert_eq!(state.tick(0.1, &EpochGrid::dense(2 + lead), 300), 0);
+    assert_eq!(state.playhead, 2.0);
+    // Playing again away from the edge trains nothing until the playhead gets there.
+    state.apply(&Action::Seek(0.0), &EpochGrid::dense(2 + lead), 300);
+    state.apply(&Action::Play, &EpochGrid::dense(2 + lead), 300);
+    assert_eq!(state.tick(0.1, &EpochGrid::dense(2 + lead), 300), 0);
+    state.apply(&Action::Play, &EpochGrid::dense(2 + lead), 300);
     state.playhead = 299.5;
+    state.live = true;
     assert_eq!(state.tick(0.1, &EpochGrid::dense(299), 300), 1);
     assert!(!state.playing);
     assert_eq!(state.playhead, 300.0);
@@ -309,10 +323,11 @@ fn selecting_a_word_links_its_pair_and_hover_reads_values() {
 
     let summary = LessonSummary::from_records(&info, &records, 121.0);
     let layout = scene_layout(egui::vec2(1920.0, 1080.0), 1.0, CONTROL_BAR_HEIGHT_1080);
+    let rows = shown_bar_rows(&state, &summary, &info, &layout);
     let bars = layout.plot(Panel::Bars);
     let row = bars.h / info.vocab.len() as f32;
     let over_sat = glam::Vec2::new(bars.x + 4.0, bars.y + 2.5 * row);
-    let target = hit_test(&layout, over_sat, &info);
+    let target = hit_test(&layout, over_sat, &info, &rows);
     assert_eq!(target, Some(HoverTarget::Bar { word: 2 }));
     let text = hover_text(target.unwrap(), &state, &summary, &info).unwrap();
     let p = records[121].probs[1][2] as f32;
@@ -322,6 +337,7 @@ fn selecting_a_word_links_its_pair_and_hover_reads_values() {
         &layout,
         glam::Vec2::new(heat.x + 1.0, heat.bottom() - 1.0),
         &info,
+        &rows,
     );
     assert_eq!(cell, Some(HoverTarget::Cell { pair: 4, unit: 0 }));
     assert!(hover_text(cell.unwrap(), &state, &summary, &info).is_some());
@@ -331,7 +347,7 @@ fn selecting_a_word_links_its_pair_and_hover_reads_values() {
         net.x + 0.5 * net.w,
         net.y + 2.5 / info.hidden as f32 * net.h,
     );
-    let neuron = hit_test(&layout, hidden_unit_2, &info);
+    let neuron = hit_test(&layout, hidden_unit_2, &info, &rows);
     assert_eq!(
         neuron,
         Some(HoverTarget::Neuron {
@@ -345,7 +361,7 @@ fn selecting_a_word_links_its_pair_and_hover_reads_values() {
         net.x + 0.96 * net.w,
         net.y + 2.5 / info.vocab.len() as f32 * net.h,
     );
-    let neuron = hit_test(&layout, output_sat, &info).unwrap();
+    let neuron = hit_test(&layout, output_sat, &info, &rows).unwrap();
     assert_eq!(
         neuron,
         HoverTarget::Neuron {
@@ -358,7 +374,7 @@ fn selecting_a_word_links_its_pair_and_hover_reads_values() {
         text_of_bar(&state, &summary, &info)
     );
     let input = glam::Vec2::new(net.x + 0.04 * net.w, net.y + 0.5 / 8.0 * net.h);
-    let neuron = hit_test(&layout, input, &info).unwrap();
+    let neuron = hit_test(&layout, input, &info, &rows).unwrap();
     assert_eq!(
         neuron,
         HoverTarget::Neuron {
@@ -372,13 +388,14 @@ fn selecting_a_word_links_its_pair_and_hover_reads_values() {
             .contains("number 1")
     );
     let between_columns = glam::Vec2::new(net.x + 0.27 * net.w, net.y + 0.5 * net.h);
-    assert_eq!(hit_test(&layout, between_columns, &info), None);
+    assert_eq!(hit_test(&layout, between_columns, &info, &rows), None);
     let hero = layout.card(Panel::Embedding);
     assert_eq!(
         hit_test(
             &layout,
             glam::Vec2::new(hero.x + 50.0, hero.y + 50.0),
-            &info
+            &info,
+            &rows
         ),
         None
     );
@@ -414,4 +431,32 @@ fn typed_text_edge_cases_get_friendly_messages() {
     );
     // Multi-byte characters count as characters, not bytes.
     assert!(check_text(&"é ".repeat(MAX_TEXT_CHARS / 2)).is_ok());
+}
+
+#[test]
+fn ranked_bars_read_the_word_each_row_shows() {
+    // 23 words do not fit 720p's bars: the most probable few are shown, ranked.
+    let (info, records) = train(&load_builtin("similar-words").unwrap(), 0);
+    let summary = LessonSummary::from_records(&info, &records, 300.0);
+    let state = UiState::default();
+    let layout = scene_layout(egui::vec2(1280.0, 720.0), 1.0, CONTROL_BAR_HEIGHT_1080);
+    let rows = shown_bar_rows(&state, &summary, &info, &layout);
+    let shown = rows.iter().flatten().count();
+    assert!((5..10).contains(&shown), "{shown} rows");
+    assert_eq!(shown, nextword::scene::info::bar_capacity(&layout));
+    let probs = &summary.probs_at_playhead[state.selected_pair as usize];
+    let bars = layout.plot(Panel::Bars);
+    let row_h = bars.h / shown as f32;
+    let mut seen = vec![];
+    for row in 0..shown {
+        let at = glam::Vec2::new(bars.x + 4.0, bars.y + (row as f32 + 0.5) * row_h);
+        let Some(HoverTarget::Bar { word }) = hit_test(&layout, at, &info, &rows) else {
+            panic!("row {row}: no bar");
+        };
+        assert_eq!(rows[word as usize], Some(row as u32));
+        seen.push(probs[word as usize]);
+    }
+    // Top row first: the most probable word of all.
+    let best = probs.iter().copied().fold(0.0f32, f32::max);
+    assert_eq!(seen[0], best, "{seen:?}");
 }

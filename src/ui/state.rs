@@ -7,12 +7,16 @@
 //!
 //! Playback: the playhead is a fractional epoch. While playing, [`UiState::tick`] moves it by
 //! `speed` epochs per second and says how many epochs the engine must train so the playhead has
-//! data; it stops at the end of the lesson. Scrubbing ([`Action::Seek`]) pauses, snaps to a
+//! data (a little ahead of it, [`TRAIN_LEAD_SECS`]); it stops at the end of the lesson. Scrubbing ([`Action::Seek`]) pauses, snaps to a
 //! recorded epoch ([`EpochGrid`]) and detaches the playhead from the live edge; stepping moves
 //! one recorded epoch either way (stepping forward at the live edge trains one more epoch).
 
 use crate::engine::HistoryLayout;
 use crate::lesson::OptimizerKind;
+
+/// How far ahead of the playhead training runs while playing live, in seconds of playback:
+/// more than the window's readback interval plus a slow frame.
+pub const TRAIN_LEAD_SECS: f32 = 0.75;
 
 /// The lesson's steps, in order.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Default)]
@@ -356,10 +360,16 @@ impl UiState {
             if self.playhead >= trained as f32 {
                 self.live = true;
             }
-        } else if self.live {
-            self.playhead = self.playhead.max(trained as f32);
         }
-        let wanted = (self.playhead.ceil() as u32).min(total_epochs.max(trained));
+        // Playing at the live edge, training runs TRAIN_LEAD_SECS ahead, so the numbers the
+        // overlay reads back a few times a second already cover the playhead (the narration
+        // and the header then name the same epoch). Paused, the playhead stays where it is.
+        let lead = if self.playing && self.live {
+            (self.speed * TRAIN_LEAD_SECS).ceil()
+        } else {
+            0.0
+        };
+        let wanted = ((self.playhead + lead).ceil() as u32).min(total_epochs.max(trained));
         let need = wanted.saturating_sub(trained);
         if self.live && need == 0 && !self.playing {
             self.playhead = self.playhead.min(trained as f32);
