@@ -108,13 +108,28 @@ impl SceneInfo {
 /// Most rows the prediction bars show.
 pub const MAX_BARS: usize = 10;
 
-/// The row of each word in the prediction bars (None: not shown). Up to [`MAX_BARS`] words: all,
-/// in vocabulary order (rows never jump). More: the most probable first (by `probs`, e.g. the
-/// latest summary), always including the true next words (`ideal` > 0) so the visitor sees where
-/// the right answer ranks. Ties break by word id, so the order is deterministic.
-pub fn bar_rows(ideal: &[f32], probs: Option<&[f32]>) -> Vec<Option<u32>> {
+/// The smallest bar row, in pixels, whose word label still reads (about 9 px type).
+const MIN_BAR_ROW_PX: f32 = 12.0;
+
+/// Bars always shown when the vocabulary has them (a short lesson keeps every word).
+const MIN_BARS: usize = 5;
+
+/// How many bar rows fit the bars' plot in `layout` with readable labels: 5 to [`MAX_BARS`]
+/// (a 720p screen takes 7, 1080p all 10).
+pub fn bar_capacity(layout: &super::Layout) -> usize {
+    ((layout.plot(super::Panel::Bars).h / MIN_BAR_ROW_PX).floor() as usize)
+        .clamp(MIN_BARS, MAX_BARS)
+}
+
+/// The row of each word in the prediction bars (None: not shown), at most `max_rows` words
+/// ([`bar_capacity`]). If all fit: all, in vocabulary order (rows never jump). More: the most
+/// probable first (by `probs`, e.g. the latest summary), always including the true next words
+/// (`ideal` > 0) so the visitor sees where the right answer ranks. Ties break by word id, so the
+/// order is deterministic.
+pub fn bar_rows(ideal: &[f32], probs: Option<&[f32]>, max_rows: usize) -> Vec<Option<u32>> {
     let vocab = ideal.len();
-    if vocab <= MAX_BARS {
+    let max_rows = max_rows.max(1);
+    if vocab <= max_rows {
         return (0..vocab as u32).map(Some).collect();
     }
     let p = |w: usize| {
@@ -127,7 +142,7 @@ pub fn bar_rows(ideal: &[f32], probs: Option<&[f32]>) -> Vec<Option<u32>> {
     let by_prob = |a: &usize, b: &usize| p(*b).total_cmp(&p(*a)).then(a.cmp(b));
     let mut order: Vec<usize> = (0..vocab).collect();
     order.sort_by(by_prob);
-    let mut shown: Vec<usize> = order[..MAX_BARS].to_vec();
+    let mut shown: Vec<usize> = order[..max_rows].to_vec();
     let missing: Vec<usize> = (0..vocab)
         .filter(|w| ideal[*w] > 0.0 && !shown.contains(w))
         .collect();
@@ -152,14 +167,17 @@ mod tests {
     #[test]
     fn bar_rows_keep_small_vocabularies_in_order_and_rank_big_ones() {
         assert_eq!(
-            bar_rows(&[0.0, 1.0, 0.0], None),
+            bar_rows(&[0.0, 1.0, 0.0], None, MAX_BARS),
             vec![Some(0), Some(1), Some(2)]
         );
+        // Fewer rows than words: ranked even for a small vocabulary.
+        let small = bar_rows(&[0.0, 1.0, 0.0], Some(&[0.5, 0.2, 0.3]), 2);
+        assert_eq!(small, vec![Some(0), Some(1), None]);
         let n = MAX_BARS + 5;
         let mut ideal = vec![0.0; n];
         ideal[n - 1] = 1.0; // the true next word is the least likely
         let probs: Vec<f32> = (0..n).map(|w| 1.0 - w as f32 / n as f32).collect();
-        let rows = bar_rows(&ideal, Some(&probs));
+        let rows = bar_rows(&ideal, Some(&probs), MAX_BARS);
         assert_eq!(rows.iter().flatten().count(), MAX_BARS);
         assert_eq!(rows[0], Some(0));
         assert_eq!(

@@ -454,7 +454,11 @@ fn bars(
     let plot = layout.plot(Panel::Bars);
     let ideal = info.ideal_probs(frame.pair);
     // The same rows as the GPU draws (both from the latest summary).
-    let rows = super::info::bar_rows(&ideal, summary.map(|s| s.probs.as_slice()));
+    let rows = super::info::bar_rows(
+        &ideal,
+        summary.map(|s| s.probs.as_slice()),
+        super::info::bar_capacity(layout),
+    );
     let count = rows.iter().flatten().count().max(1);
     let row = plot.h / count as f32;
     let size = (row * 0.72 / layout.scale).min(24.0);

@@ -287,7 +287,7 @@ impl Scene {
         self.bindings.bind(device, &inputs.history, inputs.params);
         let ideal = info.ideal_probs(frame.pair);
         let probs = self.summary.latest().map(|s| s.probs.as_slice());
-        let rows = info::bar_rows(&ideal, probs);
+        let rows = info::bar_rows(&ideal, probs, info::bar_capacity(layout));
         let words_key = (frame.pair, frame.word, rows);
         if self.words_key.as_ref() != Some(&words_key) {
             let rows = &words_key.2;
@@ -421,7 +421,7 @@ impl Scene {
                 pca::PCA_COLD_ITERATIONS
             },
             ctx_words,
-            bar_rows: h.vocab.min(info::MAX_BARS as u32),
+            bar_rows: h.vocab.min(info::bar_capacity(layout) as u32),
             pad0: 0,
             pad1: 0,
             pad2: 0,

@@ -41,8 +41,31 @@ pub fn scene_layout(size_points: egui::Vec2, ppp: f32, bar_1080: f32) -> Layout 
     )
 }
 
-/// What is under `pixel` (target pixels), for a lesson with these sizes.
-pub fn hit_test(layout: &Layout, pixel: glam::Vec2, info: &LessonInfo) -> Option<HoverTarget> {
+/// The row of each word in the prediction bars as the scene draws them for `state`'s pair
+/// (`crate::scene::info::bar_rows`: all words in order, or the most probable ones when they do
+/// not all fit).
+pub fn shown_bar_rows(
+    state: &UiState,
+    summary: &LessonSummary,
+    info: &LessonInfo,
+    layout: &Layout,
+) -> Vec<Option<u32>> {
+    let ideal = info.ideal_probs(state.selected_pair);
+    let probs = summary
+        .probs_at_playhead
+        .get(state.selected_pair as usize)
+        .map(Vec::as_slice);
+    crate::scene::info::bar_rows(&ideal, probs, crate::scene::info::bar_capacity(layout))
+}
+
+/// What is under `pixel` (target pixels), for a lesson with these sizes; `bar_rows` is the
+/// prediction bars' word of each row ([`shown_bar_rows`]).
+pub fn hit_test(
+    layout: &Layout,
+    pixel: glam::Vec2,
+    info: &LessonInfo,
+    bar_rows: &[Option<u32>],
+) -> Option<HoverTarget> {
     let cell = |plot: crate::scene::Rect, cols: usize, rows: usize| {
         let cols = cols.max(1) as f32;
         let rows = rows.max(1) as f32;
@@ -56,8 +79,10 @@ pub fn hit_test(layout: &Layout, pixel: glam::Vec2, info: &LessonInfo) -> Option
     };
     match layout.panel_at(pixel)? {
         Panel::Bars => {
-            let (_, word) = cell(layout.plot(Panel::Bars), 1, info.vocab.len());
-            Some(HoverTarget::Bar { word })
+            let shown = bar_rows.iter().flatten().count();
+            let (_, row) = cell(layout.plot(Panel::Bars), 1, shown);
+            let word = bar_rows.iter().position(|r| *r == Some(row))?;
+            Some(HoverTarget::Bar { word: word as u32 })
         }
         Panel::Heatmap => {
             let (unit, pair) = cell(
@@ -277,8 +302,14 @@ pub(crate) fn scene_hover(
     let pointer = ctx
         .input(|i| i.pointer.hover_pos())
         .filter(|_| !over_overlay);
+    let rows = shown_bar_rows(state, summary, info, &layout);
     let hovered = pointer.and_then(|pos| {
-        let target = hit_test(&layout, glam::Vec2::new(pos.x * ppp, pos.y * ppp), info)?;
+        let target = hit_test(
+            &layout,
+            glam::Vec2::new(pos.x * ppp, pos.y * ppp),
+            info,
+            &rows,
+        )?;
         Some((target, pos))
     });
     if !over_overlay && ctx.input(|i| i.pointer.primary_clicked()) {
