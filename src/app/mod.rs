@@ -514,6 +514,8 @@ impl Running {
             .state
             .tick(dt, &grid, total)
             .min(MAX_EPOCHS_PER_FRAME);
+        // The overlay's numbers at this frame's playhead (from the readback above: no new read).
+        self.ui.refresh(&self.session.trainer, device, queue, false);
         let capture = self.capture_next.then(|| {
             OffscreenTarget::with_format(
                 device,
