@@ -517,15 +517,41 @@ fn overlay_frames_render_to_png() {
 }
 
 #[test]
-fn the_attract_invitation_takes_the_step_cards_place() {
-    use nextword::kiosk::{KioskOverlay, KioskStrings, Theme, kiosk_overlay_ui};
+fn the_kiosk_invitation_and_welcome_take_the_step_cards_place() {
+    use nextword::kiosk::KioskOverlay;
     let lesson = load_builtin("cat-sat").unwrap();
     let (info, summary) = lesson_at(&lesson, 60.0);
-    let attract = KioskOverlay {
-        attract: true,
-        ..Default::default()
-    };
-    let invitation = egui::Id::unique(("nextword_kiosk", "invitation"));
+    for (name, overlay) in [
+        (
+            "attract",
+            KioskOverlay {
+                attract: true,
+                ..Default::default()
+            },
+        ),
+        (
+            "welcome",
+            KioskOverlay {
+                welcome: true,
+                ..Default::default()
+            },
+        ),
+    ] {
+        kiosk_message_takes_the_step_cards_place(name, &overlay, &info, &summary);
+    }
+}
+
+/// Checks that the kiosk's message `name` lies exactly over the step card, in both themes and
+/// at two screen shapes, and is a banner of its own while the lesson overlay is hidden.
+fn kiosk_message_takes_the_step_cards_place(
+    name: &str,
+    overlay: &nextword::kiosk::KioskOverlay,
+    info: &LessonInfo,
+    summary: &LessonSummary,
+) {
+    use nextword::kiosk::{KioskStrings, Theme, kiosk_overlay_ui};
+    let message = egui::Id::unique(("nextword_kiosk_card", name));
+    let banner = egui::Id::unique(("nextword_kiosk", name));
     for theme in [Theme::Dark, Theme::Projector] {
         for size in [(1920.0, 1080.0), (1024.0, 768.0)] {
             for ui_hidden in [false, true] {
@@ -537,8 +563,8 @@ fn the_attract_invitation_takes_the_step_cards_place() {
                 };
                 for _ in 0..3 {
                     let out = ctx.run_pass(input(vec![], size), |ctx| {
-                        overlay_ui(ctx, &mut state, &summary, &info);
-                        kiosk_overlay_ui(ctx, &attract, &KioskStrings::default(), &theme.style());
+                        overlay_ui(ctx, &mut state, summary, info);
+                        kiosk_overlay_ui(ctx, overlay, &KioskStrings::default(), &theme.style());
                     });
                     out.drop_without_applying_deltas();
                 }
@@ -550,11 +576,10 @@ fn the_attract_invitation_takes_the_step_cards_place() {
                             .flatten()
                     })
                 };
-                let case = format!("{theme:?} {size:?} hidden ui {ui_hidden}");
+                let case = format!("{name}: {theme:?} {size:?} hidden ui {ui_hidden}");
                 if ui_hidden {
-                    // No step card: the invitation is a banner of its own.
-                    assert_eq!(shown(invitation), None, "{case}");
-                    let banner = egui::Id::unique(("nextword_kiosk", "attract"));
+                    // No step card: the message is a banner of its own.
+                    assert_eq!(shown(message), None, "{case}");
                     assert!(shown(banner).is_some(), "{case}");
                 } else {
                     // Exactly over the step card (and drawn above it: the foreground order), so
@@ -562,11 +587,11 @@ fn the_attract_invitation_takes_the_step_cards_place() {
                     let step = ctx
                         .memory(|m| m.area_rect(nextword::ui::overlay::card_id("step")))
                         .unwrap();
-                    let over = shown(invitation).unwrap_or_else(|| panic!("{case}: none"));
+                    let over = shown(message).unwrap_or_else(|| panic!("{case}: none"));
                     assert!(
                         (over.min - step.min).length() < 1.0
                             && (over.max - step.max).length() < 1.0,
-                        "{case}: invitation {over:?}, step card {step:?}"
+                        "{case}: message {over:?}, step card {step:?}"
                     );
                 }
             }

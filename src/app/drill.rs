@@ -8,8 +8,9 @@
 //! device-lost callback fires and the window rebuilds from a checkpoint), `lose-surface` and
 //! `outdate-surface` take the paths of those surface errors, `minimize` and `restore` set a zero
 //! size and back, `resize=WxH` asks the window system for a new size, `scale=F` is a DPI change
-//! (egui's pixels per point), `screenshot` saves the next frame as the S key does, `exit` leaves
-//! and prints a one-line report on stderr.
+//! (egui's pixels per point), `screenshot` saves the next frame as the S key does, `tap` is a
+//! visitor's touch (the kiosk's attract loop hands over), `exit` leaves and prints a one-line
+//! report on stderr.
 
 use std::collections::VecDeque;
 
@@ -25,6 +26,8 @@ pub enum DrillStep {
     Scale(f32),
     /// Save the next frame as a PNG in the working folder (as the S key does).
     Screenshot,
+    /// A visitor touches the screen (in kiosk mode: ends the attract loop, shows the welcome).
+    Tap,
     Exit,
 }
 
@@ -80,6 +83,7 @@ fn parse_step(step: &str) -> Result<DrillStep, String> {
         "restore" => DrillStep::Restore,
         "exit" => DrillStep::Exit,
         "screenshot" => DrillStep::Screenshot,
+        "tap" => DrillStep::Tap,
         "resize" => {
             let (w, h) = crate::cli::render::parse_size(need()?)?;
             DrillStep::Resize(w, h)
@@ -96,7 +100,8 @@ fn parse_step(step: &str) -> Result<DrillStep, String> {
         _ => {
             return Err(format!(
                 "unknown drill step `{name}`: expected lose-device, lose-surface, \
-                 outdate-surface, minimize, restore, resize=WxH, scale=F, screenshot or exit"
+                 outdate-surface, minimize, restore, resize=WxH, scale=F, screenshot, tap or \
+                 exit"
             ));
         }
     })
@@ -117,14 +122,15 @@ mod tests {
 
     #[test]
     fn parses_and_orders_steps() {
-        let mut d = Drill::parse("exit@90, lose-device@10,resize=640x360@20,scale=2@20").unwrap();
+        let mut d =
+            Drill::parse("exit@90, lose-device@10,resize=640x360@20,scale=2@20,tap@50").unwrap();
         assert_eq!(d.due(5), vec![]);
         assert_eq!(d.due(12), vec![DrillStep::LoseDevice]);
         assert_eq!(
             d.due(40),
             vec![DrillStep::Resize(640, 360), DrillStep::Scale(2.0)]
         );
-        assert_eq!(d.due(1000), vec![DrillStep::Exit]);
+        assert_eq!(d.due(1000), vec![DrillStep::Tap, DrillStep::Exit]);
         assert_eq!(d.due(1001), vec![]);
     }
 

@@ -68,6 +68,7 @@ impl Running {
             }
             DrillStep::Scale(f) => self.scale_override = Some(f),
             DrillStep::Screenshot => self.capture_next = true,
+            DrillStep::Tap => self.kiosk_input(),
             DrillStep::Exit => {
                 let r = &self.drill_report;
                 let monitor = self
@@ -75,9 +76,19 @@ impl Running {
                     .current_monitor()
                     .map(|m| format!("{}x{}", m.size().width, m.size().height))
                     .unwrap_or_else(|| "unknown".into());
+                let kiosk = self.kiosk.as_ref().map_or("off", |k| {
+                    let o = &k.overlay;
+                    match (o.attract, o.welcome, o.countdown) {
+                        (_, _, Some(_)) => "countdown",
+                        (true, _, _) => "attract",
+                        (_, true, _) => "welcome",
+                        _ => "visitor",
+                    }
+                });
                 eprintln!(
                     "drill report: frames {} since the last rebuild, rebuilds at epochs {:?}, \
-                     epoch {}, surface {}x{}, pixels per point {}, monitor {monitor}",
+                     epoch {}, surface {}x{}, pixels per point {}, kiosk {kiosk}, \
+                     monitor {monitor}",
                     r.frames_since_rebuild,
                     r.rebuilt_at,
                     self.session.trainer.epoch(),

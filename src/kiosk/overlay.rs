@@ -106,11 +106,12 @@ pub fn kiosk_overlay_ui(
                     });
             });
     };
+    // The invitation, then the welcome, take the step card's place (the lesson's text waits
+    // until a visitor has settled in); with the lesson overlay hidden they are banners.
+    let step_card = step_card_rect(ctx);
     if state.attract {
-        // In the step card's place (the lesson's text waits until a visitor comes), or low in
-        // the middle when the lesson overlay is hidden.
-        match step_card_rect(ctx) {
-            Some(rect) => invitation(ctx, rect, &strings.attract, theme, s),
+        match step_card {
+            Some(rect) => message_card(ctx, "attract", rect, &strings.attract, theme, s, true),
             None => banner(
                 "attract",
                 &strings.attract,
@@ -121,13 +122,16 @@ pub fn kiosk_overlay_ui(
         }
     }
     if state.welcome {
-        banner(
-            "welcome",
-            &strings.welcome,
-            Align2::CENTER_TOP,
-            vec2(0.0, 120.0),
-            36.0,
-        );
+        match step_card {
+            Some(rect) => message_card(ctx, "welcome", rect, &strings.welcome, theme, s, false),
+            None => banner(
+                "welcome",
+                &strings.welcome,
+                Align2::CENTER_TOP,
+                vec2(0.0, 120.0),
+                36.0,
+            ),
+        }
     }
     let Some(n) = state.countdown else {
         return false;
@@ -163,14 +167,27 @@ fn step_card_rect(ctx: &egui::Context) -> Option<egui::Rect> {
     })
 }
 
-/// The attract loop's invitation, filling `rect` (opaque, so the card below does not show
-/// through), its edge breathing in the accent colour; the type shrinks until the text fits.
-fn invitation(ctx: &egui::Context, rect: egui::Rect, text: &str, theme: &ThemeStyle, s: f32) {
+/// A kiosk message (`id`: the invitation or the welcome) filling `rect`, opaque so the card
+/// below does not show through, with an accent edge (breathing when `breathe`); the type
+/// shrinks until the text fits.
+fn message_card(
+    ctx: &egui::Context,
+    id: &str,
+    rect: egui::Rect,
+    text: &str,
+    theme: &ThemeStyle,
+    s: f32,
+    breathe: bool,
+) {
     let text = display_text(text, 240);
     let margin = 28.0 * s;
     let wrap = (rect.width() - 2.0 * margin).max(1.0);
-    let breath = 0.5 + 0.5 * (ctx.input(|i| i.time) * 2.4).sin() as f32;
-    egui::Area::new(Id::unique(("nextword_kiosk", "invitation")))
+    let breath = if breathe {
+        0.5 + 0.5 * (ctx.input(|i| i.time) * 2.4).sin() as f32
+    } else {
+        1.0
+    };
+    egui::Area::new(Id::unique(("nextword_kiosk_card", id)))
         .fixed_pos(rect.min)
         .order(Order::Foreground)
         .interactable(false)
