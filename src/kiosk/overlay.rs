@@ -121,7 +121,8 @@ pub fn kiosk_overlay_ui(
             ),
         }
     }
-    if state.welcome {
+    // The countdown is the one message while it runs.
+    if state.welcome && state.countdown.is_none() {
         match step_card {
             Some(rect) => message_card(ctx, "welcome", rect, &strings.welcome, theme, s, false),
             None => banner(
@@ -136,22 +137,41 @@ pub fn kiosk_overlay_ui(
     let Some(n) = state.countdown else {
         return false;
     };
+    // A card in the middle: the seconds left, large, and the text; all of it is a tap target.
     let mut tapped = false;
     egui::Area::new(Id::unique("nextword_kiosk_countdown"))
         .anchor(Align2::CENTER_CENTER, vec2(0.0, 0.0))
         .order(Order::Foreground)
         .show(ctx, |ui| {
-            let text = RichText::new(display_text(&strings.countdown_text(n), 240))
-                .font(FontId::proportional(44.0 * s))
-                .color(Color32::BLACK);
-            let button = egui::Button::new(text)
-                .fill(theme.accent)
+            // Its labels let a tap through to the card.
+            ui.style_mut().interaction.selectable_labels = false;
+            let card = egui::Frame::new()
+                .fill(theme.panel.to_opaque())
+                .stroke(Stroke::new(4.0 * s, theme.accent))
                 .corner_radius(24.0 * s)
-                .min_size(vec2(
-                    theme.touch_target * 6.0 * s,
-                    theme.touch_target * 2.0 * s,
-                ));
-            tapped = ui.add(button).clicked();
+                .inner_margin(36.0 * s)
+                .show(ui, |ui| {
+                    ui.set_min_size(vec2(
+                        theme.touch_target * 6.0 * s,
+                        theme.touch_target * 2.0 * s,
+                    ));
+                    ui.set_max_width((theme.touch_target * 8.0 * s).min(r.width() * 0.8));
+                    ui.vertical_centered(|ui| {
+                        ui.label(
+                            RichText::new(n.to_string())
+                                .font(FontId::proportional(120.0 * s))
+                                .color(theme.accent)
+                                .strong(),
+                        );
+                        ui.label(
+                            RichText::new(display_text(&strings.countdown_text(n), 240))
+                                .font(FontId::proportional(40.0 * s))
+                                .color(theme.text),
+                        );
+                    });
+                })
+                .response;
+            tapped = card.interact(egui::Sense::click()).clicked();
         });
     tapped
 }
@@ -270,5 +290,49 @@ mod tests {
             });
             out.textures_delta.clear();
         }
+    }
+
+    #[test]
+    fn a_tap_on_the_countdown_card_counts_and_it_hides_the_welcome() {
+        let ctx = egui::Context::default();
+        let strings = KioskStrings::default();
+        let theme = super::super::Theme::Dark.style();
+        let state = KioskOverlay {
+            welcome: true,
+            countdown: Some(5),
+            ..KioskOverlay::default()
+        };
+        let centre = egui::pos2(960.0, 540.0);
+        let pass = |events: Vec<egui::Event>| {
+            let mut input = crate::scene::headless_input((1920, 1080));
+            input.events = events;
+            let mut tapped = false;
+            let mut out = ctx.run_pass(input, |ctx| {
+                tapped = kiosk_overlay_ui(ctx, &state, &strings, &theme);
+            });
+            out.textures_delta.clear();
+            tapped
+        };
+        assert!(!pass(vec![]));
+        let press = |pressed| egui::Event::PointerButton {
+            pos: centre,
+            button: egui::PointerButton::Primary,
+            pressed,
+            modifiers: egui::Modifiers::NONE,
+        };
+        // Over it, down, up: one event a pass, as a finger arrives.
+        let mut tapped = false;
+        for event in [egui::Event::PointerMoved(centre), press(true), press(false)] {
+            tapped |= pass(vec![event]);
+        }
+        assert!(tapped, "a tap in the middle of the countdown card");
+        let shown = |name: &str| {
+            let id = Id::unique(("nextword_kiosk", name));
+            ctx.memory(|m| {
+                m.areas()
+                    .is_visible(&egui::LayerId::new(Order::Foreground, id))
+            })
+        };
+        assert!(!shown("welcome"), "the welcome under the countdown");
     }
 }
