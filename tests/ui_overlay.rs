@@ -268,19 +268,29 @@ fn assert_narration_above_step_card(ctx: &egui::Context, what: &str) {
     );
 }
 
-/// Filled rectangles among `shapes` (button and box backgrounds), on screen.
-fn filled_rects(shapes: &[egui::epaint::ClippedShape]) -> Vec<Rect> {
-    fn walk(shape: &egui::Shape, out: &mut Vec<Rect>) {
+/// Calls `f` with every shape in `shapes`, nested lists flattened.
+fn each_shape(shapes: &[egui::epaint::ClippedShape], mut f: impl FnMut(&egui::Shape)) {
+    fn walk(shape: &egui::Shape, f: &mut impl FnMut(&egui::Shape)) {
         match shape {
-            egui::Shape::Vec(inner) => inner.iter().for_each(|s| walk(s, out)),
-            egui::Shape::Rect(r) if r.fill.a() > 0 => out.push(r.rect),
-            _ => {}
+            egui::Shape::Vec(inner) => inner.iter().for_each(|s| walk(s, f)),
+            other => f(other),
         }
     }
-    let mut out = vec![];
     for clipped in shapes {
-        walk(&clipped.shape, &mut out);
+        walk(&clipped.shape, &mut f);
     }
+}
+
+/// Filled rectangles among `shapes` (button and box backgrounds), on screen.
+fn filled_rects(shapes: &[egui::epaint::ClippedShape]) -> Vec<Rect> {
+    let mut out = vec![];
+    each_shape(shapes, |shape| {
+        if let egui::Shape::Rect(r) = shape
+            && r.fill.a() > 0
+        {
+            out.push(r.rect);
+        }
+    });
     out
 }
 
@@ -346,24 +356,18 @@ fn the_control_row_fits_common_screens_in_both_looks() {
 
 /// Font sizes and rectangle fills among `shapes`.
 fn text_sizes_and_fills(shapes: &[egui::epaint::ClippedShape]) -> (Vec<f32>, Vec<egui::Color32>) {
-    fn walk(shape: &egui::Shape, sizes: &mut Vec<f32>, fills: &mut Vec<egui::Color32>) {
-        match shape {
-            egui::Shape::Vec(inner) => inner.iter().for_each(|s| walk(s, sizes, fills)),
-            egui::Shape::Text(text) => sizes.extend(
-                text.galley
-                    .job
-                    .sections
-                    .iter()
-                    .map(|s| s.format.font_id.size),
-            ),
-            egui::Shape::Rect(rect) => fills.push(rect.fill),
-            _ => {}
-        }
-    }
     let (mut sizes, mut fills) = (vec![], vec![]);
-    for clipped in shapes {
-        walk(&clipped.shape, &mut sizes, &mut fills);
-    }
+    each_shape(shapes, |shape| match shape {
+        egui::Shape::Text(text) => sizes.extend(
+            text.galley
+                .job
+                .sections
+                .iter()
+                .map(|s| s.format.font_id.size),
+        ),
+        egui::Shape::Rect(rect) => fills.push(rect.fill),
+        _ => {}
+    });
     (sizes, fills)
 }
 
@@ -601,17 +605,12 @@ fn kiosk_message_takes_the_step_cards_place(
 
 /// Every text among `shapes`.
 fn texts(shapes: &[egui::epaint::ClippedShape]) -> Vec<String> {
-    fn walk(shape: &egui::Shape, out: &mut Vec<String>) {
-        match shape {
-            egui::Shape::Vec(inner) => inner.iter().for_each(|s| walk(s, out)),
-            egui::Shape::Text(text) => out.push(text.galley.text().to_owned()),
-            _ => {}
-        }
-    }
     let mut out = vec![];
-    for clipped in shapes {
-        walk(&clipped.shape, &mut out);
-    }
+    each_shape(shapes, |shape| {
+        if let egui::Shape::Text(text) = shape {
+            out.push(text.galley.text().to_owned());
+        }
+    });
     out
 }
 
