@@ -500,13 +500,8 @@ impl Running {
         }
         let (device, queue) = (&self.gfx.gpu.device, &self.gfx.gpu.queue);
         self.scene.poll_summary(device);
-        // Numbers for the overlay: everything trained so far has been submitted.
         let trainer = &self.session.trainer;
         let may_read = !self.ui.state.playing || self.last_readout.elapsed() >= READOUT_EVERY;
-        if may_read && self.ui.is_stale(trainer) {
-            self.last_readout = now;
-        }
-        self.ui.refresh(trainer, device, queue, may_read);
         let total = self.session.lesson.epochs;
         let grid = LessonUi::grid(trainer);
         let need = self
@@ -514,8 +509,12 @@ impl Running {
             .state
             .tick(dt, &grid, total)
             .min(MAX_EPOCHS_PER_FRAME);
-        // The overlay's numbers at this frame's playhead (from the readback above: no new read).
-        self.ui.refresh(&self.session.trainer, device, queue, false);
+        // Numbers for the overlay at this frame's playhead: everything trained so far has been
+        // submitted (this frame's training is encoded below).
+        if may_read && self.ui.is_stale(trainer) {
+            self.last_readout = now;
+        }
+        self.ui.refresh(trainer, device, queue, may_read);
         let capture = self.capture_next.then(|| {
             OffscreenTarget::with_format(
                 device,
