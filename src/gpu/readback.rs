@@ -48,8 +48,12 @@ impl StagingReader {
         }
         queue.submit([encoder.finish()]);
         let slice = staging.slice(..total);
-        let Some(bytes) = map_and_wait(device, &slice) else {
-            return false;
+        let bytes = match map_and_wait(device, &slice) {
+            Ok(bytes) => bytes,
+            Err(e) => {
+                log::error!("{e}");
+                return false;
+            }
         };
         let mut at = 0;
         for (i, range) in ranges.iter().enumerate() {
@@ -62,30 +66,30 @@ impl StagingReader {
     }
 }
 
-/// Maps `slice` for reading and waits; None (logged, no panic) when it cannot be mapped.
-fn map_and_wait<'a>(
+/// Maps `slice` for reading and waits for it. A failure (a lost device among them) is one line
+/// of text: nothing panics, and nothing waits on a mapping that will never come.
+pub fn map_and_wait<'a>(
     device: &wgpu::Device,
     slice: &wgpu::BufferSlice<'a>,
-) -> Option<wgpu::BufferView> {
-    let mapped = std::sync::Arc::new(std::sync::atomic::AtomicBool::new(false));
-    let done = mapped.clone();
-    slice.map_async(wgpu::MapMode::Read, move |result| match result {
-        Ok(()) => done.store(true, std::sync::atomic::Ordering::Release),
-        Err(e) => log::error!("readback map failed: {e}"),
+) -> Result<wgpu::BufferView, String> {
+    let (sender, receiver) = std::sync::mpsc::channel();
+    slice.map_async(wgpu::MapMode::Read, move |result| {
+        let _ = sender.send(result);
     });
-    if let Err(e) = device.poll(wgpu::PollType::wait_indefinitely()) {
-        log::error!("GPU poll failed while waiting for a readback: {e}");
-    }
-    if !mapped.load(std::sync::atomic::Ordering::Acquire) {
-        return None;
-    }
-    match slice.get_mapped_range() {
-        Ok(view) => Some(view),
-        Err(e) => {
-            log::error!("readback buffer was not mapped: {e}");
-            None
+    let polled = device.poll(wgpu::PollType::wait_indefinitely());
+    match receiver.try_recv() {
+        Ok(Ok(())) => {}
+        Ok(Err(e)) => return Err(format!("mapping the readback failed: {e}")),
+        Err(_) => {
+            return Err(match polled {
+                Err(e) => format!("waiting for the GPU failed: {e}"),
+                Ok(_) => "the readback was never mapped".into(),
+            });
         }
     }
+    slice
+        .get_mapped_range()
+        .map_err(|e| format!("the readback was not mapped: {e}"))
 }
 
 /// Read `len` f32 values starting at element `offset` of `buffer` (which needs `COPY_SRC`).

@@ -134,23 +134,11 @@ impl OffscreenTarget {
     /// Waits for the copy submitted after [`Self::encode_readback`] and returns RGBA8 rows.
     pub fn read_rgba(&self, device: &wgpu::Device) -> Result<Vec<u8>, SceneError> {
         let slice = self.readback.slice(..);
-        let (sender, receiver) = std::sync::mpsc::channel();
-        slice.map_async(wgpu::MapMode::Read, move |result| {
-            let _ = sender.send(result);
-        });
-        device
-            .poll(wgpu::PollType::wait_indefinitely())
-            .map_err(|e| SceneError::Gpu(format!("waiting for the frame readback: {e}")))?;
-        receiver
-            .recv()
-            .map_err(|_| SceneError::Gpu("the frame readback was dropped".into()))?
-            .map_err(|e| SceneError::Gpu(format!("mapping the frame readback: {e}")))?;
         let (w, h) = self.size;
         let mut rgba = Vec::with_capacity((w * h * 4) as usize);
         {
-            let view = slice
-                .get_mapped_range()
-                .map_err(|e| SceneError::Gpu(format!("reading the frame readback: {e}")))?;
+            let view = crate::gpu::map_and_wait(device, &slice)
+                .map_err(|e| SceneError::Gpu(format!("frame readback: {e}")))?;
             for row in view.chunks(self.padded_row as usize).take(h as usize) {
                 rgba.extend_from_slice(&row[..(w * 4) as usize]);
             }
