@@ -247,6 +247,25 @@ fn the_3d_picture_fits_beside_the_cards_on_wide_and_narrow_screens() {
     }
 }
 
+#[test]
+fn every_lessons_narration_ends_above_the_step_card() {
+    // Large vocabularies wrap their word chips and end them with "+N": the card measures both.
+    for id in builtin_ids() {
+        let lesson = load_builtin(id).unwrap();
+        let (info, summary) = lesson_at(&lesson, 60.0);
+        for size in [(1920.0, 1080.0), (1024.0, 768.0), (1280.0, 1024.0)] {
+            let ctx = context();
+            let mut state = UiState {
+                step: Step::Training,
+                ..Default::default()
+            };
+            let (full, _) = run_sized(&ctx, &mut state, &summary, &info, vec![], size);
+            full.drop_without_applying_deltas();
+            assert_narration_above_step_card(&ctx, &format!("{id} {size:?}"));
+        }
+    }
+}
+
 /// Where `lens` puts the centre of the picture of `plot` (screen pixels).
 fn picture_centre(plot: nextword::scene::Rect, lens: nextword::scene::Lens) -> Pos2 {
     Pos2::new(
@@ -573,12 +592,7 @@ fn kiosk_message_takes_the_step_cards_place(
                     out.drop_without_applying_deltas();
                 }
                 let shown = |id| {
-                    ctx.memory(|m| {
-                        m.areas()
-                            .is_visible(&egui::LayerId::new(egui::Order::Foreground, id))
-                            .then(|| m.area_rect(id))
-                            .flatten()
-                    })
+                    nextword::ui::overlay::visible_area_rect(&ctx, egui::Order::Foreground, id)
                 };
                 let case = format!("{name}: {theme:?} {size:?} hidden ui {ui_hidden}");
                 if ui_hidden {

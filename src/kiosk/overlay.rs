@@ -178,13 +178,8 @@ pub fn kiosk_overlay_ui(
 
 /// Where the lesson overlay drew its step card this frame, if it did.
 fn step_card_rect(ctx: &egui::Context) -> Option<egui::Rect> {
-    let id = crate::ui::overlay::card_id("step");
-    ctx.memory(|m| {
-        m.areas()
-            .is_visible(&egui::LayerId::new(Order::Middle, id))
-            .then(|| m.area_rect(id))
-            .flatten()
-    })
+    use crate::ui::overlay::{card_id, visible_area_rect};
+    visible_area_rect(ctx, Order::Middle, card_id("step"))
 }
 
 /// A kiosk message (`id`: the invitation or the welcome) filling `rect`, opaque so the card
@@ -326,13 +321,11 @@ mod tests {
             tapped |= pass(vec![event]);
         }
         assert!(tapped, "a tap in the middle of the countdown card");
-        let shown = |name: &str| {
-            let id = Id::unique(("nextword_kiosk", name));
-            ctx.memory(|m| {
-                m.areas()
-                    .is_visible(&egui::LayerId::new(Order::Foreground, id))
-            })
-        };
-        assert!(!shown("welcome"), "the welcome under the countdown");
+        let welcome = Id::unique(("nextword_kiosk", "welcome"));
+        assert_eq!(
+            crate::ui::overlay::visible_area_rect(&ctx, Order::Foreground, welcome),
+            None,
+            "the welcome under the countdown"
+        );
     }
 }

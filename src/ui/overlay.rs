@@ -28,6 +28,16 @@ pub fn card_id(name: &str) -> Id {
     Id::unique(("nextword_ui", name))
 }
 
+/// Where the area `id` (on the `order` layer) was drawn, if it was shown this frame or the last.
+pub fn visible_area_rect(ctx: &egui::Context, order: Order, id: Id) -> Option<egui::Rect> {
+    ctx.memory(|m| {
+        m.areas()
+            .is_visible(&egui::LayerId::new(order, id))
+            .then(|| m.area_rect(id))
+            .flatten()
+    })
+}
+
 /// The narration card's width at 1080 lines on a wide screen.
 const NARRATION_WIDTH_1080: f32 = 460.0;
 
@@ -345,6 +355,12 @@ fn chip_text(word: &str, w: usize, s: f32) -> RichText {
         .size(22.0 * s)
 }
 
+/// "+N" after the chips, for the words beyond [`MAX_CHIPS`].
+fn more_chips_label(info: &LessonInfo) -> Option<RichText> {
+    let more = info.vocab.len().checked_sub(MAX_CHIPS).filter(|&n| n > 0)?;
+    Some(RichText::new(format!("+{more}")).color(DIM))
+}
+
 /// The height the word chips take once wrapped to `ui`'s width (narrow cards wrap them).
 fn chips_height(ui: &Ui, info: &LessonInfo, s: f32) -> f32 {
     let width_of = |text: RichText| {
@@ -367,6 +383,7 @@ fn chips_height(ui: &Ui, info: &LessonInfo, s: f32) -> f32 {
             .take(MAX_CHIPS)
             .map(|(w, word)| width_of(chip_text(word, w, s)) + pad),
     );
+    widths.extend(more_chips_label(info).map(width_of));
     let (available, gap) = (ui.available_width(), ui.spacing().item_spacing.x);
     let (mut rows, mut x) = (1, 0.0);
     for w in widths {
@@ -414,8 +431,8 @@ fn word_chips(
                 actions.extend(hover::select_word_actions(state, info, w as u32));
             }
         }
-        if info.vocab.len() > MAX_CHIPS {
-            ui.label(RichText::new(format!("+{}", info.vocab.len() - MAX_CHIPS)).color(DIM));
+        if let Some(more) = more_chips_label(info) {
+            ui.label(more);
         }
     });
 }
