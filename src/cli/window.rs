@@ -39,7 +39,8 @@ pub struct WindowArgs {
     #[arg(long, requires = "kiosk")]
     pub config: Option<PathBuf>,
     /// Provoke faults on purpose, for tests: `STEP@TICK,...` with steps lose-device,
-    /// lose-surface, outdate-surface, minimize, restore, resize=WxH, scale=F, screenshot, exit.
+    /// lose-surface, outdate-surface, minimize, restore, resize=WxH, scale=F, screenshot, tap,
+    /// exit.
     #[arg(long, hide = true, value_parser = Drill::parse)]
     pub drill: Option<Drill>,
     /// The loaded exhibit config (filled by [`WindowArgs::prepare`]).

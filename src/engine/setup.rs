@@ -14,8 +14,7 @@ const RECORD_ALL_PAIRS_UP_TO_FLOATS: usize = 8192;
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum KernelChoice {
     /// Unrolled (or else per-run) fused kernel for many runs of a small model, workgroup fused
-    /// kernel for a few runs,
-    /// layered kernels when one epoch is too much for a fused dispatch.
+    /// kernel for a few runs, layered kernels when one epoch is too much for a fused dispatch.
     Auto,
     FusedWorkgroup,
     FusedPerRun,

@@ -302,8 +302,8 @@ pub(crate) fn scene_hover(
     let pointer = ctx
         .input(|i| i.pointer.hover_pos())
         .filter(|_| !over_overlay);
-    let rows = shown_bar_rows(state, summary, info, &layout);
     let hovered = pointer.and_then(|pos| {
+        let rows = shown_bar_rows(state, summary, info, &layout);
         let target = hit_test(
             &layout,
             glam::Vec2::new(pos.x * ppp, pos.y * ppp),

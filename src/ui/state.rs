@@ -7,9 +7,10 @@
 //!
 //! Playback: the playhead is a fractional epoch. While playing, [`UiState::tick`] moves it by
 //! `speed` epochs per second and says how many epochs the engine must train so the playhead has
-//! data (a little ahead of it, [`TRAIN_LEAD_SECS`]); it stops at the end of the lesson. Scrubbing ([`Action::Seek`]) pauses, snaps to a
-//! recorded epoch ([`EpochGrid`]) and detaches the playhead from the live edge; stepping moves
-//! one recorded epoch either way (stepping forward at the live edge trains one more epoch).
+//! data (a little ahead of it, [`TRAIN_LEAD_SECS`]); it stops at the end of the lesson.
+//! Scrubbing ([`Action::Seek`]) pauses, snaps to a recorded epoch ([`EpochGrid`]) and detaches
+//! the playhead from the live edge; stepping moves one recorded epoch either way (stepping
+//! forward at the live edge trains one more epoch).
 
 use crate::engine::HistoryLayout;
 use crate::lesson::OptimizerKind;
