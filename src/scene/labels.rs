@@ -303,8 +303,10 @@ fn embedding(
         ];
         // A free spot inside the view first, so a word near the edge reads into the picture
         // rather than over the next panel; then any free spot.
+        // Labels keep a word space apart, so two never read as one ("mat" "on" as "maton").
+        let space = 8.0 * layout.scale;
         let clear = |&&(p, _): &&(Vec2, Align2)| {
-            let r = Rect::new(p.x, p.y, dim.x, dim.y);
+            let r = Rect::new(p.x - space, p.y, dim.x + 2.0 * space, dim.y);
             !placed.iter().any(|q| overlaps(&r, q))
         };
         let inside = |&&(p, _): &&(Vec2, Align2)| {
