@@ -105,5 +105,5 @@ fn hostile_config_values_are_refused_in_one_line() {
         None,
     )
     .unwrap();
-    assert!(ok.strings.welcome.contains('\u{1f44b}'));
+    assert!(ok.strings.welcome().contains('\u{1f44b}'));
 }

@@ -131,7 +131,7 @@ fn divergent_training_renders_and_is_narrated_as_a_phase() {
 
     let info = LessonInfo::new(&lesson, &corpus, &session.trainer.setup().recorded_pairs);
     let summary = LessonSummary::from_readout(&readout, &info, 0, 40.0);
-    let narration = narrate(&summary, &info, &PhaseParams::default());
+    let narration = narrate(&summary, &info, &PhaseParams::default(), 0);
     assert_eq!(narration.phase, TrainingPhase::Diverged);
     assert!(!narration.body.is_empty());
 

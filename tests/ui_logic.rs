@@ -9,8 +9,8 @@ use nextword::ui::hover::{
     HoverTarget, hit_test, hover_text, scene_layout, select_word_actions, shown_bar_rows,
 };
 use nextword::ui::narration::{detect_phases, find_milestones, narrate};
-use nextword::ui::overlay::CONTROL_BAR_HEIGHT_1080;
-use nextword::ui::strings::percent;
+use nextword::ui::kit::CONTROL_BAR_HEIGHT_1080;
+use nextword::i18n::format::{integer, percent};
 use nextword::ui::text::check_text;
 use nextword::ui::{
     Action, EpochGrid, LessonInfo, LessonSummary, MilestoneKind, PhaseParams, Step, TrainingPhase,
@@ -78,7 +78,7 @@ fn every_builtin_run_moves_forward_through_the_phases() {
             for e in (0..=lesson.epochs).step_by(7) {
                 let at = LessonSummary::from_records(&info, &records, e as f32);
                 assert_eq!(
-                    narrate(&at, &info, &PhaseParams::default()).phase,
+                    narrate(&at, &info, &PhaseParams::default(), info.featured_pair).phase,
                     phases[e as usize]
                 );
             }
@@ -122,24 +122,24 @@ fn narration_reads_its_numbers_from_the_history() {
     for epoch in [0u32, 18, 60, 250] {
         let summary = LessonSummary::from_records(&info, &records, epoch as f32 + 0.4);
         assert_eq!(summary.shown_epoch, epoch);
-        let n = narrate(&summary, &info, &PhaseParams::default());
+        let n = narrate(&summary, &info, &PhaseParams::default(), info.featured_pair);
         let featured = info.featured_pair as usize;
         let p = records[epoch as usize].probs[featured][info.recorded[featured].target as usize];
         let want = format!("P(sat | cat) is {} at epoch {epoch}", percent(p as f32));
-        assert_eq!(n.live, want);
+        assert_eq!(n.live.unwrap().text, want);
     }
     let late = LessonSummary::from_records(&info, &records, 300.0);
-    let n = narrate(&late, &info, &PhaseParams::default());
+    let n = narrate(&late, &info, &PhaseParams::default(), info.featured_pair);
     assert_eq!(n.phase, TrainingPhase::Converged);
     assert!(
         n.extra
             .iter()
-            .any(|l| l.contains("cat") && l.contains("mat")),
+            .any(|l| l.text.contains("cat") && l.text.contains("mat")),
         "{n:?}"
     );
     let start = LessonSummary::from_records(&info, &records, 0.0);
     assert_eq!(
-        narrate(&start, &info, &PhaseParams::default()).phase,
+        narrate(&start, &info, &PhaseParams::default(), 0).phase,
         TrainingPhase::Guessing
     );
 }
@@ -152,9 +152,9 @@ fn a_diverged_run_is_narrated_as_diverged() {
     }
     let summary = LessonSummary::from_records(&info, &records, 100.0);
     assert_eq!(summary.diverged, Some(40));
-    let n = narrate(&summary, &info, &PhaseParams::default());
+    let n = narrate(&summary, &info, &PhaseParams::default(), 0);
     assert_eq!(n.phase, TrainingPhase::Diverged);
-    assert!(n.body.contains("40"), "{}", n.body);
+    assert!(n.body[0].text.contains("40"), "{:?}", n.body);
     let milestones = find_milestones(&summary, &info, &PhaseParams::default());
     assert!(
         milestones
@@ -422,11 +422,11 @@ fn typed_text_edge_cases_get_friendly_messages() {
     assert!(err.contains("at least 2 words"), "{err}");
     let long = "a b ".repeat(MAX_TEXT_CHARS);
     let err = check_text(&long).unwrap_err();
-    assert!(err.contains(&MAX_TEXT_CHARS.to_string()), "{err}");
+    assert!(err.contains(&integer(MAX_TEXT_CHARS as u64)), "{err}");
     let many: Vec<String> = (0..MAX_VOCAB + 5).map(|i| format!("w{i}")).collect();
     let err = check_text(&many.join(" ")).unwrap_err();
     assert!(
-        err.contains(&MAX_VOCAB.to_string()) && err.contains("different words"),
+        err.contains(&integer(MAX_VOCAB as u64)) && err.contains("different words"),
         "{err}"
     );
     // Multi-byte characters count as characters, not bytes.

@@ -8,7 +8,7 @@ use nextword::lesson::{Lesson, builtin_ids, load_builtin};
 use nextword::model::{Dims, init_params, train_reference};
 use nextword::scene::Panel;
 use nextword::ui::hover::scene_layout;
-use nextword::ui::overlay::CONTROL_BAR_HEIGHT_1080;
+use nextword::ui::kit::CONTROL_BAR_HEIGHT_1080;
 use nextword::ui::{Action, LessonInfo, LessonSummary, Look, Step, UiState, overlay_ui};
 
 const SIZE: (f32, f32) = (1920.0, 1080.0);
@@ -277,7 +277,7 @@ fn picture_centre(plot: nextword::scene::Rect, lens: nextword::scene::Lens) -> P
 /// Asserts that the narration card ends above the step card (`what` names the case).
 fn assert_narration_above_step_card(ctx: &egui::Context, what: &str) {
     let area = |name: &str| {
-        ctx.memory(|m| m.area_rect(nextword::ui::overlay::card_id(name)))
+        ctx.memory(|m| m.area_rect(nextword::ui::kit::card_id(name)))
             .unwrap()
     };
     let (narration, step) = (area("narration"), area("step"));
@@ -338,7 +338,7 @@ fn the_control_row_fits_common_screens_in_both_looks() {
                 ..Default::default()
             };
             let (full, _) = run_sized(&ctx, &mut state, &summary, &info, vec![], size);
-            let s = nextword::ui::overlay::ui_scale(&ctx);
+            let s = nextword::ui::kit::ui_scale(&ctx);
             // The buttons row: the last 64 design pixels of the screen; the bar's own
             // background spans the screen and is left out.
             let mut row: Vec<Rect> = filled_rects(&full.shapes)
@@ -592,7 +592,7 @@ fn kiosk_message_takes_the_step_cards_place(
                     out.drop_without_applying_deltas();
                 }
                 let shown = |id| {
-                    nextword::ui::overlay::visible_area_rect(&ctx, egui::Order::Foreground, id)
+                    nextword::ui::kit::visible_area_rect(&ctx, egui::Order::Foreground, id)
                 };
                 let case = format!("{name}: {theme:?} {size:?} hidden ui {ui_hidden}");
                 if ui_hidden {
@@ -603,7 +603,7 @@ fn kiosk_message_takes_the_step_cards_place(
                     // Exactly over the step card (and drawn above it: the foreground order), so
                     // no step text shows beside it.
                     let step = ctx
-                        .memory(|m| m.area_rect(nextword::ui::overlay::card_id("step")))
+                        .memory(|m| m.area_rect(nextword::ui::kit::card_id("step")))
                         .unwrap();
                     let over = shown(message).unwrap_or_else(|| panic!("{case}: none"));
                     assert!(

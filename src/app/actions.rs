@@ -14,7 +14,7 @@ use crate::scene::headless::LessonSession;
 use crate::scene::target::{OffscreenTarget, write_png};
 use crate::ui::Action;
 use crate::ui::controls::lesson_choices;
-use crate::ui::strings::{fill, strings};
+use crate::tr;
 use crate::ui::text::check_text;
 
 impl Running {
@@ -87,8 +87,7 @@ impl Running {
 
     fn notify_failure(&mut self, error: &str) {
         log::warn!("lesson not loaded: {error}");
-        self.ui
-            .notify(fill(strings().lesson_failed, &[("error", error)]));
+        self.ui.notify(tr!("lesson-failed", error = error));
     }
 
     /// Writes the captured frame next to the working directory and says so in the overlay.
@@ -99,18 +98,14 @@ impl Running {
         let result = capture
             .read_rgba(&self.gfx.gpu.device)
             .and_then(|rgba| write_png(&path, w, h, &rgba));
-        let text = strings();
         let message = match result {
             Ok(()) => {
                 log::info!("screenshot {}", path.display());
-                fill(
-                    text.screenshot_saved,
-                    &[("path", &path.display().to_string())],
-                )
+                tr!("screenshot-saved", path = path.display().to_string())
             }
             Err(e) => {
                 log::error!("screenshot: {e}");
-                fill(text.screenshot_failed, &[("error", &e.to_string())])
+                tr!("screenshot-failed", error = e.to_string())
             }
         };
         self.ui.notify(message);

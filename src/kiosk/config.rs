@@ -13,6 +13,7 @@ use std::path::Path;
 use serde::Deserialize;
 use toml::Spanned;
 
+use crate::tr;
 use super::KioskError;
 use super::chord::KeyChord;
 use super::theme::Theme;
@@ -23,34 +24,34 @@ pub const MAX_STRING_CHARS: usize = 240;
 /// Most lessons an exhibit may cycle.
 pub const MAX_LESSONS: usize = 32;
 
-/// The on-screen texts of a kiosk; `{n}` in `countdown` is replaced by the seconds left.
-#[derive(Clone, Debug, PartialEq, Eq)]
+/// The exhibit's own words for the kiosk's messages, where its config gives them; the app's
+/// translations (`kiosk-welcome`, `kiosk-countdown`, `kiosk-attract`) otherwise. `{n}` in
+/// `countdown` is replaced by the seconds left.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct KioskStrings {
     /// Shown for a few seconds when a visitor takes over from the attract loop.
-    pub welcome: String,
+    pub welcome: Option<String>,
     /// Shown while the idle countdown runs.
-    pub countdown: String,
+    pub countdown: Option<String>,
     /// Shown during the attract loop.
-    pub attract: String,
-}
-
-impl Default for KioskStrings {
-    fn default() -> Self {
-        Self {
-            welcome: "Welcome! Drag to turn the view, pinch to zoom, tap a word to follow it."
-                .into(),
-            countdown: "Still there? Starting over in {n} s. Tap anywhere to keep exploring."
-                .into(),
-            attract: "Touch the screen to explore how a computer learns which word comes next."
-                .into(),
-        }
-    }
+    pub attract: Option<String>,
 }
 
 impl KioskStrings {
+    pub fn welcome(&self) -> String {
+        self.welcome.clone().unwrap_or_else(|| tr!("kiosk-welcome"))
+    }
+
+    pub fn attract(&self) -> String {
+        self.attract.clone().unwrap_or_else(|| tr!("kiosk-attract"))
+    }
+
     /// The countdown text for `seconds` left.
     pub fn countdown_text(&self, seconds: u32) -> String {
-        self.countdown.replace("{n}", &seconds.to_string())
+        match &self.countdown {
+            Some(text) => text.replace("{n}", &seconds.to_string()),
+            None => tr!("kiosk-countdown", n = seconds),
+        }
     }
 }
 
@@ -176,10 +177,9 @@ impl Ctx<'_> {
         &self,
         value: Option<&Spanned<String>>,
         key: &str,
-        default: &str,
-    ) -> Result<String, KioskError> {
+    ) -> Result<Option<String>, KioskError> {
         let Some(v) = value else {
-            return Ok(default.to_owned());
+            return Ok(None);
         };
         let s = v.get_ref().trim();
         let bad = |what: String| Err(self.at(Some(v.span()), format!("`strings.{key}` {what}")));
@@ -195,7 +195,7 @@ impl Ctx<'_> {
                 "has {chars} characters, at most {MAX_STRING_CHARS} please"
             ));
         }
-        Ok(s.to_owned())
+        Ok(Some(s.to_owned()))
     }
 }
 
@@ -266,21 +266,9 @@ impl ExhibitConfig {
         };
         let rs = raw.strings.as_ref();
         let strings = KioskStrings {
-            welcome: ctx.text(
-                rs.and_then(|s| s.welcome.as_ref()),
-                "welcome",
-                &d.strings.welcome,
-            )?,
-            countdown: ctx.text(
-                rs.and_then(|s| s.countdown.as_ref()),
-                "countdown",
-                &d.strings.countdown,
-            )?,
-            attract: ctx.text(
-                rs.and_then(|s| s.attract.as_ref()),
-                "attract",
-                &d.strings.attract,
-            )?,
+            welcome: ctx.text(rs.and_then(|s| s.welcome.as_ref()), "welcome")?,
+            countdown: ctx.text(rs.and_then(|s| s.countdown.as_ref()), "countdown")?,
+            attract: ctx.text(rs.and_then(|s| s.attract.as_ref()), "attract")?,
         };
         let lessons = match &raw.lessons {
             None => d.lessons,

@@ -39,8 +39,8 @@ fn reads_every_key() {
     assert_eq!(c.theme, Theme::Projector);
     assert_eq!(c.log_file, None);
     assert_eq!(c.log_max_bytes, 65536);
-    assert_eq!(c.strings.welcome, "Hallo! \u{1f44b}");
-    assert_eq!(c.strings.attract, KioskStrings::default().attract);
+    assert_eq!(c.strings.welcome(), "Hallo! \u{1f44b}");
+    assert_eq!(c.strings.attract(), KioskStrings::default().attract());
 }
 
 #[test]

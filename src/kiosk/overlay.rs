@@ -111,10 +111,10 @@ pub fn kiosk_overlay_ui(
     let step_card = step_card_rect(ctx);
     if state.attract {
         match step_card {
-            Some(rect) => message_card(ctx, "attract", rect, &strings.attract, theme, s, true),
+            Some(rect) => message_card(ctx, "attract", rect, &strings.attract(), theme, s, true),
             None => banner(
                 "attract",
-                &strings.attract,
+                &strings.attract(),
                 Align2::CENTER_BOTTOM,
                 vec2(0.0, -200.0),
                 40.0,
@@ -124,10 +124,10 @@ pub fn kiosk_overlay_ui(
     // The countdown is the one message while it runs.
     if state.welcome && state.countdown.is_none() {
         match step_card {
-            Some(rect) => message_card(ctx, "welcome", rect, &strings.welcome, theme, s, false),
+            Some(rect) => message_card(ctx, "welcome", rect, &strings.welcome(), theme, s, false),
             None => banner(
                 "welcome",
-                &strings.welcome,
+                &strings.welcome(),
                 Align2::CENTER_TOP,
                 vec2(0.0, 120.0),
                 36.0,
@@ -178,7 +178,7 @@ pub fn kiosk_overlay_ui(
 
 /// Where the lesson overlay drew its step card this frame, if it did.
 fn step_card_rect(ctx: &egui::Context) -> Option<egui::Rect> {
-    use crate::ui::overlay::{card_id, visible_area_rect};
+    use crate::ui::kit::{card_id, visible_area_rect};
     visible_area_rect(ctx, Order::Middle, card_id("step"))
 }
 
@@ -323,7 +323,7 @@ mod tests {
         assert!(tapped, "a tap in the middle of the countdown card");
         let welcome = Id::unique(("nextword_kiosk", "welcome"));
         assert_eq!(
-            crate::ui::overlay::visible_area_rect(&ctx, Order::Foreground, welcome),
+            crate::ui::kit::visible_area_rect(&ctx, Order::Foreground, welcome),
             None,
             "the welcome under the countdown"
         );

@@ -16,9 +16,8 @@
 
 mod builtin;
 pub mod corpus;
+pub mod facts;
 pub mod file;
-#[cfg(test)]
-mod story;
 pub mod synthetic;
 
 use std::fmt;

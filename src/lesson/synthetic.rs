@@ -3,7 +3,7 @@
 //! from a seed.
 
 use super::corpus::{Corpus, CorpusError};
-use crate::model::SplitMix64;
+use crate::rng::SeededRng;
 
 /// Sentences of `sentence_len` words over `vocab` made-up words (`w0`, `w1`, ...), enough of
 /// them to give about `pairs` training pairs at context length `context`.
@@ -14,7 +14,7 @@ pub fn synthetic_sentences(
     sentence_len: usize,
     seed: u64,
 ) -> Vec<String> {
-    let mut rng = SplitMix64::new(seed);
+    let mut rng = SeededRng::new(seed);
     // Zipf weights 1/(rank+1), sampled through the cumulative sum.
     let cumulative: Vec<f64> = (0..vocab)
         .scan(0.0, |acc, rank| {

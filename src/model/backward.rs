@@ -61,9 +61,9 @@ mod tests {
     use super::*;
     use crate::model::compare::assert_close;
     use crate::model::params::init_params;
-    use crate::model::rng::SplitMix64;
+    use crate::rng::SeededRng;
 
-    fn random_pairs(dims: &Dims, n: usize, rng: &mut SplitMix64) -> Vec<Pair> {
+    fn random_pairs(dims: &Dims, n: usize, rng: &mut SeededRng) -> Vec<Pair> {
         let v = dims.vocab as u64;
         (0..n)
             .map(|_| Pair {
@@ -91,7 +91,7 @@ mod tests {
     }
 
     fn check(act: Activation, context: usize, seed: u64) {
-        let mut rng = SplitMix64::new(seed ^ 0xABCD);
+        let mut rng = SeededRng::new(seed ^ 0xABCD);
         let dims = Dims {
             vocab: 3 + rng.below(5) as usize,
             embed_dim: 1 + rng.below(5) as usize,

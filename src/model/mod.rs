@@ -14,7 +14,8 @@ mod forward;
 mod optimizer;
 mod params;
 mod reference;
-pub mod rng;
+#[cfg(test)]
+mod story;
 
 pub use backward::gradients;
 pub use compare::{assert_close, widen};
@@ -23,4 +24,3 @@ pub use forward::{Forward, activate, activate_grad, forward, softmax};
 pub use optimizer::{ADAM_BETA1, ADAM_BETA2, ADAM_EPS, MOMENTUM, OptimizerState};
 pub use params::init_params;
 pub use reference::{EpochRecord, ReferenceRun, train_reference};
-pub use rng::SplitMix64;

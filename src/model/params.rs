@@ -1,6 +1,6 @@
 //! Initial parameters, deterministic from a seed.
 //!
-//! How it works (the init scheme): one SplitMix64 stream seeded with the run's seed fills the
+//! How it works (the init scheme): one [`SeededRng`] stream seeded with the run's seed fills the
 //! flat vector in layout order (embedding, w1, b1, w2, b2), one draw per weight:
 //! - embedding ~ U(-1, 1): words start as distinct, well-spread points;
 //! - w1 ~ U(-a, a), a = sqrt(6 / (k*D + H)) (Glorot uniform);
@@ -11,12 +11,12 @@
 //! from exactly the same numbers.
 
 use super::dims::Dims;
-use super::rng::SplitMix64;
+use crate::rng::SeededRng;
 
 /// Initial parameters for `dims`, in the flat layout of [`Dims::offsets`].
 pub fn init_params(dims: &Dims, seed: u64) -> Vec<f64> {
     let o = dims.offsets();
-    let mut rng = SplitMix64::new(seed);
+    let mut rng = SeededRng::new(seed);
     let a = (6.0 / (dims.input_dim() + dims.hidden) as f64).sqrt();
     let b = (6.0 / (dims.hidden + dims.vocab) as f64).sqrt();
     let mut params = vec![0.0; o.total];

@@ -19,7 +19,8 @@ use super::info::SceneInfo;
 use super::layout::{Layout, Panel, Rect};
 use super::palette::{BOLD, word_text};
 use super::summary::Summary;
-use crate::ui::strings::{fill, strings};
+use crate::i18n::format::{percent, tick};
+use crate::tr;
 
 const TITLE: Color32 = Color32::from_rgb(226, 232, 255);
 const DIM: Color32 = Color32::from_rgb(140, 150, 184);
@@ -156,29 +157,6 @@ fn overlaps(a: &Rect, b: &Rect) -> bool {
     a.x < b.right() && b.x < a.right() && a.y < b.bottom() && b.y < a.bottom()
 }
 
-/// Formats a probability as a percentage with sensible precision.
-fn percent(p: f32) -> String {
-    let pc = p * 100.0;
-    if pc >= 9.95 {
-        format!("{pc:.0}%")
-    } else {
-        format!("{pc:.1}%")
-    }
-}
-
-/// Formats a loss tick value.
-fn tick(v: f32) -> String {
-    if v == 0.0 {
-        "0".into()
-    } else if v.abs() >= 10.0 {
-        format!("{v:.0}")
-    } else if v.abs() >= 0.1 {
-        format!("{v:.2}")
-    } else {
-        format!("{v:.3}")
-    }
-}
-
 /// Paints all scene text. `ppp` is egui's pixels per point.
 pub fn paint(
     ctx: &egui::Context,
@@ -213,7 +191,7 @@ fn header(
     let r = ink.text(
         Vec2::new(h.x + 4.0, mid),
         Align2::LEFT_CENTER,
-        strings().scene.app_name,
+        &tr!("app-name"),
         style(24.0, ACCENT).bold(true),
     );
     ink.text(
@@ -222,19 +200,17 @@ fn header(
         &info.title,
         style(36.0, TITLE).bold(true),
     );
-    let text = &strings().scene;
-    let epoch = (frame.playhead.max(0.0).floor() as u32).to_string();
+    let epoch = frame.playhead.max(0.0).floor() as u32;
     let mut right = if frame.total_epochs > 0 {
-        let total = frame.total_epochs.to_string();
-        fill(
-            text.header_epoch_of,
-            &[("epoch", &epoch), ("total", &total)],
-        )
+        tr!("header-epoch-of", epoch = epoch, total = frame.total_epochs)
     } else {
-        fill(text.header_epoch, &[("epoch", &epoch)])
+        tr!("header-epoch", epoch = epoch)
     };
     if let Some(s) = summary.filter(|s| s.loss.is_finite()) {
-        let loss = fill(text.header_loss, &[("loss", &format!("{:.3}", s.loss))]);
+        let loss = tr!(
+            "header-loss",
+            loss = crate::i18n::format::number(f64::from(s.loss), 3)
+        );
         right = format!("{right}     {loss}");
     }
     let r = ink.text(
@@ -260,16 +236,12 @@ fn embedding(
     layout: &Layout,
     summary: Option<&Summary>,
 ) {
-    let text = &strings().scene;
     let subtitle = match summary {
-        _ if frame.raw_dims => text.embedding_raw.to_owned(),
-        Some(s) if s.explained > 0.0 => fill(
-            text.embedding_pca_explained,
-            &[("pct", &format!("{:.0}%", s.explained * 100.0))],
-        ),
-        _ => text.embedding_pca.to_owned(),
+        _ if frame.raw_dims => tr!("embedding-raw"),
+        Some(s) if s.explained > 0.0 => tr!("embedding-pca-explained", pct = percent(s.explained)),
+        _ => tr!("embedding-pca"),
     };
-    ink.card_title(layout, Panel::Embedding, text.embedding_title, &subtitle);
+    ink.card_title(layout, Panel::Embedding, &tr!("embedding-title"), &subtitle);
     let Some(summary) = summary else { return };
     let plot = layout.plot(Panel::Embedding);
     let size = plot.size();
@@ -347,7 +319,7 @@ fn tooltip(ink: &Ink, info: &SceneInfo, word: u32, at: Vec2, bounds: Rect, summa
         let shown = summary.focus_vector.len().min(12);
         let parts: Vec<String> = summary.focus_vector[..shown]
             .iter()
-            .map(|v| format!("{v:+.2}"))
+            .map(|v| crate::i18n::format::signed(*v, 2))
             .collect();
         values = format!(
             "[{}{}]",
@@ -395,12 +367,11 @@ fn tooltip(ink: &Ink, info: &SceneInfo, word: u32, at: Vec2, bounds: Rect, summa
 }
 
 fn network(ink: &Ink, info: &SceneInfo, frame: &SceneFrame, layout: &Layout) {
-    let text = &strings().scene;
     let pair = info.recorded.get(frame.pair as usize);
     let subtitle = pair
-        .map(|p| fill(text.network_input, &[("context", &info.context_text(p))]))
+        .map(|p| tr!("network-input", context = info.context_text(p)))
         .unwrap_or_default();
-    ink.card_title(layout, Panel::Network, text.network_title, &subtitle);
+    ink.card_title(layout, Panel::Network, &tr!("network-title"), &subtitle);
     let plot = layout.plot(Panel::Network);
     let v = info.vocab.len().max(1);
     let row = plot.h / v as f32;
@@ -424,7 +395,12 @@ fn network(ink: &Ink, info: &SceneInfo, frame: &SceneFrame, layout: &Layout) {
     }
     let card = layout.card(Panel::Network);
     let foot = card.bottom() - 4.0 * layout.scale;
-    for (i, label) in text.network_columns.iter().enumerate() {
+    let columns = [
+        tr!("network-column-context"),
+        tr!("network-column-hidden"),
+        tr!("network-column-next"),
+    ];
+    for (i, label) in columns.iter().enumerate() {
         let cx = plot.x + plot.w * (0.04 + 0.46 * i as f32);
         let anchor = [
             Align2::LEFT_BOTTOM,
@@ -447,11 +423,11 @@ fn bars(
     layout: &Layout,
     summary: Option<&Summary>,
 ) {
-    let text = &strings().scene;
     let pair = info.recorded.get(frame.pair as usize);
-    let title = pair.map_or(text.bars_title.to_owned(), |p| {
-        fill(text.bars_title_after, &[("context", &info.context_text(p))])
-    });
+    let title = pair.map_or_else(
+        || tr!("bars-title"),
+        |p| tr!("bars-title-after", context = info.context_text(p)),
+    );
     ink.card_title(layout, Panel::Bars, &title, "");
     let plot = layout.plot(Panel::Bars);
     let ideal = info.ideal_probs(frame.pair);
@@ -468,13 +444,7 @@ fn bars(
         return;
     }
     if info.vocab.len() > count {
-        let note = fill(
-            text.bars_top_of,
-            &[
-                ("count", &count.to_string()),
-                ("vocab", &info.vocab.len().to_string()),
-            ],
-        );
+        let note = tr!("bars-top-of", count = count, vocab = info.vocab.len());
         let card = layout.card(Panel::Bars);
         ink.text(
             Vec2::new(
@@ -516,20 +486,19 @@ fn loss(
     layout: &Layout,
     summary: Option<&Summary>,
 ) {
-    let text = &strings().scene;
-    let mut subtitle = if frame.loss_log {
-        text.loss_log.to_owned()
+    let mut subtitle = tr!(if frame.loss_log {
+        "loss-log"
     } else {
-        text.loss_linear.to_owned()
-    };
+        "loss-linear"
+    });
     if info.run_labels.len() > 1 {
         let run = info
             .run_labels
             .get(frame.run as usize)
             .map_or("", String::as_str);
-        subtitle = fill(text.loss_runs, &[("subtitle", &subtitle), ("run", run)]);
+        subtitle = tr!("loss-runs", subtitle = subtitle, run = run);
     }
-    ink.card_title(layout, Panel::Loss, text.loss_title, &subtitle);
+    ink.card_title(layout, Panel::Loss, &tr!("loss-title"), &subtitle);
     let plot = layout.plot(Panel::Loss);
     let s = layout.scale;
     if let Some(summary) = summary.filter(|s| s.loss_max.is_finite() && s.loss_min.is_finite()) {
@@ -563,24 +532,20 @@ fn loss(
     ink.text(
         Vec2::new(plot.right(), y),
         Align2::RIGHT_TOP,
-        &fill(
-            text.loss_axis_epoch,
-            &[("epoch", &(last.round() as u32).to_string())],
-        ),
+        &tr!("loss-axis-epoch", epoch = last.round() as u32),
         style(17.0, FAINT),
     );
 }
 
 fn strips(ink: &Ink, info: &SceneInfo, frame: &SceneFrame, layout: &Layout) {
-    let text = &strings().scene;
-    ink.card_title(layout, Panel::Strip, text.strips_title, "");
+    ink.card_title(layout, Panel::Strip, &tr!("strips-title"), "");
     let s = layout.scale;
     let strip = layout.plot(Panel::Strip);
     let word = info.word(frame.word);
     let r = ink.text(
         Vec2::new(strip.x, strip.y - 6.0 * s),
         Align2::LEFT_BOTTOM,
-        text.vector_of,
+        &tr!("vector-of"),
         style(17.0, DIM),
     );
     ink.text(
@@ -592,16 +557,17 @@ fn strips(ink: &Ink, info: &SceneInfo, frame: &SceneFrame, layout: &Layout) {
     ink.text(
         Vec2::new(strip.x, strip.bottom() + 6.0 * s),
         Align2::LEFT_TOP,
-        &fill(text.vector_numbers, &[("n", &info.embed_dim.to_string())]),
+        &tr!("vector-numbers", n = info.embed_dim),
         style(15.0, FAINT),
     );
     let heat = layout.plot(Panel::Heatmap);
     // Over the heatmap's left edge, or ending at its right edge where the panel is narrow.
-    let caption = ink.measure(text.hidden_per_pair, 17.0, false);
+    let hidden_caption = tr!("hidden-per-pair");
+    let caption = ink.measure(&hidden_caption, 17.0, false);
     ink.text(
         Vec2::new(heat.x.min(heat.right() - caption.x), heat.y - 6.0 * s),
         Align2::LEFT_BOTTOM,
-        text.hidden_per_pair,
+        &hidden_caption,
         style(17.0, DIM),
     );
     let rows = info.recorded.len().max(1);
@@ -664,6 +630,7 @@ mod tests {
 
     #[test]
     fn number_formats() {
+        let _english = crate::i18n::LanguageGuard::new(crate::i18n::Lang::En);
         assert_eq!(percent(0.5), "50%");
         assert_eq!(percent(0.0123), "1.2%");
         assert_eq!(tick(0.0), "0");

@@ -10,13 +10,14 @@ use std::sync::OnceLock;
 
 use egui::{Align2, Color32, FontId, Order, Pos2, Rect, RichText, Sense, Stroke, Ui, vec2};
 
+use super::kit::{ACCENT, CONTROL_BAR_HEIGHT_1080, DIM, apply_style, card, card_id, phase_color};
 use super::look::Look;
 use super::narration::{
     MilestoneKind, PhaseParams, TrainingPhase, find_milestones, milestone_text,
 };
-use super::overlay::{ACCENT, CONTROL_BAR_HEIGHT_1080, DIM, apply_style, card, phase_color};
 use super::state::{Action, SPEED_RANGE, UiState};
-use super::strings::{fill, percent, rate, strings};
+use crate::i18n::format::{percent, rate};
+use crate::tr;
 use super::summary::{LessonInfo, LessonSummary};
 use super::text::{check_text, text_count, text_too_long};
 use crate::lesson::OptimizerKind;
@@ -48,7 +49,7 @@ pub(crate) fn control_bar(
     actions: &mut Vec<Action>,
 ) {
     let width = ctx.content_rect().width();
-    egui::Area::new(super::overlay::card_id("controls"))
+    egui::Area::new(card_id("controls"))
         .anchor(Align2::LEFT_BOTTOM, vec2(0.0, 0.0))
         .order(Order::Middle)
         .movable(false)
@@ -102,18 +103,19 @@ fn timeline(
     for m in &milestones {
         let x = x_of(m.epoch as f32);
         let (color, short) = match m.kind {
-            MilestoneKind::Passed(p) => (ACCENT, format!("{p}%")),
+            MilestoneKind::Passed(p) => (ACCENT, percent(f32::from(p) / 100.0)),
+            MilestoneKind::Favourite => (ACCENT, tr!("milestone-short-favourite")),
             MilestoneKind::Converged => (
                 phase_color(TrainingPhase::Converged),
-                TrainingPhase::Converged.name().to_owned(),
+                TrainingPhase::Converged.name(),
             ),
             MilestoneKind::Diverged => (
                 phase_color(TrainingPhase::Diverged),
-                TrainingPhase::Diverged.name().to_owned(),
+                TrainingPhase::Diverged.name(),
             ),
             MilestoneKind::LearningStarted => (
                 phase_color(TrainingPhase::Learning),
-                TrainingPhase::Learning.name().to_owned(),
+                TrainingPhase::Learning.name(),
             ),
         };
         painter.line_segment(
@@ -138,13 +140,11 @@ fn timeline(
         }
     }
     let progress = UiState::progress(summary.trained_epoch, info.total_epochs);
-    let progress_text = fill(
-        strings().progress,
-        &[
-            ("pct", &percent(progress)),
-            ("epoch", &summary.shown_epoch.to_string()),
-            ("total", &info.total_epochs.to_string()),
-        ],
+    let progress_text = tr!(
+        "progress",
+        pct = percent(progress),
+        epoch = summary.shown_epoch,
+        total = info.total_epochs
     );
     painter.text(
         Pos2::new(rect.right(), track.center().y),
@@ -169,12 +169,10 @@ fn timeline(
     let tip = hovered_text.or_else(|| {
         hover.map(|p| {
             let e = ((p.x - track.left()) / track.width().max(1.0) * total).clamp(0.0, total);
-            fill(
-                strings().timeline_epoch,
-                &[
-                    ("hint", strings().timeline_hint),
-                    ("epoch", &(e.round() as u32).to_string()),
-                ],
+            tr!(
+                "timeline-epoch",
+                hint = tr!("timeline-hint"),
+                epoch = e.round() as u32
             )
         })
     });
@@ -194,7 +192,6 @@ fn buttons_row(
     s: f32,
     actions: &mut Vec<Action>,
 ) {
-    let text = strings();
     // Narrow screens and large type: leave out the seed box and the speed figure.
     let room = ui.available_width() / s;
     let compact = room < FULL_ROW_1080;
@@ -208,7 +205,7 @@ fn buttons_row(
         if narrow {
             ui.spacing_mut().slider_width = 90.0 * s;
         }
-        let play = if state.playing { text.pause } else { text.play };
+        let play = tr!(if state.playing { "pause" } else { "play" });
         if ui
             .add(
                 egui::Button::new(RichText::new(play).strong()).min_size(vec2(120.0 * s, 44.0 * s)),
@@ -219,21 +216,21 @@ fn buttons_row(
         }
         if !minimal
             && ui
-                .button(text.step_back)
-                .on_hover_text(text.step_back_tip)
+                .button(tr!("step-back"))
+                .on_hover_text(tr!("step-back-tip"))
                 .clicked()
         {
             actions.push(Action::StepBack);
         }
         if !minimal
             && ui
-                .button(text.step_forward)
-                .on_hover_text(text.step_forward_tip)
+                .button(tr!("step-forward"))
+                .on_hover_text(tr!("step-forward-tip"))
                 .clicked()
         {
             actions.push(Action::StepForward);
         }
-        if ui.button(text.reset).clicked() {
+        if ui.button(tr!("reset")).clicked() {
             actions.push(Action::Reset {
                 new_seed: state.new_seed,
             });
@@ -241,7 +238,7 @@ fn buttons_row(
         if !compact {
             ui.checkbox(
                 &mut state.new_seed,
-                RichText::new(text.reset_new_seed).size(20.0 * s),
+                RichText::new(tr!("reset-new-seed")).size(20.0 * s),
             );
         }
         ui.separator();
@@ -250,19 +247,19 @@ fn buttons_row(
             .logarithmic(true)
             .show_value(false);
         if !tight {
-            ui.label(RichText::new(text.speed).color(DIM));
+            ui.label(RichText::new(tr!("speed")).color(DIM));
         }
         if ui.add(slider).changed() {
             actions.push(Action::SetSpeed(speed));
         }
         if !compact {
-            let speed_text = fill(text.speed_value, &[("speed", &format_speed(state.speed))]);
+            let speed_text = tr!("speed-value", speed = format_speed(state.speed));
             ui.label(RichText::new(speed_text).size(20.0 * s));
         }
         ui.separator();
         lr_and_optimizer(ui, state, info, s, !narrow, actions);
         ui.separator();
-        if !state.live && summary.trained_epoch > 0 && ui.button(text.live).clicked() {
+        if !state.live && summary.trained_epoch > 0 && ui.button(tr!("live")).clicked() {
             actions.push(Action::GoLive);
         }
         ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
@@ -270,7 +267,7 @@ fn buttons_row(
                 actions.push(Action::ToggleHelp);
             }
             if ui
-                .add(egui::Button::new(text.lessons).selected(state.lessons_open))
+                .add(egui::Button::new(tr!("lessons")).selected(state.lessons_open))
                 .clicked()
             {
                 state.lessons_open = !state.lessons_open;
@@ -279,12 +276,9 @@ fn buttons_row(
     });
 }
 
-fn format_speed(speed: f32) -> String {
-    if speed < 10.0 {
-        format!("{speed:.1}")
-    } else {
-        format!("{speed:.0}")
-    }
+/// A playback speed in epochs per second: one decimal below 10.
+pub fn format_speed(speed: f32) -> String {
+    crate::i18n::format::number(f64::from(speed), usize::from(speed < 10.0))
 }
 
 fn lr_and_optimizer(
@@ -295,7 +289,6 @@ fn lr_and_optimizer(
     with_label: bool,
     actions: &mut Vec<Action>,
 ) {
-    let text = strings();
     let mut rates: Vec<f64> = LEARNING_RATES.to_vec();
     for lr in info.lrs.iter().chain([&state.lr_choice]) {
         if !rates.iter().any(|r| (r - lr).abs() < 1e-12) {
@@ -304,7 +297,7 @@ fn lr_and_optimizer(
     }
     rates.sort_by(f64::total_cmp);
     if with_label {
-        ui.label(RichText::new(text.learning_rate).color(DIM));
+        ui.label(RichText::new(tr!("learning-rate")).color(DIM));
     }
     egui::ComboBox::from_id_salt("nextword_lr")
         .selected_text(rate(state.lr_choice))
@@ -329,8 +322,8 @@ fn lr_and_optimizer(
     let changed =
         info.lrs.first() != Some(&state.lr_choice) || info.optimizer != state.optimizer_choice;
     if ui
-        .add_enabled(changed, egui::Button::new(text.restart))
-        .on_hover_text(text.restart_tip)
+        .add_enabled(changed, egui::Button::new(tr!("restart")))
+        .on_hover_text(tr!("restart-tip"))
         .clicked()
     {
         actions.push(Action::Restart {
@@ -347,7 +340,6 @@ pub(crate) fn lessons_popup(
     s: f32,
     actions: &mut Vec<Action>,
 ) {
-    let text = strings();
     let offset = vec2(-24.0 * s, -(CONTROL_BAR_HEIGHT_1080 + 18.0) * s);
     card(
         ctx,
@@ -357,7 +349,7 @@ pub(crate) fn lessons_popup(
         600.0 * s,
         s,
         |ui| {
-            ui.label(RichText::new(text.lessons).size(30.0 * s).strong());
+            ui.label(RichText::new(tr!("lessons")).size(30.0 * s).strong());
             for (i, (id, title)) in lesson_choices().iter().enumerate() {
                 let current = *id == info.id;
                 let label = RichText::new(format!("{}  {title}", i + 1)).size(24.0 * s);
@@ -373,9 +365,9 @@ pub(crate) fn lessons_popup(
                 }
             }
             ui.add_space(10.0 * s);
-            ui.label(RichText::new(text.your_text).size(26.0 * s).strong());
+            ui.label(RichText::new(tr!("your-text")).size(26.0 * s).strong());
             let edit = egui::TextEdit::multiline(&mut state.typed_text)
-                .hint_text(text.your_text_hint)
+                .hint_text(tr!("your-text-hint"))
                 .desired_rows(3)
                 .desired_width(560.0 * s)
                 .font(FontId::proportional(22.0 * s));
@@ -383,7 +375,7 @@ pub(crate) fn lessons_popup(
                 state.text_error = None;
             }
             ui.horizontal(|ui| {
-                if ui.button(text.train_text).clicked() {
+                if ui.button(tr!("train-text")).clicked() {
                     match check_text(&state.typed_text) {
                         Ok(_) => actions.push(Action::TrainText(state.typed_text.clone())),
                         Err(message) => state.text_error = Some(message),

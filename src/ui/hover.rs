@@ -9,11 +9,13 @@
 
 use egui::{Color32, FontId, Id, LayerId, Order, Pos2, Stroke, StrokeKind};
 
+use super::kit::ACCENT;
 use super::look::Look;
-use super::overlay::{ACCENT, ViewHighlights};
+use super::overlay::ViewHighlights;
 use super::state::{Action, UiState};
-use super::strings::{fill, percent, strings};
 use super::summary::{LessonInfo, LessonSummary};
+use crate::i18n::format::{percent, signed};
+use crate::tr;
 use crate::scene::{Layout, Panel};
 
 /// A thing in the scene the pointer can be over.
@@ -140,20 +142,17 @@ pub fn hover_text(
     summary: &LessonSummary,
     info: &LessonInfo,
 ) -> Option<String> {
-    let s = strings();
     match target {
         HoverTarget::Bar { word } => {
             let p = summary
                 .probs_at_playhead
                 .get(state.selected_pair as usize)?
                 .get(word as usize)?;
-            Some(fill(
-                s.hover_bar,
-                &[
-                    ("word", info.word(word)),
-                    ("context", &info.context_text(state.selected_pair)),
-                    ("p", &percent(*p)),
-                ],
+            Some(tr!(
+                "hover-bar",
+                word = info.word(word),
+                context = info.context_text(state.selected_pair),
+                p = percent(*p)
             ))
         }
         HoverTarget::Cell { pair, unit } => {
@@ -161,13 +160,7 @@ pub fn hover_text(
                 .hidden_at_playhead
                 .get(pair as usize)?
                 .get(unit as usize)?;
-            let line = fill(
-                s.hover_neuron,
-                &[
-                    ("unit", &(unit + 1).to_string()),
-                    ("value", &format!("{v:+.2}")),
-                ],
-            );
+            let line = tr!("hover-neuron", unit = unit + 1, value = signed(*v, 2));
             Some(format!(
                 "{} → {}: {line}",
                 info.context_text(pair),
@@ -182,13 +175,11 @@ pub fn hover_text(
             let v = summary
                 .embedding_at_playhead
                 .get(word as usize * info.embed_dim + dim)?;
-            Some(fill(
-                s.hover_dim,
-                &[
-                    ("word", info.word(word)),
-                    ("dim", &(dim + 1).to_string()),
-                    ("value", &format!("{v:+.2}")),
-                ],
+            Some(tr!(
+                "hover-dim",
+                word = info.word(word),
+                dim = dim + 1,
+                value = signed(*v, 2)
             ))
         }
         HoverTarget::Neuron { column: 1, index } => {
@@ -207,13 +198,11 @@ pub fn hover_text(
             let word = focus_word(state, info);
             let at = word as usize * info.embed_dim + dim as usize;
             let v = summary.embedding_at_playhead.get(at)?;
-            Some(fill(
-                s.hover_dim,
-                &[
-                    ("word", info.word(word)),
-                    ("dim", &(dim + 1).to_string()),
-                    ("value", &format!("{v:+.2}")),
-                ],
+            Some(tr!(
+                "hover-dim",
+                word = info.word(word),
+                dim = dim + 1,
+                value = signed(*v, 2)
             ))
         }
     }

@@ -16,10 +16,11 @@ use std::time::{Duration, Instant};
 use egui::{Align2, RichText, vec2};
 
 use super::hover::focus_word;
-use super::overlay::{ACCENT, card, overlay_ui, ui_scale};
+use super::kit::{ACCENT, card, ui_scale};
+use super::overlay::overlay_ui;
 use super::state::{Action, EpochGrid, Step, UiState};
-use super::strings::{fill, strings};
 use super::summary::{LessonInfo, LessonSummary};
+use crate::tr;
 use crate::engine::{HistoryReadout, Trainer};
 use crate::gpu::StagingReader;
 use crate::scene::headless::LessonSession;
@@ -153,18 +154,12 @@ impl LessonUi {
         };
         // Keep the 3D picture in the part of its view the cards leave free.
         frame.camera.lens = s.hero_lens;
-        let text = strings();
         frame.status = if s.playing {
-            let speed = if s.speed < 10.0 {
-                format!("{:.1}", s.speed)
-            } else {
-                format!("{:.0}", s.speed)
-            };
-            fill(text.status_playing, &[("speed", &speed)])
+            tr!("status-playing", speed = super::controls::format_speed(s.speed))
         } else if s.playhead >= self.info.total_epochs as f32 {
-            text.status_trained.to_owned()
+            tr!("status-trained")
         } else {
-            text.status_paused.to_owned()
+            tr!("status-paused")
         };
     }
 

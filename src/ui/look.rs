@@ -3,13 +3,13 @@
 //! How it works: the window puts a [`Look`] in [`super::UiState::look`] (from the kiosk or lecture
 //! theme); [`super::overlay_ui`] installs it in the egui context at the start of every pass, so
 //! every card, the control bar and the hover tooltips read the same one ([`Look::of`]) without
-//! passing it through each function. [`super::overlay::ui_scale`] multiplies the screen's scale
+//! passing it through each function. [`super::kit::ui_scale`] multiplies the screen's scale
 //! by [`Look::scale`], so type, cards and the control bar grow together, and the scene keeps its
 //! views above the taller bar ([`Look::control_bar_1080`]).
 
 use egui::{Color32, Id};
 
-use super::overlay::CONTROL_BAR_HEIGHT_1080;
+use super::kit::CONTROL_BAR_HEIGHT_1080;
 
 #[derive(Clone, Copy, Debug, PartialEq)]
 pub struct Look {

@@ -6,16 +6,20 @@
 //! [`state`] holds the UI state, the [`Action`]s and the keyboard map, [`text`] checks typed text.
 //! [`overlay`] draws it all with egui ([`overlay_ui`]) and returns the actions the window executes;
 //! [`overlay::highlighted_views`] tells the scene which views the current step talks about.
-//! Every user-facing sentence lives in [`strings`].
+//! [`steps`] writes the step cards and [`narration`] the "what's happening now" card, each
+//! sentence with the facts it states ([`claims`]); every sentence comes from
+//! [`crate::i18n`]. [`kit`] is the cards' shared look.
 
+pub mod claims;
 pub mod controls;
 pub mod hover;
+pub mod kit;
 pub mod live;
 pub mod look;
 pub mod narration;
 pub mod overlay;
 pub mod state;
-pub mod strings;
+pub mod steps;
 pub mod summary;
 pub mod text;
 

@@ -13,12 +13,16 @@
 //! `guess_drop` of `L0` goes back to learning (it had only paused on a plateau). Everything is
 //! causal: the phase at an epoch depends on earlier epochs only, so scrubbing back replays
 //! exactly what the narration said live. [`find_milestones`] marks when learning took off, when
-//! the featured pair's probability first passed 50%, 90% and 99% (those the text allows) and
-//! when training converged or diverged. [`narrate`] turns it all into sentences from
-//! [`super::strings`].
+//! the featured word first became the favourite of its context, when its probability first
+//! passed 50%, 90% and 99% (those the text allows) and when training converged or diverged.
+//! [`narrate`] turns it all into [`Sentence`]s with their [`Claim`]s, built from the summary's
+//! numbers at the shown epoch and the facts of the text ([`crate::lesson::facts`]).
 
-use super::strings::{fill, loss, percent, rate, strings};
+use super::claims::{Claim, Sentence};
 use super::summary::{LessonInfo, LessonSummary, slot_at};
+use crate::i18n::format::{loss, percent, rate};
+use crate::lesson::facts::Followers;
+use crate::tr;
 
 /// Where training stands.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
@@ -32,8 +36,25 @@ pub enum TrainingPhase {
 
 impl TrainingPhase {
     /// The phase's name in the active language.
-    pub fn name(self) -> &'static str {
-        strings().phase_names[self as usize]
+    pub fn name(self) -> String {
+        tr!(match self {
+            TrainingPhase::Guessing => "phase-guessing",
+            TrainingPhase::Learning => "phase-learning",
+            TrainingPhase::Converging => "phase-converging",
+            TrainingPhase::Converged => "phase-converged",
+            TrainingPhase::Diverged => "phase-diverged",
+        })
+    }
+
+    /// The phase's id in data (`narrate` output): "guessing", "learning", ...
+    pub fn id(self) -> &'static str {
+        match self {
+            TrainingPhase::Guessing => "guessing",
+            TrainingPhase::Learning => "learning",
+            TrainingPhase::Converging => "converging",
+            TrainingPhase::Converged => "converged",
+            TrainingPhase::Diverged => "diverged",
+        }
     }
 }
 
@@ -122,10 +143,25 @@ pub fn detect_phases(
 pub enum MilestoneKind {
     /// Training left the guessing phase.
     LearningStarted,
+    /// The featured pair's target first became the most likely word after its context.
+    Favourite,
     /// The featured pair's probability first reached this many percent.
     Passed(u8),
     Converged,
     Diverged,
+}
+
+impl MilestoneKind {
+    /// The kind's id in data: "learning", "favourite", "passed", "converged", "diverged".
+    pub fn id(self) -> &'static str {
+        match self {
+            MilestoneKind::LearningStarted => "learning",
+            MilestoneKind::Favourite => "favourite",
+            MilestoneKind::Passed(_) => "passed",
+            MilestoneKind::Converged => "converged",
+            MilestoneKind::Diverged => "diverged",
+        }
+    }
 }
 
 /// A moment worth marking on the timeline.
@@ -133,6 +169,19 @@ pub enum MilestoneKind {
 pub struct Milestone {
     pub epoch: u32,
     pub kind: MilestoneKind,
+}
+
+impl Milestone {
+    pub fn claim(&self) -> Claim {
+        Claim::Milestone {
+            milestone: self.kind.id(),
+            pct: match self.kind {
+                MilestoneKind::Passed(p) => Some(p),
+                _ => None,
+            },
+            epoch: self.epoch,
+        }
+    }
 }
 
 /// Probability thresholds marked for the featured pair, in percent.
@@ -172,6 +221,20 @@ pub fn find_milestones(
             kind: MilestoneKind::Diverged,
         });
     }
+    // The favourite: never at epoch 0 (the untrained network's favourite is chance).
+    if let Some(&(epoch, _)) = summary
+        .featured_history
+        .iter()
+        .zip(&summary.featured_top)
+        .skip_while(|(_, top)| **top)
+        .find(|(_, top)| **top)
+        .map(|(h, _)| h)
+    {
+        out.push(Milestone {
+            epoch,
+            kind: MilestoneKind::Favourite,
+        });
+    }
     let ideal = info.featured_ideal();
     for pct in PROBABILITY_MILESTONES {
         let t = f32::from(pct) / 100.0;
@@ -191,31 +254,33 @@ pub fn find_milestones(
 
 /// "P(sat | cat)" for the featured pair.
 pub fn featured_label(info: &LessonInfo) -> String {
-    fill(
-        strings().prob_label,
-        &[
-            ("target", info.target_word(info.featured_pair)),
-            ("context", &info.context_text(info.featured_pair)),
-        ],
+    tr!(
+        "prob-label",
+        target = info.target_word(info.featured_pair),
+        context = info.context_text(info.featured_pair)
     )
 }
 
 /// A milestone as one sentence.
 pub fn milestone_text(m: &Milestone, info: &LessonInfo) -> String {
-    let s = strings();
-    let epoch = m.epoch.to_string();
+    let epoch = m.epoch;
+    let featured = info.featured_pair;
     match m.kind {
-        MilestoneKind::Passed(pct) => fill(
-            s.milestone_passed,
-            &[
-                ("prob", &featured_label(info)),
-                ("pct", &format!("{pct}%")),
-                ("epoch", &epoch),
-            ],
+        MilestoneKind::Passed(pct) => tr!(
+            "milestone-passed",
+            prob = featured_label(info),
+            pct = percent(f32::from(pct) / 100.0),
+            epoch = epoch
         ),
-        MilestoneKind::Converged => fill(s.milestone_converged, &[("epoch", &epoch)]),
-        MilestoneKind::Diverged => fill(s.milestone_diverged, &[("epoch", &epoch)]),
-        MilestoneKind::LearningStarted => fill(s.milestone_learning, &[("epoch", &epoch)]),
+        MilestoneKind::Favourite => tr!(
+            "milestone-favourite",
+            epoch = epoch,
+            target = info.target_word(featured),
+            context = info.context_text(featured)
+        ),
+        MilestoneKind::Converged => tr!("milestone-converged", epoch = epoch),
+        MilestoneKind::Diverged => tr!("milestone-diverged", epoch = epoch),
+        MilestoneKind::LearningStarted => tr!("milestone-learning", epoch = epoch),
     }
 }
 
@@ -233,127 +298,325 @@ pub fn phase_at_playhead(summary: &LessonSummary, params: &PhaseParams) -> Train
 #[derive(Clone, Debug, PartialEq)]
 pub struct Narration {
     pub phase: TrainingPhase,
-    /// One or two sentences about the phase.
-    pub body: String,
     /// The live number, e.g. "P(sat | cat) is 43% at epoch 18".
-    pub live: String,
-    /// Further lines: an ambiguous context's split, the best run.
-    pub extra: Vec<String>,
-    /// The newest milestone at or before the playhead, as a sentence.
-    pub last_milestone: Option<String>,
+    pub live: Option<Sentence>,
+    /// What the phase means, in a sentence or two.
+    pub body: Vec<Sentence>,
+    /// Further lines: an ambiguous context's words, the best run.
+    pub extra: Vec<Sentence>,
+    /// The newest milestone at or before the shown epoch.
+    pub milestone: Option<(Milestone, Sentence)>,
 }
 
-/// The narration at the summary's playhead.
-pub fn narrate(summary: &LessonSummary, info: &LessonInfo, params: &PhaseParams) -> Narration {
-    let s = strings();
+impl Narration {
+    /// Every sentence, in reading order.
+    pub fn sentences(&self) -> impl Iterator<Item = &Sentence> {
+        self.live
+            .iter()
+            .chain(&self.body)
+            .chain(&self.extra)
+            .chain(self.milestone.iter().map(|(_, s)| s))
+    }
+}
+
+/// The narration at the summary's shown epoch. `selected` is the recorded pair the visitor
+/// follows: when its context is followed by several words, the narration explains that one.
+pub fn narrate(
+    summary: &LessonSummary,
+    info: &LessonInfo,
+    params: &PhaseParams,
+    selected: u32,
+) -> Narration {
     let phase = phase_at_playhead(summary, params);
     let milestones = find_milestones(summary, info, params);
     let shown = summary.shown_epoch;
-    let reached = |kind: MilestoneKind| {
-        milestones
-            .iter()
-            .rev()
-            .find(|m| m.kind == kind && m.epoch <= shown)
-            .map(|m| m.epoch)
-    };
-    let l0 = summary.loss_history.first().map_or(f32::NAN, |h| h.1);
-    let body = match phase {
-        TrainingPhase::Guessing => fill(
-            s.narr_guessing,
-            &[
-                ("vocab", &info.vocab.len().to_string()),
-                ("p", &percent(1.0 / info.vocab.len().max(1) as f32)),
-            ],
-        ),
-        TrainingPhase::Learning => fill(
-            s.narr_learning,
-            &[("from", &loss(l0)), ("to", &loss(summary.loss_at_playhead))],
-        ),
-        TrainingPhase::Converging => fill(
-            s.narr_converging,
-            &[("loss", &loss(summary.loss_at_playhead))],
-        ),
-        TrainingPhase::Converged => fill(
-            s.narr_converged,
-            &[
-                (
-                    "epoch",
-                    &reached(MilestoneKind::Converged)
-                        .unwrap_or(shown)
-                        .to_string(),
-                ),
-                ("loss", &loss(summary.loss_at_playhead)),
-            ],
-        ),
-        TrainingPhase::Diverged => fill(
-            s.narr_diverged,
-            &[("epoch", &summary.diverged.unwrap_or(shown).to_string())],
-        ),
-    };
-    let live = summary
-        .featured_prob(info)
-        .map(|p| {
-            fill(
-                s.narr_live,
-                &[
-                    ("prob", &featured_label(info)),
-                    ("p", &percent(p)),
-                    ("epoch", &shown.to_string()),
-                ],
-            )
-        })
-        .unwrap_or_default();
-    let mut extra = Vec::new();
-    if phase >= TrainingPhase::Converging
-        && phase != TrainingPhase::Diverged
-        && let Some(line) = split_line(summary, info)
-    {
-        extra.push(line);
-    }
-    if summary.runs.len() > 1
-        && let Some(best) = summary
-            .runs
-            .iter()
-            .filter(|r| r.loss.is_finite() && r.diverged_at.is_none_or(|d| d > shown))
-            .min_by(|a, b| a.loss.total_cmp(&b.loss))
-    {
-        extra.push(fill(
-            s.narr_best_run,
-            &[("run", &rate(best.lr)), ("loss", &loss(best.loss))],
-        ));
-    }
-    let last_milestone = milestones
+    let milestone = milestones
         .iter()
         .rev()
         .find(|m| m.epoch <= shown)
-        .map(|m| milestone_text(m, info));
+        .map(|m| (*m, Sentence::new(milestone_text(m, info), vec![m.claim()])));
+    let converged_at = milestones
+        .iter()
+        .rev()
+        .find(|m| m.kind == MilestoneKind::Converged && m.epoch <= shown)
+        .map(|m| m.epoch);
+    let live = featured_probability(summary, info).map(|(claim, p)| {
+        Sentence::new(
+            tr!(
+                "now-live",
+                prob = featured_label(info),
+                p = percent(p),
+                epoch = shown
+            ),
+            vec![claim],
+        )
+    });
+    let mut body = vec![phase_sentence(summary, info, phase, converged_at, params)];
+    if phase == TrainingPhase::Converged {
+        body.push(floor_sentence(summary, info));
+    }
+    let mut extra = Vec::new();
+    if phase != TrainingPhase::Guessing
+        && phase != TrainingPhase::Diverged
+        && let Some(line) = split_sentence(summary, info, selected)
+    {
+        extra.push(line);
+    }
+    if let Some(line) = best_run_sentence(summary) {
+        extra.push(line);
+    }
     Narration {
         phase,
-        body,
         live,
+        body,
         extra,
-        last_milestone,
+        milestone,
     }
 }
 
-/// For the first recorded context with two or more possible next words: its two most likely
-/// words now.
-fn split_line(summary: &LessonSummary, info: &LessonInfo) -> Option<String> {
-    let pair = (0..info.recorded.len() as u32)
-        .find(|&p| info.ideal_probs(p).iter().filter(|&&x| x > 0.0).count() >= 2)?;
-    let probs = summary.probs_at_playhead.get(pair as usize)?;
-    let mut order: Vec<usize> = (0..probs.len()).collect();
-    order.sort_by(|&a, &b| probs[b].total_cmp(&probs[a]));
-    let (a, b) = (*order.first()?, *order.get(1)?);
-    Some(fill(
-        strings().narr_split,
-        &[
-            ("context", &info.context_text(pair)),
-            ("first", info.word(a as u32)),
-            ("p1", &percent(probs[a])),
-            ("second", info.word(b as u32)),
-            ("p2", &percent(probs[b])),
-        ],
+fn words_of(info: &LessonInfo, ids: &[u32]) -> Vec<String> {
+    ids.iter().map(|&w| info.word(w).to_owned()).collect()
+}
+
+/// The featured pair's probability at the shown epoch, as a claim.
+fn featured_probability(summary: &LessonSummary, info: &LessonInfo) -> Option<(Claim, f32)> {
+    let pair = info.recorded.get(info.featured_pair as usize)?;
+    let p = summary.featured_prob(info)?;
+    let claim = Claim::Probability {
+        context: words_of(info, &pair.context),
+        word: info.word(pair.target).to_owned(),
+        p,
+        epoch: summary.shown_epoch,
+    };
+    Some((claim, p))
+}
+
+fn loss_claim(loss: f32, epoch: u32) -> Claim {
+    Claim::Loss { loss, epoch }
+}
+
+fn phase_sentence(
+    summary: &LessonSummary,
+    info: &LessonInfo,
+    phase: TrainingPhase,
+    converged_at: Option<u32>,
+    params: &PhaseParams,
+) -> Sentence {
+    let shown = summary.shown_epoch;
+    let phase_claim = Claim::Phase {
+        phase: phase.id(),
+        epoch: shown,
+    };
+    let (l0, now) = (
+        summary.loss_history.first().map_or(f32::NAN, |h| h.1),
+        summary.loss_at_playhead,
+    );
+    match phase {
+        TrainingPhase::Guessing => {
+            let vocab = info.vocab.len().max(1);
+            let uniform = 1.0 / vocab as f64;
+            let mut claims = vec![
+                phase_claim,
+                Claim::Uniform {
+                    vocab,
+                    p: uniform,
+                },
+            ];
+            let (target_p, target) = match featured_probability(summary, info) {
+                Some((claim, p)) => {
+                    claims.push(claim);
+                    (p, info.target_word(info.featured_pair).to_owned())
+                }
+                None => (f32::NAN, String::new()),
+            };
+            Sentence::new(
+                tr!(
+                    "now-guessing",
+                    target = target,
+                    p = percent(target_p),
+                    vocab = vocab,
+                    uniform = percent(uniform as f32)
+                ),
+                claims,
+            )
+        }
+        TrainingPhase::Learning => {
+            let claims = vec![phase_claim, loss_claim(l0, 0), loss_claim(now, shown)];
+            let id = if now < l0 {
+                "now-learning"
+            } else {
+                "now-learning-up"
+            };
+            Sentence::new(tr!(id, from = loss(l0), to = loss(now)), claims)
+        }
+        TrainingPhase::Converging => {
+            let earlier = loss_one_window_before(summary, params.window_epochs);
+            let mut claims = vec![phase_claim, loss_claim(now, shown)];
+            let id = match earlier {
+                Some((epoch, l)) if l > now => {
+                    claims.push(loss_claim(l, epoch));
+                    "now-converging-falling"
+                }
+                _ => "now-converging-flat",
+            };
+            Sentence::new(tr!(id, loss = loss(now)), claims)
+        }
+        TrainingPhase::Converged => {
+            let since = converged_at.unwrap_or(shown);
+            let claims = vec![
+                phase_claim,
+                Claim::Milestone {
+                    milestone: MilestoneKind::Converged.id(),
+                    pct: None,
+                    epoch: since,
+                },
+                loss_claim(now, shown),
+            ];
+            Sentence::new(
+                tr!("now-converged", epoch = since, loss = loss(now)),
+                claims,
+            )
+        }
+        TrainingPhase::Diverged => {
+            let at = summary.diverged.unwrap_or(shown);
+            Sentence::new(
+                tr!("now-diverged", epoch = at),
+                vec![
+                    phase_claim,
+                    Claim::Milestone {
+                        milestone: MilestoneKind::Diverged.id(),
+                        pct: None,
+                        epoch: at,
+                    },
+                ],
+            )
+        }
+    }
+}
+
+/// The recorded (epoch, loss) one phase window before the shown epoch, if training is that old.
+fn loss_one_window_before(summary: &LessonSummary, window: u32) -> Option<(u32, f32)> {
+    let target = summary.shown_epoch.checked_sub(window.max(1))?;
+    summary
+        .loss_history
+        .iter()
+        .rev()
+        .find(|(e, _)| *e <= target)
+        .copied()
+}
+
+/// How the loss compares with the lowest the text allows.
+fn floor_sentence(summary: &LessonSummary, info: &LessonInfo) -> Sentence {
+    let floor = crate::lesson::facts::loss_floor(&info.pairs);
+    let now = summary.loss_at_playhead;
+    let claims = vec![
+        Claim::LossFloor { loss: floor },
+        loss_claim(now, summary.shown_epoch),
+    ];
+    // Within a hundredth of the floor the network has learned all the text can teach.
+    if f64::from(now) - floor < 0.01 && floor > 0.01 {
+        Sentence::new(tr!("now-floor-reached"), claims)
+    } else {
+        Sentence::new(tr!("now-floor", floor = loss(floor as f32)), claims)
+    }
+}
+
+/// Words shown by name in a list; the rest are counted ("and 4 more").
+const LISTED_WORDS: usize = 5;
+
+/// "dog 50%, ball 25%, cat 25%" (at most [`LISTED_WORDS`] names, then "and N more").
+fn word_list(items: &[(String, f32)]) -> String {
+    let named: Vec<String> = items
+        .iter()
+        .take(LISTED_WORDS)
+        .map(|(w, p)| format!("{w} {}", percent(*p)))
+        .collect();
+    let words = named.join(", ");
+    let more = items.len().saturating_sub(LISTED_WORDS);
+    if more == 0 {
+        words
+    } else {
+        tr!("now-split-more", words = words, more = more)
+    }
+}
+
+/// The context the split sentence explains: the selected pair's when several words follow it,
+/// else the first recorded pair's that has several.
+fn split_context(info: &LessonInfo, selected: u32) -> Option<(u32, Followers)> {
+    let followers = |p: u32| {
+        let pair = info.recorded.get(p as usize)?;
+        let f = Followers::of(&info.pairs, &pair.context);
+        f.is_ambiguous().then_some((p, f))
+    };
+    followers(selected).or_else(|| (0..info.recorded.len() as u32).find_map(followers))
+}
+
+/// Every word that follows an ambiguous context, its true share, the best bet, and the
+/// network's probabilities of those words now.
+fn split_sentence(summary: &LessonSummary, info: &LessonInfo, selected: u32) -> Option<Sentence> {
+    let (pair, followers) = split_context(info, selected)?;
+    let context = words_of(info, &followers.context);
+    let context_text = context.join(" ");
+    let shares = followers.shares();
+    let (best_word, best) = followers.best()?;
+    let true_words: Vec<(String, f32)> = shares
+        .iter()
+        .map(|&(w, s)| (info.word(w).to_owned(), s as f32))
+        .collect();
+    let mut claims = vec![Claim::Split {
+        context: context.clone(),
+        words: shares
+            .iter()
+            .map(|&(w, s)| (info.word(w).to_owned(), s))
+            .collect(),
+        best,
+    }];
+    let mut text = tr!(
+        "now-split",
+        context = context_text.as_str(),
+        count = shares.len(),
+        words = word_list(&true_words),
+        best = info.word(best_word),
+        p = percent(best as f32)
+    );
+    if let Some(probs) = summary.probs_at_playhead.get(pair as usize) {
+        let now: Vec<(String, f32)> = shares
+            .iter()
+            .map(|&(w, _)| {
+                let p = probs.get(w as usize).copied().unwrap_or(f32::NAN);
+                claims.push(Claim::Probability {
+                    context: context.clone(),
+                    word: info.word(w).to_owned(),
+                    p,
+                    epoch: summary.shown_epoch,
+                });
+                (info.word(w).to_owned(), p)
+            })
+            .collect();
+        text.push(' ');
+        text.push_str(&tr!("now-split-now", words = word_list(&now)));
+    }
+    Some(Sentence::new(text, claims))
+}
+
+/// With several runs, the one with the lowest loss at the shown epoch.
+fn best_run_sentence(summary: &LessonSummary) -> Option<Sentence> {
+    if summary.runs.len() < 2 {
+        return None;
+    }
+    let shown = summary.shown_epoch;
+    let best = summary
+        .runs
+        .iter()
+        .filter(|r| r.loss.is_finite() && r.diverged_at.is_none_or(|d| d > shown))
+        .min_by(|a, b| a.loss.total_cmp(&b.loss))?;
+    Some(Sentence::new(
+        tr!("now-best-run", lr = rate(best.lr), loss = loss(best.loss)),
+        vec![Claim::BestRun {
+            lr: best.lr,
+            loss: best.loss,
+            epoch: shown,
+        }],
     ))
 }
 

@@ -8,41 +8,24 @@
 //! design sizes are for 1080 lines (body 24, headings 34) and scale with the height, for a
 //! projector at the back of a room. Styles are set per card, so the scene's labels keep theirs.
 
-use egui::{Align2, Color32, FontId, Frame, Id, Order, RichText, Stroke, Ui, vec2};
+use egui::{Align2, Color32, FontId, Id, Order, RichText, Stroke, Ui, vec2};
 
 use super::controls;
 use super::hover;
+use super::kit::{
+    ACCENT, CARD_MARGIN, CONTROL_BAR_HEIGHT_1080, DIM, apply_style, card, card_frame, card_id,
+    phase_color, ui_scale,
+};
 use super::look::Look;
-use super::narration::{PhaseParams, TrainingPhase, narrate};
+use super::narration::{PhaseParams, narrate};
 use super::state::{Action, EpochGrid, Step, UiState, action_for_key};
-use super::strings::{fill, rate, strings};
+use super::steps::step_sentences;
 use super::summary::{LessonInfo, LessonSummary};
-
-/// Height the control bar takes at 1080 lines (scale with `height / 1080`); the scene may keep
-/// its cards above it.
-pub const CONTROL_BAR_HEIGHT_1080: f32 = 150.0;
-
-/// The egui id of the card area named `name` ("narration", "step", ...): other layers (the
-/// kiosk's) and tests find the cards by it.
-pub fn card_id(name: &str) -> Id {
-    Id::unique(("nextword_ui", name))
-}
-
-/// Where the area `id` (on the `order` layer) was drawn, if it was shown this frame or the last.
-pub fn visible_area_rect(ctx: &egui::Context, order: Order, id: Id) -> Option<egui::Rect> {
-    ctx.memory(|m| {
-        m.areas()
-            .is_visible(&egui::LayerId::new(order, id))
-            .then(|| m.area_rect(id))
-            .flatten()
-    })
-}
+use crate::i18n::format::percent;
+use crate::tr;
 
 /// The narration card's width at 1080 lines on a wide screen.
 const NARRATION_WIDTH_1080: f32 = 460.0;
-
-pub(crate) const DIM: Color32 = Color32::from_rgb(176, 186, 206);
-pub(crate) const ACCENT: Color32 = Color32::from_rgb(255, 200, 72);
 
 /// Which of the scene's views the current step talks about (the scene emphasises these).
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
@@ -87,87 +70,6 @@ pub fn highlighted_views(step: Step) -> ViewHighlights {
     }
 }
 
-/// The colour of a phase's badge.
-pub fn phase_color(phase: TrainingPhase) -> Color32 {
-    match phase {
-        TrainingPhase::Guessing => Color32::from_rgb(150, 160, 190),
-        TrainingPhase::Learning => Color32::from_rgb(90, 200, 255),
-        TrainingPhase::Converging => Color32::from_rgb(255, 196, 64),
-        TrainingPhase::Converged => Color32::from_rgb(110, 230, 120),
-        TrainingPhase::Diverged => Color32::from_rgb(255, 96, 96),
-    }
-}
-
-/// Design pixels (at 1080 lines) to points for this screen and the installed [`Look`].
-pub fn ui_scale(ctx: &egui::Context) -> f32 {
-    let r = ctx.content_rect();
-    (r.height() / 1080.0).min(r.width() / 1100.0).max(0.3) * Look::of(ctx).scale
-}
-
-/// The large, high-contrast style of the overlay's cards, for scale `s` and `look`.
-pub fn apply_style(style: &mut egui::Style, s: f32, look: &Look) {
-    use egui::TextStyle::*;
-    style.text_styles = [
-        (Heading, FontId::proportional(34.0 * s)),
-        (Body, FontId::proportional(24.0 * s)),
-        (Button, FontId::proportional(24.0 * s)),
-        (Small, FontId::proportional(18.0 * s)),
-        (Monospace, FontId::monospace(22.0 * s)),
-    ]
-    .into();
-    style.visuals = egui::Visuals::dark();
-    style.visuals.override_text_color = Some(look.text);
-    style.visuals.widgets.inactive.weak_bg_fill = Color32::from_rgb(36, 44, 66);
-    style.visuals.widgets.inactive.bg_fill = Color32::from_rgb(36, 44, 66);
-    style.visuals.widgets.hovered.weak_bg_fill = Color32::from_rgb(56, 68, 100);
-    style.visuals.widgets.active.weak_bg_fill = Color32::from_rgb(80, 96, 140);
-    style.visuals.selection.bg_fill = Color32::from_rgb(40, 110, 190);
-    style.visuals.extreme_bg_color = Color32::from_rgb(14, 18, 30);
-    style.spacing.item_spacing = vec2(12.0 * s, 10.0 * s);
-    style.spacing.button_padding = vec2(14.0 * s, 7.0 * s);
-    style.spacing.interact_size = vec2(40.0 * s, 40.0 * s);
-    style.spacing.slider_width = 150.0 * s;
-    style.spacing.icon_width = 24.0 * s;
-    style.spacing.combo_width = 120.0 * s;
-}
-
-/// A card frame in `look`'s colours.
-pub(crate) fn card_frame(s: f32, look: &Look) -> Frame {
-    Frame::new()
-        .fill(look.panel)
-        .stroke(Stroke::new(1.5 * s, look.edge))
-        .corner_radius(14.0 * s)
-        .inner_margin(CARD_MARGIN * s)
-}
-
-/// Shows `add` in a fixed card anchored at `align` + `offset` (points), `width` wide; returns
-/// the card's rectangle (points).
-pub(crate) fn card(
-    ctx: &egui::Context,
-    id: &str,
-    align: Align2,
-    offset: egui::Vec2,
-    width: f32,
-    s: f32,
-    add: impl FnOnce(&mut Ui),
-) -> egui::Rect {
-    egui::Area::new(card_id(id))
-        .anchor(align, offset)
-        .order(Order::Middle)
-        .movable(false)
-        .fade_in(false)
-        .show(ctx, |ui| {
-            let look = Look::of(ui.ctx());
-            apply_style(ui.style_mut(), s, &look);
-            card_frame(s, &look).show(ui, |ui| {
-                ui.set_width(width);
-                add(ui);
-            });
-        })
-        .response
-        .rect
-}
-
 /// Draws the overlay and returns what the user asked for this frame (keys included). Apply them
 /// with [`UiState::apply_all`] and execute the ones it hands back.
 pub fn overlay_ui(
@@ -203,7 +105,7 @@ pub fn overlay_ui(
         // so the words keep a column of their own beside it.
         let narration_width = (NARRATION_WIDTH_1080 * s).min(hero.w / ppp * 0.48);
         let narration = narration_card(ctx, state, summary, info, s, narration_width, &mut actions);
-        let step = step_card(ctx, state, info, s, &mut actions);
+        let step = step_card(ctx, state, summary, info, s, &mut actions);
         // The narration card may grow down to just above the step card (next frame).
         state.narration_room = (step.top() - narration.top() - 12.0 * s).max(0.0);
         state.hero_lens =
@@ -274,18 +176,17 @@ fn narration_card(
     width: f32,
     actions: &mut Vec<Action>,
 ) -> egui::Rect {
-    let text = strings();
     // Below the 3D view's title row (header 76 + its title text at 1080 lines).
     let offset = vec2(36.0 * s, 120.0 * s);
     card(ctx, "narration", Align2::LEFT_TOP, offset, width, s, |ui| {
         ui.horizontal(|ui| {
-            ui.label(RichText::new(text.now_heading).size(28.0 * s).strong());
+            ui.label(RichText::new(tr!("now-heading")).size(28.0 * s).strong());
         });
         if summary.is_empty() {
-            ui.label(text.narr_press_play);
+            ui.label(tr!("now-press-play"));
             return;
         }
-        let n = narrate(summary, info, &PhaseParams::default());
+        let n = narrate(summary, info, &PhaseParams::default(), state.selected_pair);
         let color = phase_color(n.phase);
         ui.horizontal(|ui| {
             let (rect, _) = ui.allocate_exact_size(vec2(16.0 * s, 16.0 * s), egui::Sense::hover());
@@ -297,22 +198,33 @@ fn narration_card(
                     .strong(),
             );
         });
-        if !n.live.is_empty() {
-            ui.label(RichText::new(&n.live).size(30.0 * s).color(ACCENT).strong());
+        if let Some(live) = &n.live {
+            ui.label(
+                RichText::new(&live.text)
+                    .size(30.0 * s)
+                    .color(ACCENT)
+                    .strong(),
+            );
         }
-        ui.label(RichText::new(&n.body).color(Look::of(ui.ctx()).text));
+        for sentence in &n.body {
+            ui.label(RichText::new(&sentence.text).color(Look::of(ui.ctx()).text));
+        }
         // The rest only while it fits above the step card (large type, small screens).
         let room = state.narration_room - 2.0 * CARD_MARGIN * s;
         let mut optional: Vec<RichText> = n
             .extra
             .iter()
-            .map(|l| RichText::new(l).color(DIM))
+            .map(|l| RichText::new(&l.text).color(DIM))
             .collect();
-        if let Some(m) = &n.last_milestone {
-            optional.push(RichText::new(format!("★ {m}")).color(ACCENT).size(20.0 * s));
+        if let Some((_, m)) = &n.milestone {
+            optional.push(
+                RichText::new(format!("★ {}", m.text))
+                    .color(ACCENT)
+                    .size(20.0 * s),
+            );
         }
         if !state.playing && summary.trained_epoch == 0 {
-            optional.push(RichText::new(text.narr_press_play).color(DIM));
+            optional.push(RichText::new(tr!("now-press-play")).color(DIM));
         }
         for line in optional {
             let galley = egui::WidgetText::from(line).into_galley(
@@ -332,8 +244,6 @@ fn narration_card(
     })
 }
 
-/// Inner margin of a card, design pixels.
-const CARD_MARGIN: f32 = 20.0;
 /// Height of one row of word chips, design pixels.
 const CHIP_ROW_1080: f32 = 44.0;
 
@@ -347,7 +257,7 @@ const MAX_CHIPS: usize = 10;
 
 /// The chip row's label and the text of word `w`'s chip.
 fn chips_label(s: f32) -> RichText {
-    RichText::new(strings().words).color(DIM).size(20.0 * s)
+    RichText::new(tr!("words")).color(DIM).size(20.0 * s)
 }
 fn chip_text(word: &str, w: usize, s: f32) -> RichText {
     RichText::new(word)
@@ -417,13 +327,11 @@ fn word_chips(
             }
             let mut response = ui.add(button);
             if let Some(p) = probs.and_then(|p| p.get(w)) {
-                let tip = fill(
-                    strings().hover_bar,
-                    &[
-                        ("word", word),
-                        ("context", &info.context_text(state.selected_pair)),
-                        ("p", &super::strings::percent(*p)),
-                    ],
+                let tip = tr!(
+                    "hover-bar",
+                    word = word,
+                    context = info.context_text(state.selected_pair),
+                    p = percent(*p)
                 );
                 response = response.on_hover_text(tip);
             }
@@ -437,47 +345,24 @@ fn word_chips(
     });
 }
 
-/// The body text of `step` for this lesson.
-pub fn step_text(step: Step, info: &LessonInfo) -> Vec<String> {
-    let s = strings();
-    let featured = info.featured_pair;
-    match step {
-        Step::Task => vec![fill(
-            s.step_task,
-            &[
-                ("sentence", &info.sentence),
-                ("vocab", &info.vocab.len().to_string()),
-                ("context_words", &info.context_text(featured)),
-                ("target", info.target_word(featured)),
-            ],
-        )],
-        Step::Architecture => vec![fill(
-            s.step_architecture,
-            &[
-                ("embed_dim", &info.embed_dim.to_string()),
-                ("hidden", &info.hidden.to_string()),
-                ("vocab", &info.vocab.len().to_string()),
-                ("params", &info.param_count.to_string()),
-                ("context", &info.context.to_string()),
-            ],
-        )],
-        Step::Training => vec![s.step_training.to_owned()],
-        Step::Takeaways => s
-            .step_takeaways
-            .iter()
-            .map(|t| fill(t, &[("params", &info.param_count.to_string())]))
-            .collect(),
-    }
+/// The title of `step`.
+pub fn step_title(step: Step) -> String {
+    tr!(match step {
+        Step::Task => "step-title-task",
+        Step::Architecture => "step-title-network",
+        Step::Training => "step-title-training",
+        Step::Takeaways => "step-title-takeaways",
+    })
 }
 
 fn step_card(
     ctx: &egui::Context,
     state: &UiState,
+    summary: &LessonSummary,
     info: &LessonInfo,
     s: f32,
     actions: &mut Vec<Action>,
 ) -> egui::Rect {
-    let text = strings();
     // As wide as the 3D view and as short as possible, so its centre stays clear.
     let ppp = ctx.pixels_per_point();
     let hero = hover::scene_layout(
@@ -494,7 +379,7 @@ fn step_card(
     card(ctx, "step", Align2::LEFT_BOTTOM, offset, width, s, |ui| {
         ui.horizontal(|ui| {
             ui.label(
-                RichText::new(text.step_titles[state.step.index()])
+                RichText::new(step_title(state.step))
                     .size(34.0 * s)
                     .strong(),
             );
@@ -502,51 +387,59 @@ fn step_card(
                 let first = state.step == Step::Task;
                 let last = state.step == Step::Takeaways;
                 if ui
-                    .add_enabled(!last, egui::Button::new(text.next))
+                    .add_enabled(!last, egui::Button::new(tr!("next")))
                     .clicked()
                 {
                     actions.push(Action::NextStep);
                 }
-                let n = (state.step.index() + 1).to_string();
-                let total = Step::ALL.len().to_string();
+                let n = state.step.index() + 1;
+                let total = Step::ALL.len();
                 ui.label(
-                    RichText::new(fill(text.step_of, &[("n", &n), ("total", &total)]))
+                    RichText::new(tr!("step-of", n = n, total = total))
                         .color(DIM)
                         .size(20.0 * s),
                 );
                 if ui
-                    .add_enabled(!first, egui::Button::new(text.previous))
+                    .add_enabled(!first, egui::Button::new(tr!("back")))
                     .clicked()
                 {
                     actions.push(Action::PreviousStep);
                 }
             });
         });
-        let lines = step_text(state.step, info);
-        let bullets = lines.len() > 1;
-        for line in lines {
-            let line = if bullets { format!("• {line}") } else { line };
+        let sentences = step_sentences(state.step, info, summary);
+        let bullets = state.step == Step::Takeaways;
+        for sentence in sentences {
+            let line = if bullets {
+                format!("• {}", sentence.text)
+            } else {
+                sentence.text
+            };
             ui.label(RichText::new(line).size(if bullets { 22.0 } else { 24.0 } * s));
-        }
-        if state.step == Step::Training {
-            let lrs: Vec<String> = info.lrs.iter().map(|&lr| rate(lr)).collect();
-            ui.label(
-                RichText::new(format!(
-                    "{} {} · {} {}",
-                    text.learning_rate_long,
-                    lrs.join(", "),
-                    text.optimizer,
-                    info.optimizer.name()
-                ))
-                .color(DIM)
-                .size(20.0 * s),
-            );
         }
     })
 }
 
+/// The help card's rows: each message's text is the keys, its `.action` attribute what they do.
+const HELP_ROWS: [&str; 15] = [
+    "help-play",
+    "help-forward",
+    "help-back",
+    "help-ends",
+    "help-reset",
+    "help-lessons",
+    "help-steps",
+    "help-select",
+    "help-speed",
+    "help-camera",
+    "help-fullscreen",
+    "help-hide",
+    "help-screenshot",
+    "help-help",
+    "help-quit",
+];
+
 fn help_overlay(ctx: &egui::Context, s: f32, actions: &mut Vec<Action>) {
-    let text = strings();
     egui::Area::new(card_id("help"))
         .anchor(Align2::CENTER_CENTER, vec2(0.0, 0.0))
         .order(Order::Foreground)
@@ -559,19 +452,19 @@ fn help_overlay(ctx: &egui::Context, s: f32, actions: &mut Vec<Action>) {
                 .stroke(Stroke::new(2.0 * s, ACCENT))
                 .show(ui, |ui| {
                     ui.set_width(620.0 * s);
-                    ui.label(RichText::new(text.help_title).size(34.0 * s).strong());
+                    ui.label(RichText::new(tr!("help-title")).size(34.0 * s).strong());
                     egui::Grid::new("nextword_help_keys")
                         .num_columns(2)
                         .spacing(vec2(28.0 * s, 10.0 * s))
                         .show(ui, |ui| {
-                            for (key, what) in text.help_keys {
-                                ui.label(RichText::new(key).color(ACCENT).strong());
-                                ui.label(what);
+                            for id in HELP_ROWS {
+                                ui.label(RichText::new(tr!(id)).color(ACCENT).strong());
+                                ui.label(tr!(&format!("{id}.action")));
                                 ui.end_row();
                             }
                         });
                     ui.add_space(8.0 * s);
-                    if ui.button(text.help_close).clicked() {
+                    if ui.button(tr!("help-close")).clicked() {
                         actions.push(Action::CloseHelp);
                     }
                 });
@@ -587,7 +480,7 @@ fn hidden_hint(ctx: &egui::Context, s: f32) {
     .text(
         r.right_bottom() + vec2(-16.0 * s, -12.0 * s),
         Align2::RIGHT_BOTTOM,
-        strings().hidden_hint,
+        tr!("hidden-hint"),
         FontId::proportional(16.0 * s),
         Color32::from_rgba_unmultiplied(200, 208, 224, 90),
     );

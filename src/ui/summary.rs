@@ -20,8 +20,8 @@ pub struct LessonInfo {
     pub id: String,
     pub title: String,
     pub description: String,
-    /// The first sentence, for the task step.
-    pub sentence: String,
+    /// The lesson's sentences (the task step quotes one or two).
+    pub sentences: Vec<String>,
     pub vocab: Vec<String>,
     /// Every training pair.
     pub pairs: Vec<Pair>,
@@ -62,7 +62,7 @@ impl LessonInfo {
             id: lesson.id.clone(),
             title: lesson.title.clone(),
             description: lesson.description.clone(),
-            sentence: lesson.sentences.first().cloned().unwrap_or_default(),
+            sentences: lesson.sentences.clone(),
             vocab: corpus.vocab.clone(),
             pairs: corpus.pairs.clone(),
             recorded,
@@ -166,6 +166,8 @@ pub struct LessonSummary {
     pub loss_history: Vec<(u32, f32)>,
     /// (epoch, P(target | context)) of the featured pair at every recorded epoch.
     pub featured_history: Vec<(u32, f32)>,
+    /// Whether the featured pair's target was the single most likely word, per recorded epoch.
+    pub featured_top: Vec<bool>,
     /// The recorded epoch shown (the newest at or before the playhead).
     pub shown_epoch: u32,
     pub loss_at_playhead: f32,
@@ -223,11 +225,15 @@ impl LessonSummary {
         let featured = info.featured_pair as usize;
         let target = info.recorded.get(featured).map_or(0, |p| p.target as usize);
         let loss_history = (0..n).map(|s| (data.epochs[s], (data.loss)(s))).collect();
-        let featured_history = (0..n)
-            .map(|s| {
-                let p = (data.probs)(s, featured).get(target).copied();
-                (data.epochs[s], p.unwrap_or(0.0))
-            })
+        let featured_probs: Vec<Vec<f32>> = (0..n).map(|s| (data.probs)(s, featured)).collect();
+        let featured_history = featured_probs
+            .iter()
+            .zip(data.epochs)
+            .map(|(probs, &e)| (e, probs.get(target).copied().unwrap_or(0.0)))
+            .collect();
+        let featured_top = featured_probs
+            .iter()
+            .map(|probs| is_single_top(probs, target))
             .collect();
         let at = slot_at(data.epochs, playhead);
         let pairs = info.recorded.len();
@@ -237,6 +243,7 @@ impl LessonSummary {
             run,
             loss_history,
             featured_history,
+            featured_top,
             shown_epoch: data.epochs[at],
             loss_at_playhead: (data.loss)(at),
             probs_at_playhead: (0..pairs).map(|p| (data.probs)(at, p)).collect(),
@@ -323,6 +330,17 @@ impl LessonSummary {
     pub fn is_empty(&self) -> bool {
         self.loss_history.is_empty()
     }
+}
+
+/// Whether `probs[word]` is larger than every other entry.
+fn is_single_top(probs: &[f32], word: usize) -> bool {
+    let Some(&p) = probs.get(word) else {
+        return false;
+    };
+    probs
+        .iter()
+        .enumerate()
+        .all(|(w, &q)| w == word || q < p)
 }
 
 fn widen_row(row: Option<&Vec<f64>>) -> Vec<f32> {

@@ -2,10 +2,10 @@
 //!
 //! How it works: [`check_text`] runs [`lesson_from_text`] (the length and vocabulary limits, the
 //! tokenizer that drops emoji, control characters and punctuation) and maps each
-//! [`LessonError`] to a sentence from [`super::strings`]. It never panics, whatever the input.
+//! [`LessonError`] to a sentence in the active language. It never panics, whatever the input.
 
-use super::strings::{fill, strings};
 use crate::lesson::{CorpusError, Lesson, LessonError, MAX_TEXT_CHARS, lesson_from_text};
+use crate::tr;
 
 /// The lesson for `text`, or a friendly one-line reason why it cannot be trained.
 pub fn check_text(text: &str) -> Result<Lesson, String> {
@@ -14,35 +14,28 @@ pub fn check_text(text: &str) -> Result<Lesson, String> {
 
 /// A sentence a visitor understands for a typed-text problem.
 pub fn friendly_error(error: &LessonError) -> String {
-    let s = strings();
     match error {
-        LessonError::TextTooLong { chars, max } => fill(
-            s.err_too_long,
-            &[("chars", &chars.to_string()), ("max", &max.to_string())],
-        ),
-        LessonError::TooManyWords { words, max } => fill(
-            s.err_too_many_words,
-            &[("words", &words.to_string()), ("max", &max.to_string())],
-        ),
+        LessonError::TextTooLong { chars, max } => {
+            tr!("err-too-long", chars = *chars, max = *max)
+        }
+        LessonError::TooManyWords { words, max } => {
+            tr!("err-too-many-words", words = *words, max = *max)
+        }
         LessonError::Corpus { source, .. } => match source {
-            CorpusError::NoTokens => s.err_no_words.to_owned(),
-            CorpusError::ContextTooLong { context, .. } => {
-                fill(s.err_too_short, &[("need", &(context + 1).to_string())])
-            }
-            CorpusError::ZeroContext => s.err_other.to_owned(),
+            CorpusError::NoTokens => tr!("err-no-words"),
+            CorpusError::ContextTooLong { context, .. } => tr!("err-too-short", need = context + 1),
+            CorpusError::ZeroContext => tr!("err-other"),
         },
-        _ => s.err_other.to_owned(),
+        _ => tr!("err-other"),
     }
 }
 
 /// The character counter under the text box: "42 / 2000 characters".
 pub fn text_count(text: &str) -> String {
-    fill(
-        strings().text_count,
-        &[
-            ("chars", &text.chars().count().to_string()),
-            ("max", &MAX_TEXT_CHARS.to_string()),
-        ],
+    tr!(
+        "text-count",
+        chars = text.chars().count(),
+        max = MAX_TEXT_CHARS
     )
 }
 

@@ -1,10 +1,9 @@
 //! The built-in lessons tell the story they promise: trained with the CPU reference (MODEL.md),
 //! the numbers behave as the lesson descriptions say. Facts are computed, not hard-coded.
 
-use std::collections::HashMap;
-
-use super::{Corpus, Lesson, load_builtin};
-use crate::model::{Dims, EpochRecord, init_params, train_reference};
+use super::{Dims, EpochRecord, init_params, train_reference};
+use crate::lesson::facts::loss_floor as floor_of;
+use crate::lesson::{Corpus, Lesson, load_builtin};
 
 /// Trains run `run` of a lesson on the CPU; returns the lesson's corpus and the history.
 fn train(lesson: &Lesson, run: u32) -> (Corpus, Vec<EpochRecord>) {
@@ -24,23 +23,9 @@ fn train(lesson: &Lesson, run: u32) -> (Corpus, Vec<EpochRecord>) {
     (corpus, history)
 }
 
-/// The lowest loss any model can reach: the mean over pairs of -ln(count(context, target) /
-/// count(context)), i.e. the entropy of the next word given the context, in the corpus itself.
+/// The lowest loss any model can reach on the corpus ([`crate::lesson::facts::loss_floor`]).
 fn loss_floor(corpus: &Corpus) -> f64 {
-    let mut by_context: HashMap<&[u32], usize> = HashMap::new();
-    let mut by_pair: HashMap<(&[u32], u32), usize> = HashMap::new();
-    for p in &corpus.pairs {
-        *by_context.entry(&p.context).or_default() += 1;
-        *by_pair.entry((&p.context, p.target)).or_default() += 1;
-    }
-    let total: f64 = corpus
-        .pairs
-        .iter()
-        .map(|p| {
-            -(by_pair[&(&p.context[..], p.target)] as f64 / by_context[&p.context[..]] as f64).ln()
-        })
-        .sum();
-    total / corpus.pairs.len() as f64
+    floor_of(&corpus.pairs)
 }
 
 /// P(target | context) of the pair with these words, at one epoch.

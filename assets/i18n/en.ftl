@@ -1,0 +1,230 @@
+### nextword: English. Every sentence and label the app shows.
+### Placeables ({ $name }) are filled by the app; numbers arrive already in the right precision.
+### A translation keeps every message id and uses every placeable of the English message.
+
+## Numbers
+
+# A probability. $value is the number, already rounded (e.g. 45.3).
+percent = { $value }%
+
+## Steps
+
+step-title-task = 1 · The task
+step-title-network = 2 · The network
+step-title-training = 3 · Training
+step-title-takeaways = 4 · What we learned
+step-title-write = 5 · The model writes
+step-of = Step { $n } of { $total }
+next = Next ▶
+back = ◀ Back
+
+## Step 1: the task. Every sentence is built from the lesson's own text and numbers.
+
+# $k: words of context the network reads.
+task-job = We teach a tiny network one job: { $k ->
+        [one] read a word
+       *[other] read { $k } words
+    } and guess the word that comes next.
+task-world-one = Its whole world is one sentence: “{ $sentence }”, with { $vocab ->
+        [one] one word
+       *[other] { $vocab } different words
+    }.
+# $count: sentences (at least 2); $first, $second: two of them.
+task-world-many = Its whole world is { $count } sentences, such as “{ $first }” and “{ $second }”, with { $vocab } different words.
+task-always = In this text, “{ $context }” is always followed by “{ $target }”.
+# Epoch 0: the untrained network.
+task-random = Its numbers start out random, so right now it gives “{ $target }” only { $p } after “{ $context }”.
+task-now = At epoch { $epoch } it gives “{ $target }” { $p } after “{ $context }”.
+task-phones = Your phone's next-word suggestions and large language models do exactly this, one word at a time.
+
+## Step 2: the network
+
+arch-embedding = Each word is looked up as a list of { $dim } numbers: its embedding, a point in space.
+arch-layers = { $k ->
+        [one] The embedding of the last word
+       *[other] The embeddings of the last { $k } words
+    } feed a hidden layer of { $hidden } neurons, which gives each of the { $vocab } words a score; the scores become probabilities.
+    .technical = { $k ->
+        [one] The last word's embedding x ({ $inputs } numbers)
+       *[other] The last { $k } words' embeddings, joined into x ({ $inputs } numbers),
+    } go through z = x·w1 + b1 and h = tanh(z) ({ $hidden } hidden neurons); logits = h·w2 + b2 give one score per word ({ $vocab }), and softmax turns them into probabilities.
+arch-params = All in all the network has { $params } numbers to learn.
+arch-untrained = They are still random: watch one guess flow through the network, from “{ $context }” to a score for every word.
+arch-trained = These numbers have been trained for { $epoch ->
+        [one] one epoch
+       *[other] { $epoch } epochs
+    }.
+
+## Step 3: training
+
+train-loop = Every epoch the network predicts each next word of the text, measures how wrong it was (the loss), and nudges all its numbers to be a little less wrong.
+    .technical = Every epoch is one full-batch step: the forward pass gives p for every pair, the loss is the mean of −ln p(right word), backpropagation gives the gradient of the loss for every number, and { $optimizer } moves each number against its gradient.
+train-settings = Learning rate { $lr } · optimizer { $optimizer }
+
+## Step 4: what we learned
+
+take-embeddings = Embeddings: words become lists of numbers, and words used in similar ways tend to end up close together.
+take-loss = Loss: learning means making the loss smaller, step by step; here it went from { $from } to { $to }.
+take-probability = Probability: the answer is a bet spread over all { $vocab } words; “{ $target }” after “{ $context }” went from { $from } to { $to }.
+take-backprop = Backpropagation: the error flows backwards and tells every number which way to move.
+take-scale = Scale: this network has { $params } numbers; large language models have billions and read a large part of the written web, but they learn the same way.
+next-lesson = Next lesson: { $title } ▶
+
+## "What's happening now?"
+
+now-heading = What's happening now?
+phase-guessing = Guessing
+phase-learning = Learning
+phase-converging = Converging
+phase-converged = Converged
+phase-diverged = Diverged
+prob-label = P({ $target } | { $context })
+# The live number, e.g. "P(sat | cat) is 43% at epoch 18".
+now-live = { $prob } is { $p } at epoch { $epoch }
+now-guessing = Its numbers are still random, so it is guessing: “{ $target }” gets { $p }, where a blind guess over all { $vocab } words would give each { $uniform }.
+now-learning = The network is learning: the loss has fallen from { $from } at epoch 0 to { $to }.
+now-learning-up = The loss is { $to } now; it started at { $from }.
+now-converging-falling = Most of the learning is done: the loss ({ $loss }) still falls, but more slowly with every epoch.
+now-converging-flat = Most of the learning is done: the loss ({ $loss }) has almost stopped changing.
+now-converged = Since epoch { $epoch } the loss has stayed near { $loss }.
+now-floor-reached = That is as low as this text allows: where several words can follow the same context, no network can be sure.
+now-floor = The lowest loss this text allows is { $floor }.
+now-diverged = The loss blew up at epoch { $epoch }: the steps were too big and the numbers ran off. A smaller learning rate usually fixes it.
+# A context followed by several words. $words: "dog 50%, ball 25%, cat 25%".
+now-split = After “{ $context }” this text continues with { $count } different words: { $words }. So the best possible bet gives “{ $best }” { $p }.
+now-split-more = { $words } and { $more ->
+        [one] one more
+       *[other] { $more } more
+    }
+now-split-now = Now: { $words }.
+now-best-run = Lowest loss now: the run with learning rate { $lr } ({ $loss }).
+now-press-play = Press Play (space) to start training.
+
+## Milestones
+
+milestone-passed = { $prob } passed { $pct } at epoch { $epoch }
+milestone-favourite = At epoch { $epoch } “{ $target }” became the favourite after “{ $context }”
+milestone-converged = Converged at epoch { $epoch }
+milestone-diverged = Diverged at epoch { $epoch }
+milestone-learning = Learning took off at epoch { $epoch }
+milestone-short-favourite = favourite
+
+## Controls
+
+play = ▶ Play
+pause = ❚❚ Pause
+step-forward = +1 ▶
+step-back = ◀ −1
+step-forward-tip = Forward one epoch (→)
+step-back-tip = Back one epoch (←)
+reset = ⟲ Reset
+reset-new-seed = New seed
+speed = Speed
+speed-value = { $speed } epochs/s
+learning-rate = Rate
+learning-rate-long = Learning rate
+optimizer = Optimizer
+restart = Restart
+restart-tip = Train again from epoch 0 with this learning rate and optimizer
+timeline-epoch = { $hint } · epoch { $epoch }
+progress = { $pct } · epoch { $epoch } of { $total }
+timeline-hint = Drag to replay any epoch
+live = Back to live
+words = Words
+status-playing = ▶ { $speed } epochs/s
+status-paused = paused
+status-trained = trained
+
+## Lessons and your own text
+
+lessons = Lessons
+your-text = Your own text
+your-text-hint = Type a sentence or two…
+train-text = Train on it
+text-count = { $chars } / { $max } characters
+err-too-long = That is { $chars } characters. Please keep it to { $max } or fewer.
+err-too-many-words = That text has { $words } different words. The network can handle up to { $max }; please try something shorter.
+err-no-words = I could not find any words in that. Try letters or numbers, like “the dog ran”.
+err-too-short = Each sentence needs at least { $need } words so there is a next word to guess.
+err-other = That text could not be used. Try a simple sentence.
+lesson-failed = That lesson could not be loaded: { $error }
+
+## Hover read-outs
+
+hover-bar = P({ $word } | { $context }) = { $p }
+hover-neuron = Hidden neuron { $unit }: { $value }
+hover-dim = “{ $word }”, number { $dim }: { $value }
+word-prob = P({ $word }) = { $p }
+
+## Help
+
+help-title = Keys
+help-close = Close
+help-play = Space
+    .action = play / pause
+help-forward = →
+    .action = step one epoch
+help-back = ←
+    .action = step back
+help-ends = Home / End
+    .action = first / newest epoch
+help-reset = R / Shift+R
+    .action = reset / reset with a new seed
+help-lessons = 1 – 9
+    .action = choose a lesson
+help-steps = PgDn / PgUp
+    .action = next / previous step
+help-select = ↑ / ↓ / Tab
+    .action = choose a pair / a word
+help-speed = + / −
+    .action = faster / slower
+help-camera = Drag / wheel
+    .action = turn / zoom the 3D view (C: home)
+help-fullscreen = F
+    .action = full screen
+help-hide = H
+    .action = hide or show the panels
+help-screenshot = S
+    .action = save a screenshot (PNG)
+help-help = ?
+    .action = this help
+help-quit = Esc / Q
+    .action = close / quit
+hidden-hint = H shows the panels
+screenshot-saved = Saved { $path }
+screenshot-failed = Could not save the screenshot: { $error }
+
+## Scene labels
+
+app-name = nextword
+header-epoch = epoch { $epoch }
+header-epoch-of = epoch { $epoch } / { $total }
+header-loss = loss { $loss }
+embedding-title = Embedding space
+embedding-raw = embedding dims 1, 2, 3 (raw)
+embedding-pca = PCA of the word vectors
+embedding-pca-explained = PCA of the word vectors: 3 axes show { $pct } of the variance
+network-title = Network
+network-input = input “{ $context }”
+network-column-context = context
+network-column-hidden = hidden
+network-column-next = next word
+bars-title = Next word
+bars-title-after = Next word after “{ $context }”
+bars-top-of = top { $count } of { $vocab } words
+loss-title = Loss
+loss-linear = cross-entropy
+loss-log = cross-entropy, log scale
+loss-runs = { $subtitle }, { $run } (others faint)
+loss-axis-epoch = epoch { $epoch }
+strips-title = Inside the numbers
+vector-of = vector of{" "}
+vector-numbers = { $n } numbers
+hidden-per-pair = hidden units, per pair
+
+## Kiosk
+
+kiosk-welcome = Welcome! Drag to turn the view, pinch to zoom, tap a word to follow it.
+# $n: seconds left.
+kiosk-countdown = Still there? Starting over in { $n } s. Tap anywhere to keep exploring.
+kiosk-attract = Touch the screen to explore how a computer learns which word comes next.
