@@ -13,7 +13,11 @@ pub mod gpu;
 pub mod i18n;
 pub mod kiosk;
 pub mod lesson;
+pub mod limits;
 pub mod model;
 pub mod rng;
 pub mod scene;
 pub mod ui;
+
+#[cfg(test)]
+mod architecture_tests;

@@ -1,230 +1,230 @@
-### nextword: English. Every sentence and label the app shows.
-### Placeables ({ $name }) are filled by the app; numbers arrive already in the right precision.
-### A translation keeps every message id and uses every placeable of the English message.
+### nextword: Deutsch. Jeder Satz und jede Beschriftung der App.
+### Platzhalter ({ $name }) füllt die App; Zahlen kommen bereits in der richtigen Genauigkeit.
+### Eine Übersetzung behält jede Nachrichten-ID und verwendet jeden Platzhalter der englischen Nachricht.
 
-## Numbers
+## Zahlen
 
-# A probability. $value is the number, already rounded (e.g. 45.3).
-percent = { $value }%
+# Eine Wahrscheinlichkeit. $value ist die bereits gerundete Zahl (z. B. 45,3).
+percent = { $value } %
 
-## Steps
+## Schritte
 
-step-title-task = 1 · The task
-step-title-network = 2 · The network
+step-title-task = 1 · Die Aufgabe
+step-title-network = 2 · Das Netz
 step-title-training = 3 · Training
-step-title-takeaways = 4 · What we learned
-step-title-write = 5 · The model writes
-step-of = Step { $n } of { $total }
-next = Next ▶
-back = ◀ Back
+step-title-takeaways = 4 · Was wir gelernt haben
+step-title-write = 5 · Das Modell schreibt
+step-of = Schritt { $n } von { $total }
+next = Weiter ▶
+back = ◀ Zurück
 
-## Step 1: the task. Every sentence is built from the lesson's own text and numbers.
+## Schritt 1: die Aufgabe. Jeder Satz entsteht aus Text und Zahlen der Lektion selbst.
 
-# $k: words of context the network reads.
-task-job = We teach a tiny network one job: { $k ->
-        [one] read a word
-       *[other] read { $k } words
-    } and guess the word that comes next.
-task-world-one = Its whole world is one sentence: “{ $sentence }”, with { $vocab ->
-        [one] one word
-       *[other] { $vocab } different words
-    }.
-# $count: sentences (at least 2); $first, $second: two of them.
-task-world-many = Its whole world is { $count } sentences, such as “{ $first }” and “{ $second }”, with { $vocab } different words.
-task-always = In this text, “{ $context }” is always followed by “{ $target }”.
-# Epoch 0: the untrained network.
-task-random = Its numbers start out random, so right now it gives “{ $target }” only { $p } after “{ $context }”.
-task-now = At epoch { $epoch } it gives “{ $target }” { $p } after “{ $context }”.
-task-phones = Your phone's next-word suggestions and large language models do exactly this, one word at a time.
+# $k: Wörter Kontext, die das Netz liest.
+task-job = Wir bringen einem winzigen Netz eine einzige Aufgabe bei: { $k ->
+        [one] ein Wort lesen
+       *[other] { $k } Wörter lesen
+    } und das nächste Wort erraten.
+task-world-one = Seine ganze Welt besteht aus einem einzigen Satz mit { $vocab ->
+        [one] nur einem Wort
+       *[other] { $vocab } verschiedenen Wörtern
+    }: „{ $sentence }“.
+# $count: Sätze (mindestens 2); $first, $second: zwei davon.
+task-world-many = Seine ganze Welt besteht aus { $count } Sätzen mit { $vocab } verschiedenen Wörtern, etwa „{ $first }“ und „{ $second }“.
+task-always = In diesem Text folgt auf „{ $context }“ immer „{ $target }“.
+# Epoche 0: das untrainierte Netz.
+task-random = Die Zahlen des Netzes sind anfangs zufällig, deshalb traut es „{ $target }“ nach „{ $context }“ gerade nur { $p } zu.
+task-now = In Epoche { $epoch } traut es „{ $target }“ nach „{ $context }“ { $p } zu.
+task-phones = Die Wortvorschläge auf dem Smartphone und große Sprachmodelle machen genau das, Wort für Wort.
 
-## Step 2: the network
+## Schritt 2: das Netz
 
-arch-embedding = Each word is looked up as a list of { $dim } numbers: its embedding, a point in space.
+arch-embedding = Zu jedem Wort gibt es eine Liste von { $dim } Zahlen: seine Einbettung, ein Punkt im Raum.
 arch-layers = { $k ->
-        [one] The embedding of the last word
-       *[other] The embeddings of the last { $k } words
-    } feed a hidden layer of { $hidden } neurons, which gives each of the { $vocab } words a score; the scores become probabilities.
+        [one] Die Einbettung des letzten Wortes fließt
+       *[other] Die Einbettungen der letzten { $k } Wörter fließen
+    } in eine verborgene Schicht aus { $hidden } Neuronen, die jedem der { $vocab } Wörter eine Punktzahl gibt; aus den Punktzahlen werden Wahrscheinlichkeiten.
     .technical = { $k ->
-        [one] The last word's embedding x ({ $inputs } numbers)
-       *[other] The last { $k } words' embeddings, joined into x ({ $inputs } numbers),
-    } go through z = x·w1 + b1 and h = tanh(z) ({ $hidden } hidden neurons); logits = h·w2 + b2 give one score per word ({ $vocab }), and softmax turns them into probabilities.
-arch-params = All in all the network has { $params } numbers to learn.
-arch-untrained = They are still random: watch one guess flow through the network, from “{ $context }” to a score for every word.
-arch-trained = These numbers have been trained for { $epoch ->
-        [one] one epoch
-       *[other] { $epoch } epochs
-    }.
+        [one] Die Einbettung x des letzten Wortes ({ $inputs } Zahlen) durchläuft
+       *[other] Die Einbettungen der letzten { $k } Wörter, aneinandergehängt zu x ({ $inputs } Zahlen), durchlaufen
+    } z = x·w1 + b1 und h = tanh(z) ({ $hidden } verborgene Neuronen); logits = h·w2 + b2 liefern eine Punktzahl pro Wort ({ $vocab }), und softmax macht daraus Wahrscheinlichkeiten.
+arch-params = Insgesamt muss das Netz { $params } Zahlen lernen.
+arch-untrained = Noch sind diese Zahlen zufällig: Sehen Sie zu, wie eine Vermutung durch das Netz fließt, von „{ $context }“ bis zu einer Punktzahl für jedes Wort.
+arch-trained = Diese Zahlen wurden { $epoch ->
+        [one] eine Epoche
+       *[other] { $epoch } Epochen
+    } lang trainiert.
 
-## Step 3: training
+## Schritt 3: Training
 
-train-loop = Every epoch the network predicts each next word of the text, measures how wrong it was (the loss), and nudges all its numbers to be a little less wrong.
-    .technical = Every epoch is one full-batch step: the forward pass gives p for every pair, the loss is the mean of −ln p(right word), backpropagation gives the gradient of the loss for every number, and { $optimizer } moves each number against its gradient.
-train-settings = Learning rate { $lr } · optimizer { $optimizer }
+train-loop = In jeder Epoche sagt das Netz jedes nächste Wort des Textes voraus, misst, wie weit es danebenlag (der Verlust), und stupst alle seine Zahlen an, damit es etwas weniger danebenliegt.
+    .technical = Jede Epoche ist ein Full-Batch-Schritt: Der Vorwärtsdurchlauf liefert p für jedes Paar, der Verlust ist der Mittelwert von −ln p(richtiges Wort), Backpropagation liefert den Gradienten des Verlusts für jede Zahl, und { $optimizer } bewegt jede Zahl entgegen ihrem Gradienten.
+train-settings = Lernrate { $lr } · Optimierer { $optimizer }
 
-## Step 4: what we learned
+## Schritt 4: was wir gelernt haben
 
-take-embeddings = Embeddings: words become lists of numbers, and words used in similar ways tend to end up close together.
-take-loss = Loss: learning means making the loss smaller, step by step; here it went from { $from } to { $to }.
-take-probability = Probability: the answer is a bet spread over all { $vocab } words; “{ $target }” after “{ $context }” went from { $from } to { $to }.
-take-backprop = Backpropagation: the error flows backwards and tells every number which way to move.
-take-scale = Scale: this network has { $params } numbers; large language models have billions and read a large part of the written web, but they learn the same way.
-next-lesson = Next lesson: { $title } ▶
+take-embeddings = Einbettungen: Wörter werden zu Zahlenlisten, und ähnlich verwendete Wörter landen oft nah beieinander.
+take-loss = Verlust: Lernen heißt, den Verlust Schritt für Schritt zu senken; hier von { $from } auf { $to }.
+take-probability = Wahrscheinlichkeit: Die Antwort ist eine Wette, verteilt auf alle { $vocab } Wörter; „{ $target }“ nach „{ $context }“ kam anfangs auf { $from }, am Ende auf { $to }.
+take-backprop = Backpropagation: Der Fehler fließt rückwärts und sagt jeder Zahl, in welche Richtung sie sich bewegen soll.
+take-scale = Größe: Dieses Netz hat { $params } Zahlen; große Sprachmodelle haben Milliarden und lesen einen großen Teil des geschriebenen Internets, doch sie lernen auf dieselbe Weise.
+next-lesson = Nächste Lektion: { $title } ▶
 
-## "What's happening now?"
+## „Was passiert gerade?“
 
-now-heading = What's happening now?
-phase-guessing = Guessing
-phase-learning = Learning
-phase-converging = Converging
-phase-converged = Converged
-phase-diverged = Diverged
+now-heading = Was passiert gerade?
+phase-guessing = Raten
+phase-learning = Lernen
+phase-converging = Einpendeln
+phase-converged = Eingependelt
+phase-diverged = Entgleist
 prob-label = P({ $target } | { $context })
-# The live number, e.g. "P(sat | cat) is 43% at epoch 18".
-now-live = { $prob } is { $p } at epoch { $epoch }
-now-guessing = Its numbers are still random, so it is guessing: “{ $target }” gets { $p }, where a blind guess over all { $vocab } words would give each { $uniform }.
-now-learning = The network is learning: the loss has fallen from { $from } at epoch 0 to { $to }.
-now-learning-up = The loss is { $to } now; it started at { $from }.
-now-converging-falling = Most of the learning is done: the loss ({ $loss }) still falls, but more slowly with every epoch.
-now-converging-flat = Most of the learning is done: the loss ({ $loss }) has almost stopped changing.
-now-converged = Since epoch { $epoch } the loss has stayed near { $loss }.
-now-floor-reached = That is as low as this text allows: where several words can follow the same context, no network can be sure.
-now-floor = The lowest loss this text allows is { $floor }.
-now-diverged = The loss blew up at epoch { $epoch }: the steps were too big and the numbers ran off. A smaller learning rate usually fixes it.
-# A context followed by several words. $words: "dog 50%, ball 25%, cat 25%".
-now-split = After “{ $context }” this text continues with { $count } different words: { $words }. So the best possible bet gives “{ $best }” { $p }.
-now-split-more = { $words } and { $more ->
-        [one] one more
-       *[other] { $more } more
+# Die Live-Zahl, z. B. „P(sat | cat) liegt in Epoche 18 bei 43 %“.
+now-live = { $prob } liegt in Epoche { $epoch } bei { $p }
+now-guessing = Die Zahlen des Netzes sind noch zufällig, es rät also: „{ $target }“ bekommt { $p }, während blindes Raten jedem der { $vocab } Wörter { $uniform } gäbe.
+now-learning = Das Netz lernt: Der Verlust ist von { $from } in Epoche 0 auf { $to } gesunken.
+now-learning-up = Der Verlust liegt jetzt bei { $to }; begonnen hat er bei { $from }.
+now-converging-falling = Das meiste ist gelernt: Der Verlust ({ $loss }) sinkt noch, aber mit jeder Epoche langsamer.
+now-converging-flat = Das meiste ist gelernt: Der Verlust ({ $loss }) ändert sich kaum noch.
+now-converged = Seit Epoche { $epoch } bleibt der Verlust bei etwa { $loss }.
+now-floor-reached = Tiefer geht es mit diesem Text nicht: Wo auf denselben Kontext mehrere Wörter folgen können, kann kein Netz sicher sein.
+now-floor = Der niedrigste Verlust, den dieser Text zulässt, ist { $floor }.
+now-diverged = In Epoche { $epoch } ist der Verlust explodiert: Die Schritte waren zu groß, die Zahlen sind davongelaufen. Eine kleinere Lernrate hilft meist.
+# Ein Kontext, auf den mehrere Wörter folgen. $words: „dog 50 %, ball 25 %, cat 25 %“.
+now-split = Nach „{ $context }“ geht dieser Text mit { $count } verschiedenen Wörtern weiter: { $words }. Die bestmögliche Wette traut „{ $best }“ also { $p } zu.
+now-split-more = { $words } und { $more ->
+        [one] ein weiteres
+       *[other] { $more } weitere
     }
-now-split-now = Now: { $words }.
-now-best-run = Lowest loss now: the run with learning rate { $lr } ({ $loss }).
-now-press-play = Press Play (space) to start training.
+now-split-now = Jetzt: { $words }.
+now-best-run = Niedrigster Verlust im Moment: der Lauf mit Lernrate { $lr } ({ $loss }).
+now-press-play = Drücken Sie Start (Leertaste), um das Training zu beginnen.
 
-## Milestones
+## Meilensteine
 
-milestone-passed = { $prob } passed { $pct } at epoch { $epoch }
-milestone-favourite = At epoch { $epoch } “{ $target }” became the favourite after “{ $context }”
-milestone-converged = Converged at epoch { $epoch }
-milestone-diverged = Diverged at epoch { $epoch }
-milestone-learning = Learning took off at epoch { $epoch }
-milestone-short-favourite = favourite
+milestone-passed = { $prob } hat in Epoche { $epoch } die { $pct } überschritten
+milestone-favourite = In Epoche { $epoch } wurde „{ $target }“ zum Favoriten nach „{ $context }“
+milestone-converged = Eingependelt in Epoche { $epoch }
+milestone-diverged = Entgleist in Epoche { $epoch }
+milestone-learning = In Epoche { $epoch } kam das Lernen in Fahrt
+milestone-short-favourite = Favorit
 
-## Controls
+## Bedienelemente
 
-play = ▶ Play
+play = ▶ Start
 pause = ❚❚ Pause
 step-forward = +1 ▶
 step-back = ◀ −1
-step-forward-tip = Forward one epoch (→)
-step-back-tip = Back one epoch (←)
-reset = ⟲ Reset
-reset-new-seed = New seed
-speed = Speed
-speed-value = { $speed } epochs/s
-learning-rate = Rate
-learning-rate-long = Learning rate
-optimizer = Optimizer
-restart = Restart
-restart-tip = Train again from epoch 0 with this learning rate and optimizer
-timeline-epoch = { $hint } · epoch { $epoch }
-progress = { $pct } · epoch { $epoch } of { $total }
-timeline-hint = Drag to replay any epoch
-live = Back to live
-words = Words
-status-playing = ▶ { $speed } epochs/s
-status-paused = paused
-status-trained = trained
+step-forward-tip = Eine Epoche vor (→)
+step-back-tip = Eine Epoche zurück (←)
+reset = ⟲ Zurücksetzen
+reset-new-seed = Neuer Startwert
+speed = Tempo
+speed-value = { $speed } Epochen/s
+learning-rate = Lernrate
+learning-rate-long = Lernrate
+optimizer = Optimierer
+restart = Neu starten
+restart-tip = Mit dieser Lernrate und diesem Optimierer neu ab Epoche 0 trainieren
+timeline-epoch = { $hint } · Epoche { $epoch }
+progress = { $pct } · Epoche { $epoch } von { $total }
+timeline-hint = Ziehen, um jede Epoche noch einmal anzusehen
+live = Zum aktuellen Stand
+words = Wörter
+status-playing = ▶ { $speed } Epochen/s
+status-paused = pausiert
+status-trained = trainiert
 
-## Lessons and your own text
+## Lektionen und eigener Text
 
-lessons = Lessons
-your-text = Your own text
-your-text-hint = Type a sentence or two…
-train-text = Train on it
-text-count = { $chars } / { $max } characters
-err-too-long = That is { $chars } characters. Please keep it to { $max } or fewer.
-err-too-many-words = That text has { $words } different words. The network can handle up to { $max }; please try something shorter.
-err-no-words = I could not find any words in that. Try letters or numbers, like “the dog ran”.
-err-too-short = Each sentence needs at least { $need } words so there is a next word to guess.
-err-other = That text could not be used. Try a simple sentence.
-lesson-failed = That lesson could not be loaded: { $error }
+lessons = Lektionen
+your-text = Eigener Text
+your-text-hint = Einen oder zwei Sätze eingeben…
+train-text = Damit trainieren
+text-count = { $chars } / { $max } Zeichen
+err-too-long = Das sind { $chars } Zeichen. Bitte höchstens { $max } verwenden.
+err-too-many-words = Dieser Text hat { $words } verschiedene Wörter. Das Netz schafft bis zu { $max }; bitte versuchen Sie etwas Kürzeres.
+err-no-words = Darin habe ich keine Wörter gefunden. Versuchen Sie es mit Buchstaben oder Zahlen, etwa „der Hund rennt“.
+err-too-short = Jeder Satz braucht mindestens { $need } Wörter, damit es ein nächstes Wort zu erraten gibt.
+err-other = Dieser Text lässt sich nicht verwenden. Versuchen Sie es mit einem einfachen Satz.
+lesson-failed = Diese Lektion ließ sich nicht laden: { $error }
 
-## Hover read-outs
+## Anzeigen beim Darüberfahren
 
 hover-bar = P({ $word } | { $context }) = { $p }
-hover-neuron = Hidden neuron { $unit }: { $value }
-hover-dim = “{ $word }”, number { $dim }: { $value }
+hover-neuron = Verborgenes Neuron { $unit }: { $value }
+hover-dim = „{ $word }“, Zahl { $dim }: { $value }
 word-prob = P({ $word }) = { $p }
 
-## Help
+## Hilfe
 
-help-title = Keys
-help-close = Close
-help-play = Space
-    .action = play / pause
+help-title = Tasten
+help-close = Schließen
+help-play = Leertaste
+    .action = Start / Pause
 help-forward = →
-    .action = step one epoch
+    .action = eine Epoche vor
 help-back = ←
-    .action = step back
-help-ends = Home / End
-    .action = first / newest epoch
-help-reset = R / Shift+R
-    .action = reset / reset with a new seed
+    .action = eine Epoche zurück
+help-ends = Pos1 / Ende
+    .action = erste / neueste Epoche
+help-reset = R / Umschalt+R
+    .action = zurücksetzen / mit neuem Startwert zurücksetzen
 help-lessons = 1 – 9
-    .action = choose a lesson
-help-steps = PgDn / PgUp
-    .action = next / previous step
+    .action = Lektion wählen
+help-steps = Bild↓ / Bild↑
+    .action = nächster / vorheriger Schritt
 help-select = ↑ / ↓ / Tab
-    .action = choose a pair / a word
+    .action = Paar / Wort wählen
 help-speed = + / −
-    .action = faster / slower
-help-camera = Drag / wheel
-    .action = turn / zoom the 3D view (C: home)
+    .action = schneller / langsamer
+help-camera = Ziehen / Mausrad
+    .action = 3D-Ansicht drehen / zoomen (C: Ausgangsansicht)
 help-fullscreen = F
-    .action = full screen
+    .action = Vollbild
 help-hide = H
-    .action = hide or show the panels
+    .action = Tafeln aus- oder einblenden
 help-screenshot = S
-    .action = save a screenshot (PNG)
+    .action = Bildschirmfoto speichern (PNG)
 help-help = ?
-    .action = this help
+    .action = diese Hilfe
 help-quit = Esc / Q
-    .action = close / quit
-hidden-hint = H shows the panels
-screenshot-saved = Saved { $path }
-screenshot-failed = Could not save the screenshot: { $error }
+    .action = schließen / beenden
+hidden-hint = H blendet die Tafeln ein
+screenshot-saved = Gespeichert: { $path }
+screenshot-failed = Das Bildschirmfoto ließ sich nicht speichern: { $error }
 
-## Scene labels
+## Beschriftungen in der Szene
 
 app-name = nextword
-header-epoch = epoch { $epoch }
-header-epoch-of = epoch { $epoch } / { $total }
-header-loss = loss { $loss }
-embedding-title = Embedding space
-embedding-raw = embedding dims 1, 2, 3 (raw)
-embedding-pca = PCA of the word vectors
-embedding-pca-explained = PCA of the word vectors: 3 axes show { $pct } of the variance
-network-title = Network
-network-input = input “{ $context }”
-network-column-context = context
-network-column-hidden = hidden
-network-column-next = next word
-bars-title = Next word
-bars-title-after = Next word after “{ $context }”
-bars-top-of = top { $count } of { $vocab } words
-loss-title = Loss
-loss-linear = cross-entropy
-loss-log = cross-entropy, log scale
-loss-runs = { $subtitle }, { $run } (others faint)
-loss-axis-epoch = epoch { $epoch }
-strips-title = Inside the numbers
-vector-of = vector of{" "}
-vector-numbers = { $n } numbers
-hidden-per-pair = hidden units, per pair
+header-epoch = Epoche { $epoch }
+header-epoch-of = Epoche { $epoch } / { $total }
+header-loss = Verlust { $loss }
+embedding-title = Einbettungsraum
+embedding-raw = Einbettung, Dimensionen 1, 2, 3 (roh)
+embedding-pca = PCA der Wortvektoren
+embedding-pca-explained = PCA der Wortvektoren: 3 Achsen zeigen { $pct } der Varianz
+network-title = Netz
+network-input = Eingabe „{ $context }“
+network-column-context = Kontext
+network-column-hidden = verborgen
+network-column-next = nächstes Wort
+bars-title = Nächstes Wort
+bars-title-after = Nächstes Wort nach „{ $context }“
+bars-top-of = Top { $count } von { $vocab } Wörtern
+loss-title = Verlust
+loss-linear = Kreuzentropie
+loss-log = Kreuzentropie, log. Skala
+loss-runs = { $subtitle }, { $run } (andere blass)
+loss-axis-epoch = Epoche { $epoch }
+strips-title = Blick in die Zahlen
+vector-of = Vektor für{" "}
+vector-numbers = { $n } Zahlen
+hidden-per-pair = verborgene Neuronen, je Paar
 
 ## Kiosk
 
-kiosk-welcome = Welcome! Drag to turn the view, pinch to zoom, tap a word to follow it.
-# $n: seconds left.
-kiosk-countdown = Still there? Starting over in { $n } s. Tap anywhere to keep exploring.
-kiosk-attract = Touch the screen to explore how a computer learns which word comes next.
+kiosk-welcome = Willkommen! Zum Drehen ziehen, zum Zoomen zwei Finger spreizen, zum Verfolgen auf ein Wort tippen.
+# $n: verbleibende Sekunden.
+kiosk-countdown = Noch da? In { $n } s geht es von vorn los. Einfach irgendwo tippen, um weiterzumachen.
+kiosk-attract = Berühren Sie den Bildschirm und entdecken Sie, wie ein Computer lernt, welches Wort als Nächstes kommt.

@@ -1,230 +1,230 @@
-### nextword: English. Every sentence and label the app shows.
-### Placeables ({ $name }) are filled by the app; numbers arrive already in the right precision.
-### A translation keeps every message id and uses every placeable of the English message.
+### nextword: español. Todas las frases y etiquetas que muestra la aplicación.
+### Los marcadores ({ $name }) los rellena la aplicación; los números llegan ya con la precisión adecuada.
+### Una traducción conserva todos los identificadores de mensaje y usa todos los marcadores del mensaje en inglés.
 
-## Numbers
+## Números
 
-# A probability. $value is the number, already rounded (e.g. 45.3).
-percent = { $value }%
+# Una probabilidad. $value es el número, ya redondeado (p. ej., 45,3).
+percent = { $value } %
 
-## Steps
+## Pasos
 
-step-title-task = 1 · The task
-step-title-network = 2 · The network
-step-title-training = 3 · Training
-step-title-takeaways = 4 · What we learned
-step-title-write = 5 · The model writes
-step-of = Step { $n } of { $total }
-next = Next ▶
-back = ◀ Back
+step-title-task = 1 · La tarea
+step-title-network = 2 · La red
+step-title-training = 3 · El entrenamiento
+step-title-takeaways = 4 · Lo que hemos aprendido
+step-title-write = 5 · El modelo escribe
+step-of = Paso { $n } de { $total }
+next = Siguiente ▶
+back = ◀ Atrás
 
-## Step 1: the task. Every sentence is built from the lesson's own text and numbers.
+## Paso 1: la tarea. Cada frase se construye con el texto y los números de la propia lección.
 
-# $k: words of context the network reads.
-task-job = We teach a tiny network one job: { $k ->
-        [one] read a word
-       *[other] read { $k } words
-    } and guess the word that comes next.
-task-world-one = Its whole world is one sentence: “{ $sentence }”, with { $vocab ->
-        [one] one word
-       *[other] { $vocab } different words
+# $k: palabras de contexto que lee la red.
+task-job = Enseñamos a una red diminuta una sola tarea: { $k ->
+        [one] leer una palabra
+       *[other] leer { $k } palabras
+    } y adivinar la palabra que viene después.
+task-world-one = Todo su mundo es una sola frase: «{ $sentence }», con { $vocab ->
+        [one] una sola palabra
+       *[other] { $vocab } palabras distintas
     }.
-# $count: sentences (at least 2); $first, $second: two of them.
-task-world-many = Its whole world is { $count } sentences, such as “{ $first }” and “{ $second }”, with { $vocab } different words.
-task-always = In this text, “{ $context }” is always followed by “{ $target }”.
-# Epoch 0: the untrained network.
-task-random = Its numbers start out random, so right now it gives “{ $target }” only { $p } after “{ $context }”.
-task-now = At epoch { $epoch } it gives “{ $target }” { $p } after “{ $context }”.
-task-phones = Your phone's next-word suggestions and large language models do exactly this, one word at a time.
+# $count: frases (al menos 2); $first, $second: dos de ellas.
+task-world-many = Todo su mundo son { $count } frases, como «{ $first }» y «{ $second }», con { $vocab } palabras distintas.
+task-always = En este texto, a «{ $context }» siempre le sigue «{ $target }».
+# Época 0: la red sin entrenar.
+task-random = Sus números empiezan siendo aleatorios, así que ahora mismo solo da un { $p } a «{ $target }» tras «{ $context }».
+task-now = En la época { $epoch } da un { $p } a «{ $target }» tras «{ $context }».
+task-phones = Las sugerencias de palabras de su teléfono y los grandes modelos de lenguaje hacen exactamente esto, palabra a palabra.
 
-## Step 2: the network
+## Paso 2: la red
 
-arch-embedding = Each word is looked up as a list of { $dim } numbers: its embedding, a point in space.
+arch-embedding = Cada palabra se representa con una lista de { $dim } números: su vector de palabra (embedding), un punto en el espacio.
 arch-layers = { $k ->
-        [one] The embedding of the last word
-       *[other] The embeddings of the last { $k } words
-    } feed a hidden layer of { $hidden } neurons, which gives each of the { $vocab } words a score; the scores become probabilities.
+        [one] El embedding de la última palabra alimenta
+       *[other] Los embeddings de las últimas { $k } palabras alimentan
+    } una capa oculta de { $hidden } neuronas, que da una puntuación a cada una de las { $vocab } palabras; las puntuaciones se convierten en probabilidades.
     .technical = { $k ->
-        [one] The last word's embedding x ({ $inputs } numbers)
-       *[other] The last { $k } words' embeddings, joined into x ({ $inputs } numbers),
-    } go through z = x·w1 + b1 and h = tanh(z) ({ $hidden } hidden neurons); logits = h·w2 + b2 give one score per word ({ $vocab }), and softmax turns them into probabilities.
-arch-params = All in all the network has { $params } numbers to learn.
-arch-untrained = They are still random: watch one guess flow through the network, from “{ $context }” to a score for every word.
-arch-trained = These numbers have been trained for { $epoch ->
-        [one] one epoch
-       *[other] { $epoch } epochs
+        [one] El embedding de la última palabra, x ({ $inputs } números), pasa
+       *[other] Los embeddings de las últimas { $k } palabras, unidos en x ({ $inputs } números), pasan
+    } por z = x·w1 + b1 y h = tanh(z) ({ $hidden } neuronas ocultas); logits = h·w2 + b2 da una puntuación por palabra ({ $vocab }), y softmax las convierte en probabilidades.
+arch-params = En total, la red tiene { $params } números que aprender.
+arch-untrained = Todavía son aleatorios: siga el recorrido de una predicción por la red, desde «{ $context }» hasta una puntuación para cada palabra.
+arch-trained = Estos números se han entrenado durante { $epoch ->
+        [one] una época
+       *[other] { $epoch } épocas
     }.
 
-## Step 3: training
+## Paso 3: el entrenamiento
 
-train-loop = Every epoch the network predicts each next word of the text, measures how wrong it was (the loss), and nudges all its numbers to be a little less wrong.
-    .technical = Every epoch is one full-batch step: the forward pass gives p for every pair, the loss is the mean of −ln p(right word), backpropagation gives the gradient of the loss for every number, and { $optimizer } moves each number against its gradient.
-train-settings = Learning rate { $lr } · optimizer { $optimizer }
+train-loop = En cada época, la red predice cada palabra siguiente del texto, mide cuánto se equivoca (la pérdida) y ajusta todos sus números para equivocarse un poco menos.
+    .technical = Cada época es un paso con el lote completo: la propagación hacia adelante da p para cada par, la pérdida es la media de −ln p(palabra correcta), la retropropagación da el gradiente de la pérdida para cada número y { $optimizer } mueve cada número en sentido contrario a su gradiente.
+train-settings = Tasa de aprendizaje { $lr } · optimizador { $optimizer }
 
-## Step 4: what we learned
+## Paso 4: lo que hemos aprendido
 
-take-embeddings = Embeddings: words become lists of numbers, and words used in similar ways tend to end up close together.
-take-loss = Loss: learning means making the loss smaller, step by step; here it went from { $from } to { $to }.
-take-probability = Probability: the answer is a bet spread over all { $vocab } words; “{ $target }” after “{ $context }” went from { $from } to { $to }.
-take-backprop = Backpropagation: the error flows backwards and tells every number which way to move.
-take-scale = Scale: this network has { $params } numbers; large language models have billions and read a large part of the written web, but they learn the same way.
-next-lesson = Next lesson: { $title } ▶
+take-embeddings = Embeddings: las palabras se convierten en listas de números, y las que se usan de forma parecida suelen quedar cerca unas de otras.
+take-loss = Pérdida: aprender es reducir la pérdida paso a paso; aquí pasó de { $from } a { $to }.
+take-probability = Probabilidad: la respuesta es una apuesta repartida entre las { $vocab } palabras; «{ $target }» tras «{ $context }» pasó del { $from } al { $to }.
+take-backprop = Retropropagación: el error fluye hacia atrás e indica a cada número hacia dónde moverse.
+take-scale = Escala: esta red tiene { $params } números; los grandes modelos de lenguaje tienen miles de millones y leen buena parte de la web escrita, pero aprenden del mismo modo.
+next-lesson = Siguiente lección: { $title } ▶
 
-## "What's happening now?"
+## «¿Qué está pasando ahora?»
 
-now-heading = What's happening now?
-phase-guessing = Guessing
-phase-learning = Learning
-phase-converging = Converging
-phase-converged = Converged
-phase-diverged = Diverged
+now-heading = ¿Qué está pasando ahora?
+phase-guessing = Adivinando
+phase-learning = Aprendiendo
+phase-converging = Convergiendo
+phase-converged = Convergido
+phase-diverged = Divergido
 prob-label = P({ $target } | { $context })
-# The live number, e.g. "P(sat | cat) is 43% at epoch 18".
-now-live = { $prob } is { $p } at epoch { $epoch }
-now-guessing = Its numbers are still random, so it is guessing: “{ $target }” gets { $p }, where a blind guess over all { $vocab } words would give each { $uniform }.
-now-learning = The network is learning: the loss has fallen from { $from } at epoch 0 to { $to }.
-now-learning-up = The loss is { $to } now; it started at { $from }.
-now-converging-falling = Most of the learning is done: the loss ({ $loss }) still falls, but more slowly with every epoch.
-now-converging-flat = Most of the learning is done: the loss ({ $loss }) has almost stopped changing.
-now-converged = Since epoch { $epoch } the loss has stayed near { $loss }.
-now-floor-reached = That is as low as this text allows: where several words can follow the same context, no network can be sure.
-now-floor = The lowest loss this text allows is { $floor }.
-now-diverged = The loss blew up at epoch { $epoch }: the steps were too big and the numbers ran off. A smaller learning rate usually fixes it.
-# A context followed by several words. $words: "dog 50%, ball 25%, cat 25%".
-now-split = After “{ $context }” this text continues with { $count } different words: { $words }. So the best possible bet gives “{ $best }” { $p }.
-now-split-more = { $words } and { $more ->
-        [one] one more
-       *[other] { $more } more
+# El número en directo, p. ej., «P(sat | cat) es del 43 % en la época 18».
+now-live = { $prob } es del { $p } en la época { $epoch }
+now-guessing = Sus números siguen siendo aleatorios, así que está adivinando: «{ $target }» recibe un { $p }, cuando una apuesta a ciegas entre las { $vocab } palabras le daría a cada una un { $uniform }.
+now-learning = La red está aprendiendo: la pérdida ha bajado de { $from } en la época 0 a { $to }.
+now-learning-up = Ahora la pérdida es { $to }; empezó en { $from }.
+now-converging-falling = Ya se ha hecho la mayor parte del aprendizaje: la pérdida ({ $loss }) sigue bajando, pero cada época más despacio.
+now-converging-flat = Ya se ha hecho la mayor parte del aprendizaje: la pérdida ({ $loss }) casi ha dejado de cambiar.
+now-converged = Desde la época { $epoch }, la pérdida se mantiene cerca de { $loss }.
+now-floor-reached = Es lo más bajo que permite este texto: cuando varias palabras pueden seguir al mismo contexto, ninguna red puede estar segura.
+now-floor = La pérdida más baja que permite este texto es { $floor }.
+now-diverged = La pérdida se disparó en la época { $epoch }: los pasos eran demasiado grandes y los números se descontrolaron. Una tasa de aprendizaje menor suele solucionarlo.
+# Un contexto al que siguen varias palabras. $words: «dog 50 %, ball 25 %, cat 25 %».
+now-split = Tras «{ $context }», este texto continúa con { $count } palabras distintas: { $words }. Así que la mejor apuesta posible da un { $p } a «{ $best }».
+now-split-more = { $words } y { $more ->
+        [one] una más
+       *[other] { $more } más
     }
-now-split-now = Now: { $words }.
-now-best-run = Lowest loss now: the run with learning rate { $lr } ({ $loss }).
-now-press-play = Press Play (space) to start training.
+now-split-now = Ahora: { $words }.
+now-best-run = Menor pérdida ahora: el entrenamiento con tasa de aprendizaje { $lr } ({ $loss }).
+now-press-play = Pulse Reproducir (Espacio) para empezar el entrenamiento.
 
-## Milestones
+## Hitos
 
-milestone-passed = { $prob } passed { $pct } at epoch { $epoch }
-milestone-favourite = At epoch { $epoch } “{ $target }” became the favourite after “{ $context }”
-milestone-converged = Converged at epoch { $epoch }
-milestone-diverged = Diverged at epoch { $epoch }
-milestone-learning = Learning took off at epoch { $epoch }
-milestone-short-favourite = favourite
+milestone-passed = { $prob } superó el { $pct } en la época { $epoch }
+milestone-favourite = En la época { $epoch }, «{ $target }» pasó a ser la favorita tras «{ $context }»
+milestone-converged = Convergió en la época { $epoch }
+milestone-diverged = Divergió en la época { $epoch }
+milestone-learning = El aprendizaje despegó en la época { $epoch }
+milestone-short-favourite = favorita
 
-## Controls
+## Controles
 
-play = ▶ Play
-pause = ❚❚ Pause
+play = ▶ Reproducir
+pause = ❚❚ Pausa
 step-forward = +1 ▶
 step-back = ◀ −1
-step-forward-tip = Forward one epoch (→)
-step-back-tip = Back one epoch (←)
-reset = ⟲ Reset
-reset-new-seed = New seed
-speed = Speed
-speed-value = { $speed } epochs/s
-learning-rate = Rate
-learning-rate-long = Learning rate
-optimizer = Optimizer
-restart = Restart
-restart-tip = Train again from epoch 0 with this learning rate and optimizer
-timeline-epoch = { $hint } · epoch { $epoch }
-progress = { $pct } · epoch { $epoch } of { $total }
-timeline-hint = Drag to replay any epoch
-live = Back to live
-words = Words
-status-playing = ▶ { $speed } epochs/s
-status-paused = paused
-status-trained = trained
+step-forward-tip = Avanzar una época (→)
+step-back-tip = Retroceder una época (←)
+reset = ⟲ Reiniciar
+reset-new-seed = Nueva semilla
+speed = Velocidad
+speed-value = { $speed } épocas/s
+learning-rate = Tasa
+learning-rate-long = Tasa de aprendizaje
+optimizer = Optimizador
+restart = Reentrenar
+restart-tip = Entrenar de nuevo desde la época 0 con esta tasa de aprendizaje y este optimizador
+timeline-epoch = { $hint } · época { $epoch }
+progress = { $pct } · época { $epoch } de { $total }
+timeline-hint = Arrastre para volver a ver cualquier época
+live = Volver al presente
+words = Palabras
+status-playing = ▶ { $speed } épocas/s
+status-paused = en pausa
+status-trained = entrenado
 
-## Lessons and your own text
+## Lecciones y su propio texto
 
-lessons = Lessons
-your-text = Your own text
-your-text-hint = Type a sentence or two…
-train-text = Train on it
-text-count = { $chars } / { $max } characters
-err-too-long = That is { $chars } characters. Please keep it to { $max } or fewer.
-err-too-many-words = That text has { $words } different words. The network can handle up to { $max }; please try something shorter.
-err-no-words = I could not find any words in that. Try letters or numbers, like “the dog ran”.
-err-too-short = Each sentence needs at least { $need } words so there is a next word to guess.
-err-other = That text could not be used. Try a simple sentence.
-lesson-failed = That lesson could not be loaded: { $error }
+lessons = Lecciones
+your-text = Su propio texto
+your-text-hint = Escriba una o dos frases…
+train-text = Entrenar con él
+text-count = { $chars } / { $max } caracteres
+err-too-long = Este texto tiene { $chars } caracteres. Use { $max } como máximo, por favor.
+err-too-many-words = Este texto tiene { $words } palabras distintas. La red admite hasta { $max }; pruebe con algo más corto.
+err-no-words = No se encontró ninguna palabra. Pruebe con letras o números, como «el perro corre».
+err-too-short = Cada frase necesita al menos { $need } palabras para que haya una palabra siguiente que adivinar.
+err-other = No se pudo usar ese texto. Pruebe con una frase sencilla.
+lesson-failed = No se pudo cargar esa lección: { $error }
 
-## Hover read-outs
+## Lecturas al pasar el puntero
 
 hover-bar = P({ $word } | { $context }) = { $p }
-hover-neuron = Hidden neuron { $unit }: { $value }
-hover-dim = “{ $word }”, number { $dim }: { $value }
+hover-neuron = Neurona oculta { $unit }: { $value }
+hover-dim = «{ $word }», número { $dim }: { $value }
 word-prob = P({ $word }) = { $p }
 
-## Help
+## Ayuda
 
-help-title = Keys
-help-close = Close
-help-play = Space
-    .action = play / pause
+help-title = Teclas
+help-close = Cerrar
+help-play = Espacio
+    .action = reproducir / pausar
 help-forward = →
-    .action = step one epoch
+    .action = avanzar una época
 help-back = ←
-    .action = step back
-help-ends = Home / End
-    .action = first / newest epoch
-help-reset = R / Shift+R
-    .action = reset / reset with a new seed
+    .action = retroceder una época
+help-ends = Inicio / Fin
+    .action = primera / última época
+help-reset = R / Mayús+R
+    .action = reiniciar / reiniciar con otra semilla
 help-lessons = 1 – 9
-    .action = choose a lesson
-help-steps = PgDn / PgUp
-    .action = next / previous step
+    .action = elegir una lección
+help-steps = AvPág / RePág
+    .action = paso siguiente / anterior
 help-select = ↑ / ↓ / Tab
-    .action = choose a pair / a word
+    .action = elegir un par / una palabra
 help-speed = + / −
-    .action = faster / slower
-help-camera = Drag / wheel
-    .action = turn / zoom the 3D view (C: home)
+    .action = más rápido / más lento
+help-camera = Arrastrar / rueda
+    .action = girar / ampliar la vista 3D (C: vista inicial)
 help-fullscreen = F
-    .action = full screen
+    .action = pantalla completa
 help-hide = H
-    .action = hide or show the panels
+    .action = ocultar o mostrar los paneles
 help-screenshot = S
-    .action = save a screenshot (PNG)
+    .action = guardar una captura de pantalla (PNG)
 help-help = ?
-    .action = this help
+    .action = esta ayuda
 help-quit = Esc / Q
-    .action = close / quit
-hidden-hint = H shows the panels
-screenshot-saved = Saved { $path }
-screenshot-failed = Could not save the screenshot: { $error }
+    .action = cerrar / salir
+hidden-hint = H muestra los paneles
+screenshot-saved = Captura guardada: { $path }
+screenshot-failed = No se pudo guardar la captura de pantalla: { $error }
 
-## Scene labels
+## Etiquetas de la escena
 
 app-name = nextword
-header-epoch = epoch { $epoch }
-header-epoch-of = epoch { $epoch } / { $total }
-header-loss = loss { $loss }
-embedding-title = Embedding space
-embedding-raw = embedding dims 1, 2, 3 (raw)
-embedding-pca = PCA of the word vectors
-embedding-pca-explained = PCA of the word vectors: 3 axes show { $pct } of the variance
-network-title = Network
-network-input = input “{ $context }”
-network-column-context = context
-network-column-hidden = hidden
-network-column-next = next word
-bars-title = Next word
-bars-title-after = Next word after “{ $context }”
-bars-top-of = top { $count } of { $vocab } words
-loss-title = Loss
-loss-linear = cross-entropy
-loss-log = cross-entropy, log scale
-loss-runs = { $subtitle }, { $run } (others faint)
-loss-axis-epoch = epoch { $epoch }
-strips-title = Inside the numbers
-vector-of = vector of{" "}
-vector-numbers = { $n } numbers
-hidden-per-pair = hidden units, per pair
+header-epoch = época { $epoch }
+header-epoch-of = época { $epoch } / { $total }
+header-loss = pérdida { $loss }
+embedding-title = Espacio de embeddings
+embedding-raw = dimensiones 1, 2 y 3 del embedding (en bruto)
+embedding-pca = PCA de los vectores de palabra
+embedding-pca-explained = PCA de los vectores de palabra: 3 ejes explican el { $pct } de la varianza
+network-title = Red
+network-input = entrada «{ $context }»
+network-column-context = contexto
+network-column-hidden = oculta
+network-column-next = siguiente palabra
+bars-title = Siguiente palabra
+bars-title-after = Siguiente palabra tras «{ $context }»
+bars-top-of = las { $count } más probables de { $vocab } palabras
+loss-title = Pérdida
+loss-linear = entropía cruzada
+loss-log = entropía cruzada, escala logarítmica
+loss-runs = { $subtitle }, { $run } (el resto, atenuado)
+loss-axis-epoch = época { $epoch }
+strips-title = Dentro de los números
+vector-of = vector de{" "}
+vector-numbers = { $n } números
+hidden-per-pair = neuronas ocultas, por par
 
-## Kiosk
+## Quiosco
 
-kiosk-welcome = Welcome! Drag to turn the view, pinch to zoom, tap a word to follow it.
-# $n: seconds left.
-kiosk-countdown = Still there? Starting over in { $n } s. Tap anywhere to keep exploring.
-kiosk-attract = Touch the screen to explore how a computer learns which word comes next.
+kiosk-welcome = ¡Le damos la bienvenida! Arrastre para girar la vista, pellizque para ampliar y toque una palabra para seguirla.
+# $n: segundos restantes.
+kiosk-countdown = ¿Sigue ahí? Volveremos a empezar en { $n } s. Toque la pantalla para seguir explorando.
+kiosk-attract = Toque la pantalla para descubrir cómo aprende una máquina qué palabra viene después.

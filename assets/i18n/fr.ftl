@@ -1,230 +1,230 @@
-### nextword: English. Every sentence and label the app shows.
-### Placeables ({ $name }) are filled by the app; numbers arrive already in the right precision.
-### A translation keeps every message id and uses every placeable of the English message.
+### nextword : français. Chaque phrase et chaque libellé que l’application affiche.
+### Les placeables ({ $name }) sont remplis par l’application ; les nombres arrivent déjà avec la bonne précision.
+### Une traduction garde chaque identifiant de message et utilise chaque placeable du message anglais.
 
-## Numbers
+## Nombres
 
-# A probability. $value is the number, already rounded (e.g. 45.3).
-percent = { $value }%
+# Une probabilité. $value est le nombre, déjà arrondi (p. ex. 45,3).
+percent = { $value } %
 
-## Steps
+## Étapes
 
-step-title-task = 1 · The task
-step-title-network = 2 · The network
-step-title-training = 3 · Training
-step-title-takeaways = 4 · What we learned
-step-title-write = 5 · The model writes
-step-of = Step { $n } of { $total }
-next = Next ▶
-back = ◀ Back
+step-title-task = 1 · La tâche
+step-title-network = 2 · Le réseau
+step-title-training = 3 · L’entraînement
+step-title-takeaways = 4 · À retenir
+step-title-write = 5 · Le modèle écrit
+step-of = Étape { $n } sur { $total }
+next = Suivant ▶
+back = ◀ Retour
 
-## Step 1: the task. Every sentence is built from the lesson's own text and numbers.
+## Étape 1 : la tâche. Chaque phrase est construite à partir du texte et des nombres de la leçon.
 
-# $k: words of context the network reads.
-task-job = We teach a tiny network one job: { $k ->
-        [one] read a word
-       *[other] read { $k } words
-    } and guess the word that comes next.
-task-world-one = Its whole world is one sentence: “{ $sentence }”, with { $vocab ->
-        [one] one word
-       *[other] { $vocab } different words
+# $k : mots de contexte que lit le réseau.
+task-job = Nous confions une seule tâche à un tout petit réseau : { $k ->
+        [one] lire un mot
+       *[other] lire { $k } mots
+    } et deviner le mot qui suit.
+task-world-one = Tout son univers tient en une phrase : « { $sentence } », avec { $vocab ->
+        [one] un seul mot
+       *[other] { $vocab } mots différents
     }.
-# $count: sentences (at least 2); $first, $second: two of them.
-task-world-many = Its whole world is { $count } sentences, such as “{ $first }” and “{ $second }”, with { $vocab } different words.
-task-always = In this text, “{ $context }” is always followed by “{ $target }”.
-# Epoch 0: the untrained network.
-task-random = Its numbers start out random, so right now it gives “{ $target }” only { $p } after “{ $context }”.
-task-now = At epoch { $epoch } it gives “{ $target }” { $p } after “{ $context }”.
-task-phones = Your phone's next-word suggestions and large language models do exactly this, one word at a time.
+# $count : phrases (au moins 2) ; $first, $second : deux d’entre elles.
+task-world-many = Tout son univers tient en { $count } phrases, comme « { $first } » et « { $second } », avec { $vocab } mots différents.
+task-always = Dans ce texte, « { $context } » est toujours suivi de « { $target } ».
+# Époque 0 : le réseau non entraîné.
+task-random = Ses nombres sont d’abord aléatoires : pour l’instant, il n’accorde que { $p } à « { $target } » après « { $context } ».
+task-now = À l’époque { $epoch }, il accorde { $p } à « { $target } » après « { $context } ».
+task-phones = Les suggestions de mots de votre téléphone et les grands modèles de langage font exactement cela, un mot à la fois.
 
-## Step 2: the network
+## Étape 2 : le réseau
 
-arch-embedding = Each word is looked up as a list of { $dim } numbers: its embedding, a point in space.
+arch-embedding = Chaque mot correspond à une liste de { $dim } nombres : son plongement (embedding), un point dans l’espace.
 arch-layers = { $k ->
-        [one] The embedding of the last word
-       *[other] The embeddings of the last { $k } words
-    } feed a hidden layer of { $hidden } neurons, which gives each of the { $vocab } words a score; the scores become probabilities.
+        [one] Le plongement du dernier mot alimente
+       *[other] Les plongements des { $k } derniers mots alimentent
+    } une couche cachée de { $hidden } neurones, qui attribue un score à chacun des { $vocab } mots ; les scores deviennent des probabilités.
     .technical = { $k ->
-        [one] The last word's embedding x ({ $inputs } numbers)
-       *[other] The last { $k } words' embeddings, joined into x ({ $inputs } numbers),
-    } go through z = x·w1 + b1 and h = tanh(z) ({ $hidden } hidden neurons); logits = h·w2 + b2 give one score per word ({ $vocab }), and softmax turns them into probabilities.
-arch-params = All in all the network has { $params } numbers to learn.
-arch-untrained = They are still random: watch one guess flow through the network, from “{ $context }” to a score for every word.
-arch-trained = These numbers have been trained for { $epoch ->
-        [one] one epoch
-       *[other] { $epoch } epochs
+        [one] Le plongement x du dernier mot ({ $inputs } nombres) passe
+       *[other] Les plongements des { $k } derniers mots, concaténés en x ({ $inputs } nombres), passent
+    } par z = x·w1 + b1 et h = tanh(z) ({ $hidden } neurones cachés) ; logits = h·w2 + b2 donne un score par mot ({ $vocab }), et softmax les transforme en probabilités.
+arch-params = Au total, le réseau a { $params } nombres à apprendre.
+arch-untrained = Ils sont encore aléatoires : regardez une prédiction traverser le réseau, de « { $context } » jusqu’à un score pour chaque mot.
+arch-trained = Ces nombres ont été entraînés pendant { $epoch ->
+        [one] { $epoch } époque
+       *[other] { $epoch } époques
     }.
 
-## Step 3: training
+## Étape 3 : l’entraînement
 
-train-loop = Every epoch the network predicts each next word of the text, measures how wrong it was (the loss), and nudges all its numbers to be a little less wrong.
-    .technical = Every epoch is one full-batch step: the forward pass gives p for every pair, the loss is the mean of −ln p(right word), backpropagation gives the gradient of the loss for every number, and { $optimizer } moves each number against its gradient.
-train-settings = Learning rate { $lr } · optimizer { $optimizer }
+train-loop = À chaque époque, le réseau prédit chaque mot suivant du texte, mesure à quel point il s’est trompé (la perte) et ajuste légèrement tous ses nombres pour se tromper un peu moins.
+    .technical = Chaque époque est un pas sur le lot complet : la passe avant donne p pour chaque paire, la perte est la moyenne de −ln p(bon mot), la rétropropagation donne le gradient de la perte pour chaque nombre, et { $optimizer } déplace chaque nombre à l’opposé de son gradient.
+train-settings = Taux d’apprentissage { $lr } · optimiseur { $optimizer }
 
-## Step 4: what we learned
+## Étape 4 : ce que nous avons appris
 
-take-embeddings = Embeddings: words become lists of numbers, and words used in similar ways tend to end up close together.
-take-loss = Loss: learning means making the loss smaller, step by step; here it went from { $from } to { $to }.
-take-probability = Probability: the answer is a bet spread over all { $vocab } words; “{ $target }” after “{ $context }” went from { $from } to { $to }.
-take-backprop = Backpropagation: the error flows backwards and tells every number which way to move.
-take-scale = Scale: this network has { $params } numbers; large language models have billions and read a large part of the written web, but they learn the same way.
-next-lesson = Next lesson: { $title } ▶
+take-embeddings = Plongements : les mots deviennent des listes de nombres, et les mots employés de façon semblable finissent souvent proches les uns des autres.
+take-loss = Perte : apprendre, c’est faire baisser la perte, pas à pas ; ici, elle est passée de { $from } à { $to }.
+take-probability = Probabilité : la réponse est un pari réparti sur les { $vocab } mots ; « { $target } » après « { $context } » est passé de { $from } à { $to }.
+take-backprop = Rétropropagation : l’erreur circule à rebours et indique à chaque nombre dans quel sens bouger.
+take-scale = Échelle : ce réseau compte { $params } nombres ; les grands modèles de langage en ont des milliards et ont lu une grande partie des textes du Web, mais ils apprennent de la même façon.
+next-lesson = Leçon suivante : { $title } ▶
 
-## "What's happening now?"
+## « Que se passe-t-il maintenant ? »
 
-now-heading = What's happening now?
-phase-guessing = Guessing
-phase-learning = Learning
-phase-converging = Converging
-phase-converged = Converged
-phase-diverged = Diverged
+now-heading = Que se passe-t-il maintenant ?
+phase-guessing = Au hasard
+phase-learning = Apprentissage
+phase-converging = Convergence
+phase-converged = Convergé
+phase-diverged = Divergé
 prob-label = P({ $target } | { $context })
-# The live number, e.g. "P(sat | cat) is 43% at epoch 18".
-now-live = { $prob } is { $p } at epoch { $epoch }
-now-guessing = Its numbers are still random, so it is guessing: “{ $target }” gets { $p }, where a blind guess over all { $vocab } words would give each { $uniform }.
-now-learning = The network is learning: the loss has fallen from { $from } at epoch 0 to { $to }.
-now-learning-up = The loss is { $to } now; it started at { $from }.
-now-converging-falling = Most of the learning is done: the loss ({ $loss }) still falls, but more slowly with every epoch.
-now-converging-flat = Most of the learning is done: the loss ({ $loss }) has almost stopped changing.
-now-converged = Since epoch { $epoch } the loss has stayed near { $loss }.
-now-floor-reached = That is as low as this text allows: where several words can follow the same context, no network can be sure.
-now-floor = The lowest loss this text allows is { $floor }.
-now-diverged = The loss blew up at epoch { $epoch }: the steps were too big and the numbers ran off. A smaller learning rate usually fixes it.
-# A context followed by several words. $words: "dog 50%, ball 25%, cat 25%".
-now-split = After “{ $context }” this text continues with { $count } different words: { $words }. So the best possible bet gives “{ $best }” { $p }.
-now-split-more = { $words } and { $more ->
-        [one] one more
-       *[other] { $more } more
+# Le nombre en direct, p. ex. « P(sat | cat) vaut 43 % à l’époque 18 ».
+now-live = { $prob } vaut { $p } à l’époque { $epoch }
+now-guessing = Ses nombres sont encore aléatoires : il devine. « { $target } » obtient { $p }, là où un tirage à l’aveugle parmi les { $vocab } mots donnerait { $uniform } à chacun.
+now-learning = Le réseau apprend : la perte est passée de { $from } à l’époque 0 à { $to }.
+now-learning-up = La perte vaut maintenant { $to } ; elle était de { $from } au départ.
+now-converging-falling = L’essentiel de l’apprentissage est fait : la perte ({ $loss }) baisse encore, mais un peu plus lentement à chaque époque.
+now-converging-flat = L’essentiel de l’apprentissage est fait : la perte ({ $loss }) ne bouge presque plus.
+now-converged = Depuis l’époque { $epoch }, la perte reste proche de { $loss }.
+now-floor-reached = Ce texte ne permet pas de descendre plus bas : quand plusieurs mots peuvent suivre le même contexte, aucun réseau ne peut être sûr de lui.
+now-floor = La perte la plus basse que permet ce texte est de { $floor }.
+now-diverged = La perte a explosé à l’époque { $epoch } : les pas étaient trop grands et les nombres se sont emballés. Un taux d’apprentissage plus faible suffit souvent à corriger cela.
+# Un contexte suivi de plusieurs mots. $words : « dog 50 %, ball 25 %, cat 25 % ».
+now-split = Après « { $context } », ce texte continue avec { $count } mots différents : { $words }. Le meilleur pari possible accorde donc { $p } à « { $best } ».
+now-split-more = { $words } et { $more ->
+        [one] un autre
+       *[other] { $more } autres
     }
-now-split-now = Now: { $words }.
-now-best-run = Lowest loss now: the run with learning rate { $lr } ({ $loss }).
-now-press-play = Press Play (space) to start training.
+now-split-now = Maintenant : { $words }.
+now-best-run = Perte la plus basse actuellement : l’essai au taux d’apprentissage { $lr } ({ $loss }).
+now-press-play = Appuyez sur Lecture (Espace) pour lancer l’entraînement.
 
-## Milestones
+## Jalons
 
-milestone-passed = { $prob } passed { $pct } at epoch { $epoch }
-milestone-favourite = At epoch { $epoch } “{ $target }” became the favourite after “{ $context }”
-milestone-converged = Converged at epoch { $epoch }
-milestone-diverged = Diverged at epoch { $epoch }
-milestone-learning = Learning took off at epoch { $epoch }
-milestone-short-favourite = favourite
+milestone-passed = { $prob } a dépassé { $pct } à l’époque { $epoch }
+milestone-favourite = À l’époque { $epoch }, « { $target } » est devenu le favori après « { $context } »
+milestone-converged = Convergence à l’époque { $epoch }
+milestone-diverged = Divergence à l’époque { $epoch }
+milestone-learning = L’apprentissage a décollé à l’époque { $epoch }
+milestone-short-favourite = favori
 
-## Controls
+## Commandes
 
-play = ▶ Play
+play = ▶ Lecture
 pause = ❚❚ Pause
 step-forward = +1 ▶
 step-back = ◀ −1
-step-forward-tip = Forward one epoch (→)
-step-back-tip = Back one epoch (←)
-reset = ⟲ Reset
-reset-new-seed = New seed
-speed = Speed
-speed-value = { $speed } epochs/s
-learning-rate = Rate
-learning-rate-long = Learning rate
-optimizer = Optimizer
-restart = Restart
-restart-tip = Train again from epoch 0 with this learning rate and optimizer
-timeline-epoch = { $hint } · epoch { $epoch }
-progress = { $pct } · epoch { $epoch } of { $total }
-timeline-hint = Drag to replay any epoch
-live = Back to live
-words = Words
-status-playing = ▶ { $speed } epochs/s
-status-paused = paused
-status-trained = trained
+step-forward-tip = Avancer d’une époque (→)
+step-back-tip = Reculer d’une époque (←)
+reset = ⟲ Réinitialiser
+reset-new-seed = Nouvelle graine
+speed = Vitesse
+speed-value = { $speed } époques/s
+learning-rate = Taux
+learning-rate-long = Taux d’apprentissage
+optimizer = Optimiseur
+restart = Relancer
+restart-tip = Réentraîner depuis l’époque 0 avec ce taux d’apprentissage et cet optimiseur
+timeline-epoch = { $hint } · époque { $epoch }
+progress = { $pct } · époque { $epoch } sur { $total }
+timeline-hint = Faites glisser pour revoir n’importe quelle époque
+live = Retour au direct
+words = Mots
+status-playing = ▶ { $speed } époques/s
+status-paused = en pause
+status-trained = entraîné
 
-## Lessons and your own text
+## Leçons et votre propre texte
 
-lessons = Lessons
-your-text = Your own text
-your-text-hint = Type a sentence or two…
-train-text = Train on it
-text-count = { $chars } / { $max } characters
-err-too-long = That is { $chars } characters. Please keep it to { $max } or fewer.
-err-too-many-words = That text has { $words } different words. The network can handle up to { $max }; please try something shorter.
-err-no-words = I could not find any words in that. Try letters or numbers, like “the dog ran”.
-err-too-short = Each sentence needs at least { $need } words so there is a next word to guess.
-err-other = That text could not be used. Try a simple sentence.
-lesson-failed = That lesson could not be loaded: { $error }
+lessons = Leçons
+your-text = Votre propre texte
+your-text-hint = Saisissez une ou deux phrases…
+train-text = Entraîner sur ce texte
+text-count = { $chars } / { $max } caractères
+err-too-long = Ce texte fait { $chars } caractères. Merci de ne pas dépasser { $max }.
+err-too-many-words = Ce texte contient { $words } mots différents. Le réseau peut en gérer jusqu’à { $max } ; essayez quelque chose de plus court.
+err-no-words = Je n’ai trouvé aucun mot là-dedans. Essayez des lettres ou des chiffres, comme « le chien court ».
+err-too-short = Chaque phrase doit compter au moins { $need } mots, pour qu’il y ait un mot suivant à deviner.
+err-other = Ce texte n’a pas pu être utilisé. Essayez une phrase simple.
+lesson-failed = Impossible de charger cette leçon : { $error }
 
-## Hover read-outs
+## Infos au survol
 
 hover-bar = P({ $word } | { $context }) = { $p }
-hover-neuron = Hidden neuron { $unit }: { $value }
-hover-dim = “{ $word }”, number { $dim }: { $value }
+hover-neuron = Neurone caché { $unit } : { $value }
+hover-dim = « { $word } », nombre { $dim } : { $value }
 word-prob = P({ $word }) = { $p }
 
-## Help
+## Aide
 
-help-title = Keys
-help-close = Close
-help-play = Space
-    .action = play / pause
+help-title = Touches
+help-close = Fermer
+help-play = Espace
+    .action = lecture / pause
 help-forward = →
-    .action = step one epoch
+    .action = avancer d’une époque
 help-back = ←
-    .action = step back
-help-ends = Home / End
-    .action = first / newest epoch
-help-reset = R / Shift+R
-    .action = reset / reset with a new seed
+    .action = reculer d’une époque
+help-ends = Début / Fin
+    .action = première / dernière époque
+help-reset = R / Maj+R
+    .action = réinitialiser / réinitialiser avec une nouvelle graine
 help-lessons = 1 – 9
-    .action = choose a lesson
-help-steps = PgDn / PgUp
-    .action = next / previous step
+    .action = choisir une leçon
+help-steps = Pg.Suiv / Pg.Préc
+    .action = étape suivante / précédente
 help-select = ↑ / ↓ / Tab
-    .action = choose a pair / a word
+    .action = choisir une paire / un mot
 help-speed = + / −
-    .action = faster / slower
-help-camera = Drag / wheel
-    .action = turn / zoom the 3D view (C: home)
+    .action = plus vite / plus lentement
+help-camera = Glisser / molette
+    .action = tourner / zoomer la vue 3D (C : vue initiale)
 help-fullscreen = F
-    .action = full screen
+    .action = plein écran
 help-hide = H
-    .action = hide or show the panels
+    .action = masquer ou afficher les panneaux
 help-screenshot = S
-    .action = save a screenshot (PNG)
+    .action = enregistrer une capture d’écran (PNG)
 help-help = ?
-    .action = this help
-help-quit = Esc / Q
-    .action = close / quit
-hidden-hint = H shows the panels
-screenshot-saved = Saved { $path }
-screenshot-failed = Could not save the screenshot: { $error }
+    .action = cette aide
+help-quit = Échap / Q
+    .action = fermer / quitter
+hidden-hint = H affiche les panneaux
+screenshot-saved = Capture enregistrée : { $path }
+screenshot-failed = Impossible d’enregistrer la capture d’écran : { $error }
 
-## Scene labels
+## Libellés de la scène
 
 app-name = nextword
-header-epoch = epoch { $epoch }
-header-epoch-of = epoch { $epoch } / { $total }
-header-loss = loss { $loss }
-embedding-title = Embedding space
-embedding-raw = embedding dims 1, 2, 3 (raw)
-embedding-pca = PCA of the word vectors
-embedding-pca-explained = PCA of the word vectors: 3 axes show { $pct } of the variance
-network-title = Network
-network-input = input “{ $context }”
-network-column-context = context
-network-column-hidden = hidden
-network-column-next = next word
-bars-title = Next word
-bars-title-after = Next word after “{ $context }”
-bars-top-of = top { $count } of { $vocab } words
-loss-title = Loss
-loss-linear = cross-entropy
-loss-log = cross-entropy, log scale
-loss-runs = { $subtitle }, { $run } (others faint)
-loss-axis-epoch = epoch { $epoch }
-strips-title = Inside the numbers
-vector-of = vector of{" "}
-vector-numbers = { $n } numbers
-hidden-per-pair = hidden units, per pair
+header-epoch = époque { $epoch }
+header-epoch-of = époque { $epoch } / { $total }
+header-loss = perte { $loss }
+embedding-title = Espace des plongements
+embedding-raw = plongement, dimensions 1, 2, 3 (brutes)
+embedding-pca = ACP des vecteurs de mots
+embedding-pca-explained = ACP des vecteurs de mots : 3 axes expliquent { $pct } de la variance
+network-title = Réseau
+network-input = entrée « { $context } »
+network-column-context = contexte
+network-column-hidden = couche cachée
+network-column-next = mot suivant
+bars-title = Mot suivant
+bars-title-after = Mot suivant après « { $context } »
+bars-top-of = { $count } premiers sur { $vocab } mots
+loss-title = Perte
+loss-linear = entropie croisée
+loss-log = entropie croisée, échelle log
+loss-runs = { $subtitle }, { $run } (les autres estompés)
+loss-axis-epoch = époque { $epoch }
+strips-title = Au cœur des nombres
+vector-of = vecteur de{" "}
+vector-numbers = { $n } nombres
+hidden-per-pair = neurones cachés, par paire
 
-## Kiosk
+## Borne interactive
 
-kiosk-welcome = Welcome! Drag to turn the view, pinch to zoom, tap a word to follow it.
-# $n: seconds left.
-kiosk-countdown = Still there? Starting over in { $n } s. Tap anywhere to keep exploring.
-kiosk-attract = Touch the screen to explore how a computer learns which word comes next.
+kiosk-welcome = Bienvenue ! Faites glisser pour tourner la vue, pincez pour zoomer, touchez un mot pour le suivre.
+# $n : secondes restantes.
+kiosk-countdown = Toujours là ? On recommence dans { $n } s. Touchez n’importe où pour continuer l’exploration.
+kiosk-attract = Touchez l’écran pour découvrir comment un ordinateur apprend quel mot vient ensuite.

@@ -85,7 +85,7 @@ fn parse_step(step: &str) -> Result<DrillStep, String> {
         "screenshot" => DrillStep::Screenshot,
         "tap" => DrillStep::Tap,
         "resize" => {
-            let (w, h) = crate::cli::render::parse_size(need()?)?;
+            let (w, h) = crate::limits::parse_size(need()?)?;
             DrillStep::Resize(w, h)
         }
         "scale" => {

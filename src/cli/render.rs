@@ -23,7 +23,7 @@ pub struct RenderArgs {
     #[arg(long)]
     pub epoch: Option<f32>,
     /// Frame size in pixels.
-    #[arg(long, default_value = "1280x720", value_parser = parse_size)]
+    #[arg(long, default_value = "1280x720", value_parser = crate::limits::parse_size)]
     pub size: (u32, u32),
     /// Output PNG (one frame) or directory (with --frames).
     #[arg(long)]
@@ -78,22 +78,6 @@ pub struct RenderArgs {
     /// Draw the built-in synthetic history instead of training (renderer development).
     #[arg(long, hide = true)]
     pub synthetic: bool,
-}
-
-pub(crate) fn parse_size(text: &str) -> Result<(u32, u32), String> {
-    let (w, h) = text
-        .split_once(['x', 'X'])
-        .ok_or_else(|| format!("expected WIDTHxHEIGHT, e.g. 1280x720, got `{text}`"))?;
-    let parse = |s: &str| {
-        s.trim()
-            .parse::<u32>()
-            .map_err(|_| format!("`{s}` is not a whole number"))
-    };
-    let (w, h) = (parse(w)?, parse(h)?);
-    if !(16..=8192).contains(&w) || !(16..=8192).contains(&h) {
-        return Err(format!("size {w}x{h} is out of range (16..=8192 per side)"));
-    }
-    Ok((w, h))
 }
 
 /// Applies the selection flags to a frame (and to the overlay's state, which then fills it).

@@ -25,7 +25,7 @@ pub struct WindowArgs {
     #[arg(long)]
     pub no_auto_rotate: bool,
     /// Window size in pixels.
-    #[arg(long, default_value = "1280x720", value_parser = super::render::parse_size)]
+    #[arg(long, default_value = "1280x720", value_parser = crate::limits::parse_size)]
     pub size: (u32, u32),
     /// Lecture mode: PageDown/PageUp step through the lesson, B or `.` blanks the screen, the
     /// projector theme (high contrast, no glow).

@@ -11,26 +11,12 @@ use egui::{Color32, FontId, Id, LayerId, Order, Pos2, Stroke, StrokeKind};
 
 use super::kit::ACCENT;
 use super::look::Look;
-use super::overlay::ViewHighlights;
+pub use super::state::HoverTarget;
 use super::state::{Action, UiState};
 use super::summary::{LessonInfo, LessonSummary};
 use crate::i18n::format::{percent, signed};
 use crate::tr;
 use crate::scene::{Layout, Panel};
-
-/// A thing in the scene the pointer can be over.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum HoverTarget {
-    /// The prediction bar of `word` (for the selected pair).
-    Bar { word: u32 },
-    /// The hidden unit `unit` of recorded pair `pair` in the heatmap.
-    Cell { pair: u32, unit: u32 },
-    /// Number `dim` of the focus word's embedding vector.
-    VectorDim { dim: u32 },
-    /// Neuron `index` of network column `column` (0 inputs, 1 hidden, 2 outputs) for the
-    /// selected pair.
-    Neuron { column: u32, index: u32 },
-}
 
 /// The scene layout for a screen of `size_points` at `ppp` pixels per point while the overlay
 /// shows: the views keep above a control bar `bar_1080` design pixels high
@@ -223,53 +209,6 @@ pub fn select_word_actions(state: &UiState, info: &LessonInfo, word: u32) -> Vec
         actions.push(Action::SelectPair(pair as u32));
     }
     actions
-}
-
-/// Outlines the highlighted views and veils the other side panels (never the 3D hero view).
-pub(crate) fn highlight_views(ctx: &egui::Context, hl: ViewHighlights, s: f32) {
-    if !hl.any() {
-        return;
-    }
-    let ppp = ctx.pixels_per_point();
-    let layout = scene_layout(
-        ctx.content_rect().size(),
-        ppp,
-        Look::of(ctx).control_bar_1080(),
-    );
-    let painter = ctx.layer_painter(LayerId::new(
-        Order::Background,
-        Id::unique("nextword_ui_highlight"),
-    ));
-    let to_rect = |r: crate::scene::Rect| {
-        egui::Rect::from_min_size(
-            Pos2::new(r.x / ppp, r.y / ppp),
-            egui::vec2(r.w / ppp, r.h / ppp),
-        )
-    };
-    let cards = [
-        (Panel::Embedding, hl.embedding),
-        (Panel::Network, hl.network),
-        (Panel::Bars, hl.bars),
-        (Panel::Loss, hl.loss),
-        (Panel::Strip, hl.vector || hl.hidden),
-    ];
-    for (panel, on) in cards {
-        let rect = to_rect(layout.card(panel));
-        if on {
-            painter.rect_stroke(
-                rect,
-                12.0 * s,
-                Stroke::new(3.0 * s, ACCENT),
-                StrokeKind::Outside,
-            );
-        } else if panel != Panel::Embedding {
-            painter.rect_filled(
-                rect,
-                12.0 * s,
-                Color32::from_rgba_premultiplied(0, 0, 0, 120),
-            );
-        }
-    }
 }
 
 /// Hover read-outs and click selection over the scene's bars, heatmap, vector strip and network.

@@ -11,9 +11,7 @@ use egui::{Align2, Color32, FontId, Frame, Id, Order, Stroke, Ui, vec2};
 use super::look::Look;
 use super::narration::TrainingPhase;
 
-/// Height the control bar takes at 1080 lines (scale with `height / 1080`); the scene may keep
-/// its cards above it.
-pub const CONTROL_BAR_HEIGHT_1080: f32 = 150.0;
+pub use super::look::CONTROL_BAR_HEIGHT_1080;
 
 /// The egui id of the card area named `name` ("narration", "step", ...): other layers (the
 /// kiosk's) and tests find the cards by it.

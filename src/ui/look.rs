@@ -9,7 +9,9 @@
 
 use egui::{Color32, Id};
 
-use super::kit::CONTROL_BAR_HEIGHT_1080;
+/// Height the control bar takes at 1080 lines (scale with `height / 1080`); the scene may keep
+/// its cards above it.
+pub const CONTROL_BAR_HEIGHT_1080: f32 = 150.0;
 
 #[derive(Clone, Copy, Debug, PartialEq)]
 pub struct Look {

@@ -5,13 +5,14 @@
 //! reads phases and milestones from the loss history and writes the "what's happening now" text,
 //! [`state`] holds the UI state, the [`Action`]s and the keyboard map, [`text`] checks typed text.
 //! [`overlay`] draws it all with egui ([`overlay_ui`]) and returns the actions the window executes;
-//! [`overlay::highlighted_views`] tells the scene which views the current step talks about.
+//! [`highlight::highlighted_views`] tells the scene which views the current step talks about.
 //! [`steps`] writes the step cards and [`narration`] the "what's happening now" card, each
 //! sentence with the facts it states ([`claims`]); every sentence comes from
 //! [`crate::i18n`]. [`kit`] is the cards' shared look.
 
 pub mod claims;
 pub mod controls;
+pub mod highlight;
 pub mod hover;
 pub mod kit;
 pub mod live;
@@ -26,6 +27,7 @@ pub mod text;
 pub use live::LessonUi;
 pub use look::Look;
 pub use narration::{Milestone, MilestoneKind, Narration, PhaseParams, TrainingPhase};
-pub use overlay::{ViewHighlights, highlighted_views, overlay_ui};
+pub use highlight::{ViewHighlights, highlighted_views};
+pub use overlay::overlay_ui;
 pub use state::{Action, EpochGrid, Step, UiState, action_for_key};
 pub use summary::{LessonInfo, LessonSummary, RunStatus};

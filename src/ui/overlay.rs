@@ -11,6 +11,7 @@
 use egui::{Align2, Color32, FontId, Id, Order, RichText, Stroke, Ui, vec2};
 
 use super::controls;
+use super::highlight::{self, highlighted_views};
 use super::hover;
 use super::kit::{
     ACCENT, CARD_MARGIN, CONTROL_BAR_HEIGHT_1080, DIM, apply_style, card, card_frame, card_id,
@@ -27,49 +28,6 @@ use crate::tr;
 /// The narration card's width at 1080 lines on a wide screen.
 const NARRATION_WIDTH_1080: f32 = 460.0;
 
-/// Which of the scene's views the current step talks about (the scene emphasises these).
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
-pub struct ViewHighlights {
-    /// The 3D embedding space (the hero view).
-    pub embedding: bool,
-    pub network: bool,
-    /// Prediction probabilities.
-    pub bars: bool,
-    pub loss: bool,
-    /// The focus word's embedding vector.
-    pub vector: bool,
-    /// Hidden activations.
-    pub hidden: bool,
-}
-
-impl ViewHighlights {
-    pub fn any(&self) -> bool {
-        self.embedding || self.network || self.bars || self.loss || self.vector || self.hidden
-    }
-}
-
-/// The views each step highlights.
-pub fn highlighted_views(step: Step) -> ViewHighlights {
-    let none = ViewHighlights::default();
-    match step {
-        Step::Task => ViewHighlights { bars: true, ..none },
-        Step::Architecture => ViewHighlights {
-            embedding: true,
-            network: true,
-            vector: true,
-            ..none
-        },
-        Step::Training => ViewHighlights {
-            bars: true,
-            loss: true,
-            vector: true,
-            hidden: true,
-            ..none
-        },
-        Step::Takeaways => none,
-    }
-}
-
 /// Draws the overlay and returns what the user asked for this frame (keys included). Apply them
 /// with [`UiState::apply_all`] and execute the ones it hands back.
 pub fn overlay_ui(
@@ -85,7 +43,7 @@ pub fn overlay_ui(
         state.hero_lens = crate::scene::Lens::default();
         hidden_hint(ctx, s);
     } else {
-        hover::highlight_views(ctx, highlighted_views(state.step), s);
+        highlight::outline_views(ctx, highlighted_views(state.step), s);
         let ppp = ctx.pixels_per_point();
         let to_pixels = |r: egui::Rect| {
             crate::scene::Rect::new(

@@ -194,6 +194,20 @@ impl EpochGrid {
     }
 }
 
+/// A thing in the scene the pointer can be over.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum HoverTarget {
+    /// The prediction bar of `word` (for the selected pair).
+    Bar { word: u32 },
+    /// The hidden unit `unit` of recorded pair `pair` in the heatmap.
+    Cell { pair: u32, unit: u32 },
+    /// Number `dim` of the focus word's embedding vector.
+    VectorDim { dim: u32 },
+    /// Neuron `index` of network column `column` (0 inputs, 1 hidden, 2 outputs) for the
+    /// selected pair.
+    Neuron { column: u32, index: u32 },
+}
+
 /// Slowest and fastest playback, in epochs per second.
 pub const SPEED_RANGE: (f32, f32) = (0.5, 200.0);
 
@@ -231,7 +245,7 @@ pub struct UiState {
     pub narration_room: f32,
     /// The read-out a tap or click left open, and where (points): touch screens have no hover,
     /// so a tapped bar, neuron or cell keeps showing its live value until the next tap.
-    pub pinned_readout: Option<(super::hover::HoverTarget, egui::Pos2)>,
+    pub pinned_readout: Option<(HoverTarget, egui::Pos2)>,
 }
 
 impl Default for UiState {
