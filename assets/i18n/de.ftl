@@ -219,6 +219,8 @@ loss-runs = { $subtitle }, { $run } (andere blass)
 loss-axis-epoch = Epoche { $epoch }
 strips-title = Blick in die Zahlen
 vector-of = Vektor für{" "}
+# A word quoted inside a label.
+quoted-word = „{ $word }“
 vector-numbers = { $n } Zahlen
 hidden-per-pair = verborgene Neuronen, je Paar
 

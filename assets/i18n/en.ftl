@@ -219,6 +219,8 @@ loss-runs = { $subtitle }, { $run } (others faint)
 loss-axis-epoch = epoch { $epoch }
 strips-title = Inside the numbers
 vector-of = vector of{" "}
+# A word quoted inside a label.
+quoted-word = “{ $word }”
 vector-numbers = { $n } numbers
 hidden-per-pair = hidden units, per pair
 

@@ -219,6 +219,8 @@ loss-runs = { $subtitle }, { $run } (el resto, atenuado)
 loss-axis-epoch = época { $epoch }
 strips-title = Dentro de los números
 vector-of = vector de{" "}
+# A word quoted inside a label.
+quoted-word = « { $word } »
 vector-numbers = { $n } números
 hidden-per-pair = neuronas ocultas, por par
 

@@ -219,6 +219,8 @@ loss-runs = { $subtitle }, { $run } (les autres estompés)
 loss-axis-epoch = époque { $epoch }
 strips-title = Au cœur des nombres
 vector-of = vecteur de{" "}
+# A word quoted inside a label.
+quoted-word = « { $word } »
 vector-numbers = { $n } nombres
 hidden-per-pair = neurones cachés, par paire
 

@@ -551,7 +551,7 @@ fn strips(ink: &Ink, info: &SceneInfo, frame: &SceneFrame, layout: &Layout) {
     ink.text(
         Vec2::new(r.right(), strip.y - 6.0 * s),
         Align2::LEFT_BOTTOM,
-        &format!("\u{201c}{word}\u{201d}"),
+        &tr!("quoted-word", word = word),
         style(17.0, word_text(frame.word as usize)).bold(true),
     );
     ink.text(
