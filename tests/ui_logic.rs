@@ -2,6 +2,7 @@
 //! CPU reference run of each built-in lesson, keyboard mapping, scrubbing, selection and typed text.
 
 use egui::Key;
+use nextword::engine::history::EpochSlots;
 use nextword::lesson::{Lesson, MAX_TEXT_CHARS, MAX_VOCAB, builtin_ids, load_builtin};
 use nextword::model::{Dims, EpochRecord, init_params, train_reference};
 use nextword::scene::Panel;
@@ -13,7 +14,7 @@ use nextword::ui::kit::CONTROL_BAR_HEIGHT_1080;
 use nextword::i18n::format::{integer, percent};
 use nextword::ui::text::check_text;
 use nextword::ui::{
-    Action, EpochGrid, LessonInfo, LessonSummary, MilestoneKind, PhaseParams, Step, TrainingPhase,
+    Action, LessonInfo, LessonSummary, MilestoneKind, PhaseParams, Step, TrainingPhase,
     UiState, action_for_key,
 };
 
@@ -210,10 +211,10 @@ fn keys_map_to_actions() {
 #[test]
 fn scrubbing_pauses_snaps_and_steps_over_recorded_epochs() {
     let mut state = UiState::default();
-    let grid = EpochGrid {
+    let grid = EpochSlots {
         first: 0,
         stride: 2,
-        count: 51,
+        filled: 51,
     }; // epochs 0, 2, .., 100
     state.apply(&Action::Play, &grid, 300);
     assert!(state.playing);
@@ -240,37 +241,37 @@ fn scrubbing_pauses_snaps_and_steps_over_recorded_epochs() {
 #[test]
 fn playing_trains_a_little_ahead_of_the_playhead_and_stops_at_the_end() {
     let mut state = UiState::default();
-    state.apply(&Action::SetSpeed(20.0), &EpochGrid::dense(0), 300);
-    state.apply(&Action::Play, &EpochGrid::dense(0), 300);
+    state.apply(&Action::SetSpeed(20.0), &EpochSlots::dense(0), 300);
+    state.apply(&Action::Play, &EpochSlots::dense(0), 300);
     // 2 epochs of playback, and the lead: 0.75 s at 20 epochs/s.
     let lead = (20.0 * nextword::ui::state::TRAIN_LEAD_SECS).ceil() as u32;
-    assert_eq!(state.tick(0.1, &EpochGrid::dense(0), 300), 2 + lead);
+    assert_eq!(state.tick(0.1, &EpochSlots::dense(0), 300), 2 + lead);
     assert_eq!(state.playhead, 2.0);
     // Pausing leaves the playhead where it is, though training ran ahead of it.
-    state.apply(&Action::Pause, &EpochGrid::dense(2 + lead), 300);
-    assert_eq!(state.tick(0.1, &EpochGrid::dense(2 + lead), 300), 0);
+    state.apply(&Action::Pause, &EpochSlots::dense(2 + lead), 300);
+    assert_eq!(state.tick(0.1, &EpochSlots::dense(2 + lead), 300), 0);
     assert_eq!(state.playhead, 2.0);
     // Playing again away from the edge trains nothing until the playhead gets there.
-    state.apply(&Action::Seek(0.0), &EpochGrid::dense(2 + lead), 300);
-    state.apply(&Action::Play, &EpochGrid::dense(2 + lead), 300);
-    assert_eq!(state.tick(0.1, &EpochGrid::dense(2 + lead), 300), 0);
-    state.apply(&Action::Play, &EpochGrid::dense(2 + lead), 300);
+    state.apply(&Action::Seek(0.0), &EpochSlots::dense(2 + lead), 300);
+    state.apply(&Action::Play, &EpochSlots::dense(2 + lead), 300);
+    assert_eq!(state.tick(0.1, &EpochSlots::dense(2 + lead), 300), 0);
+    state.apply(&Action::Play, &EpochSlots::dense(2 + lead), 300);
     state.playhead = 299.5;
     state.live = true;
-    assert_eq!(state.tick(0.1, &EpochGrid::dense(299), 300), 1);
+    assert_eq!(state.tick(0.1, &EpochSlots::dense(299), 300), 1);
     assert!(!state.playing);
     assert_eq!(state.playhead, 300.0);
-    state.apply(&Action::SetSpeed(1e9), &EpochGrid::dense(300), 300);
+    state.apply(&Action::SetSpeed(1e9), &EpochSlots::dense(300), 300);
     assert_eq!(state.speed, nextword::ui::state::SPEED_RANGE.1);
     // Play at the end replays from the start.
-    state.apply(&Action::Play, &EpochGrid::dense(300), 300);
+    state.apply(&Action::Play, &EpochSlots::dense(300), 300);
     assert_eq!(state.playhead, 0.0);
 }
 
 #[test]
 fn steps_and_panels_toggle() {
     let mut state = UiState::default();
-    let grid = EpochGrid::dense(0);
+    let grid = EpochSlots::dense(0);
     for want in [
         Step::Architecture,
         Step::Training,
@@ -308,7 +309,7 @@ fn selecting_a_word_links_its_pair_and_hover_reads_values() {
         vec![Action::SelectWord(Some(cat)), Action::SelectPair(1)]
     );
     for a in &actions {
-        state.apply(a, &EpochGrid::dense(300), 300);
+        state.apply(a, &EpochSlots::dense(300), 300);
     }
     assert_eq!(state.selected_word, Some(cat));
     assert_eq!(

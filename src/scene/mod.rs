@@ -48,7 +48,7 @@ pub use info::SceneInfo;
 pub use layout::{Layout, Panel, Rect};
 pub use summary::Summary;
 
-use crate::engine::{HistoryBuffers, HistoryLayout};
+use crate::engine::HistoryBuffers;
 use pipeline::DrawContext;
 use uniforms::{FrameUniforms, WordStyle};
 
@@ -145,19 +145,6 @@ pub struct SceneInputs<'a> {
     /// Current parameters, run-major, `info.param_count` floats per run.
     pub params: &'a wgpu::Buffer,
     pub info: &'a SceneInfo,
-}
-
-/// The slots bracketing `playhead`: (slot_a, slot_b, mix factor, fractional slot).
-pub fn playhead_slots(history: &HistoryLayout, playhead: f32) -> (u32, u32, f32, f32) {
-    if history.slots_filled == 0 {
-        return (0, 0, 0.0, 0.0);
-    }
-    let last = (history.slots_filled - 1) as f32;
-    let pos =
-        ((playhead - history.first_epoch as f32) / history.stride.max(1) as f32).clamp(0.0, last);
-    let a = pos.floor();
-    let b = (a + 1.0).min(last);
-    (a as u32, b as u32, pos - a, pos)
 }
 
 /// What the PCA covers; it reruns when this changes.
@@ -343,7 +330,7 @@ impl Scene {
         let h = inputs.history.layout;
         let info = inputs.info;
         let plot = layout.plot(Panel::Embedding);
-        let (slot_a, slot_b, slot_t, slot_pos) = playhead_slots(&h, frame.playhead);
+        let (slot_a, slot_b, slot_t, slot_pos) = h.epochs().bracket(frame.playhead);
         let mut panels = [[0.0; 4]; 8];
         let mut cards = [[0.0; 4]; 8];
         for i in 0..layout::PANEL_COUNT {
@@ -617,36 +604,5 @@ impl Scene {
     /// Collects an arrived summary without waiting (call once per frame, before encoding).
     pub fn poll_summary(&mut self, device: &wgpu::Device) {
         self.summary.poll(device);
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    fn layout(filled: u32, stride: u32, first: u32) -> HistoryLayout {
-        HistoryLayout {
-            runs: 1,
-            capacity: 16,
-            vocab: 5,
-            embed_dim: 8,
-            hidden: 4,
-            recorded_pairs: 5,
-            stride,
-            slots_filled: filled,
-            first_epoch: first,
-        }
-    }
-
-    #[test]
-    fn playhead_maps_to_bracketing_slots() {
-        let h = layout(5, 2, 0); // epochs 0, 2, 4, 6, 8
-        assert_eq!(playhead_slots(&h, 0.0), (0, 1, 0.0, 0.0));
-        assert_eq!(playhead_slots(&h, 3.0), (1, 2, 0.5, 1.5));
-        assert_eq!(playhead_slots(&h, 8.0), (4, 4, 0.0, 4.0));
-        assert_eq!(playhead_slots(&h, 99.0), (4, 4, 0.0, 4.0));
-        assert_eq!(playhead_slots(&h, -3.0), (0, 1, 0.0, 0.0));
-        assert_eq!(playhead_slots(&layout(0, 1, 0), 3.0), (0, 0, 0.0, 0.0));
-        assert_eq!(playhead_slots(&layout(3, 1, 10), 11.25), (1, 2, 0.25, 1.25));
     }
 }

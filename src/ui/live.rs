@@ -18,7 +18,8 @@ use egui::{Align2, RichText, vec2};
 use super::hover::focus_word;
 use super::kit::{ACCENT, card, ui_scale};
 use super::overlay::overlay_ui;
-use super::state::{Action, EpochGrid, Step, UiState};
+use super::state::{Action, Step, UiState};
+use crate::engine::history::EpochSlots;
 use super::summary::{LessonInfo, LessonSummary};
 use crate::tr;
 use crate::engine::{HistoryReadout, Trainer};
@@ -80,8 +81,8 @@ impl LessonUi {
     }
 
     /// Which epochs `trainer` has recorded.
-    pub fn grid(trainer: &Trainer) -> EpochGrid {
-        EpochGrid::from_layout(&trainer.layout())
+    pub fn grid(trainer: &Trainer) -> EpochSlots {
+        trainer.layout().epochs()
     }
 
     /// Brings the summary up to date. A new history readback happens only when training moved

@@ -29,5 +29,5 @@ pub use look::Look;
 pub use narration::{Milestone, MilestoneKind, Narration, PhaseParams, TrainingPhase};
 pub use highlight::{ViewHighlights, highlighted_views};
 pub use overlay::overlay_ui;
-pub use state::{Action, EpochGrid, Step, UiState, action_for_key};
+pub use state::{Action, Step, UiState, action_for_key};
 pub use summary::{LessonInfo, LessonSummary, RunStatus};

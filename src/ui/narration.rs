@@ -19,7 +19,7 @@
 //! numbers at the shown epoch and the facts of the text ([`crate::lesson::facts`]).
 
 use super::claims::{Claim, Sentence};
-use super::summary::{LessonInfo, LessonSummary, slot_at};
+use super::summary::{LessonInfo, LessonSummary};
 use crate::i18n::format::{loss, percent, rate};
 use crate::lesson::facts::Followers;
 use crate::tr;
@@ -287,9 +287,8 @@ pub fn milestone_text(m: &Milestone, info: &LessonInfo) -> String {
 /// The phase at the summary's playhead.
 pub fn phase_at_playhead(summary: &LessonSummary, params: &PhaseParams) -> TrainingPhase {
     let phases = detect_phases(&summary.loss_history, summary.diverged, params);
-    let epochs: Vec<u32> = summary.loss_history.iter().map(|h| h.0).collect();
     phases
-        .get(slot_at(&epochs, summary.playhead))
+        .get(summary.slots.slot_at_or_before(summary.playhead) as usize)
         .copied()
         .unwrap_or(TrainingPhase::Guessing)
 }

@@ -19,7 +19,8 @@ use super::kit::{
 };
 use super::look::Look;
 use super::narration::{PhaseParams, narrate};
-use super::state::{Action, EpochGrid, Step, UiState, action_for_key};
+use super::state::{Action, Step, UiState, action_for_key};
+use crate::engine::history::EpochSlots;
 use super::steps::step_sentences;
 use super::summary::{LessonInfo, LessonSummary};
 use crate::i18n::format::percent;
@@ -85,7 +86,7 @@ impl UiState {
     pub fn apply_all(
         &mut self,
         actions: Vec<Action>,
-        grid: &EpochGrid,
+        grid: &EpochSlots,
         total_epochs: u32,
     ) -> Vec<Action> {
         actions

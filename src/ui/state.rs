@@ -8,11 +8,11 @@
 //! Playback: the playhead is a fractional epoch. While playing, [`UiState::tick`] moves it by
 //! `speed` epochs per second and says how many epochs the engine must train so the playhead has
 //! data (a little ahead of it, [`TRAIN_LEAD_SECS`]); it stops at the end of the lesson.
-//! Scrubbing ([`Action::Seek`]) pauses, snaps to a recorded epoch ([`EpochGrid`]) and detaches
+//! Scrubbing ([`Action::Seek`]) pauses, snaps to a recorded epoch ([`EpochSlots`]) and detaches
 //! the playhead from the live edge; stepping moves one recorded epoch either way (stepping
 //! forward at the live edge trains one more epoch).
 
-use crate::engine::HistoryLayout;
+use crate::engine::history::EpochSlots;
 use crate::lesson::OptimizerKind;
 
 /// How far ahead of the playhead training runs while playing live, in seconds of playback:
@@ -139,61 +139,6 @@ pub fn action_for_key(key: Key, shift: bool) -> Option<Action> {
     })
 }
 
-/// Which epochs have data: `first + k * stride` for `k < count`.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub struct EpochGrid {
-    pub first: u32,
-    pub stride: u32,
-    pub count: u32,
-}
-
-impl EpochGrid {
-    pub fn from_layout(layout: &HistoryLayout) -> Self {
-        Self {
-            first: layout.first_epoch,
-            stride: layout.stride.max(1),
-            count: layout.slots_filled,
-        }
-    }
-
-    /// Every epoch recorded, 0..=last.
-    pub fn dense(last: u32) -> Self {
-        Self {
-            first: 0,
-            stride: 1,
-            count: last + 1,
-        }
-    }
-
-    pub fn last(&self) -> Option<u32> {
-        self.count
-            .checked_sub(1)
-            .map(|k| self.first + k * self.stride)
-    }
-
-    /// The recorded epoch nearest to `epoch`.
-    pub fn snap(&self, epoch: f32) -> f32 {
-        let Some(last) = self.last() else { return 0.0 };
-        let k = ((epoch - self.first as f32) / self.stride as f32).round();
-        (self.first as f32 + k.max(0.0) * self.stride as f32).min(last as f32)
-    }
-
-    /// The recorded epoch after `epoch`, if any.
-    pub fn next_after(&self, epoch: f32) -> Option<u32> {
-        let last = self.last()?;
-        let k = ((epoch - self.first as f32) / self.stride as f32 + 1e-3).floor() + 1.0;
-        let e = self.first as f32 + k.max(0.0) * self.stride as f32;
-        (e <= last as f32).then_some(e as u32)
-    }
-
-    /// The recorded epoch before `epoch`, if any.
-    pub fn previous_before(&self, epoch: f32) -> Option<u32> {
-        self.last()?;
-        let k = ((epoch - self.first as f32) / self.stride as f32 - 1e-3).ceil() - 1.0;
-        (k >= 0.0).then_some((self.first as f32 + k * self.stride as f32) as u32)
-    }
-}
-
 /// A thing in the scene the pointer can be over.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum HoverTarget {
@@ -291,7 +236,7 @@ impl UiState {
 
     /// Applies the UI side of `action`. `grid` is what is recorded, `total_epochs` the lesson's
     /// length. Actions that need the window change nothing here except playback (they restart).
-    pub fn apply(&mut self, action: &Action, grid: &EpochGrid, total_epochs: u32) {
+    pub fn apply(&mut self, action: &Action, grid: &EpochSlots, total_epochs: u32) {
         match action {
             Action::Play => self.play(grid, total_epochs),
             Action::Pause => self.playing = false,
@@ -354,7 +299,7 @@ impl UiState {
         }
     }
 
-    fn play(&mut self, grid: &EpochGrid, total_epochs: u32) {
+    fn play(&mut self, grid: &EpochSlots, total_epochs: u32) {
         if self.playhead >= total_epochs as f32 && grid.last().unwrap_or(0) >= total_epochs {
             self.playhead = 0.0; // at the end: play again from the start
             self.live = false;
@@ -364,7 +309,7 @@ impl UiState {
 
     /// Advances playback by `dt_secs`. Returns how many epochs the engine should train now so
     /// that the playhead has data (never past `total_epochs`).
-    pub fn tick(&mut self, dt_secs: f32, grid: &EpochGrid, total_epochs: u32) -> u32 {
+    pub fn tick(&mut self, dt_secs: f32, grid: &EpochSlots, total_epochs: u32) -> u32 {
         let trained = grid.last().unwrap_or(0);
         if self.playing {
             self.playhead += self.speed * dt_secs.clamp(0.0, 0.25);
@@ -401,33 +346,6 @@ impl UiState {
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn grid_snaps_and_steps_with_a_stride() {
-        let g = EpochGrid {
-            first: 0,
-            stride: 4,
-            count: 5,
-        }; // 0 4 8 12 16
-        assert_eq!(g.last(), Some(16));
-        assert_eq!(g.snap(5.9), 4.0);
-        assert_eq!(g.snap(6.1), 8.0);
-        assert_eq!(g.snap(99.0), 16.0);
-        assert_eq!(g.snap(-3.0), 0.0);
-        assert_eq!(g.next_after(4.0), Some(8));
-        assert_eq!(g.next_after(5.0), Some(8));
-        assert_eq!(g.next_after(16.0), None);
-        assert_eq!(g.previous_before(8.0), Some(4));
-        assert_eq!(g.previous_before(7.0), Some(4));
-        assert_eq!(g.previous_before(0.0), None);
-        let empty = EpochGrid {
-            first: 0,
-            stride: 1,
-            count: 0,
-        };
-        assert_eq!(empty.snap(3.0), 0.0);
-        assert_eq!(empty.previous_before(3.0), None);
-    }
 
     #[test]
     fn steps_stay_in_range() {

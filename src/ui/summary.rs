@@ -10,6 +10,7 @@
 //! ([`LessonSummary::from_records`]) or from any slices ([`LessonSummary::from_slots`]). Values at
 //! a fractional playhead come from the newest recorded epoch at or before it.
 
+use crate::engine::history::EpochSlots;
 use crate::engine::{HistoryReadout, default_recorded_pairs};
 use crate::lesson::{Corpus, Lesson, OptimizerKind, Pair};
 use crate::model::{Dims, EpochRecord};
@@ -162,6 +163,8 @@ pub struct LessonSummary {
     pub playhead: f32,
     /// The run shown.
     pub run: u32,
+    /// The recorded epochs the histories below cover.
+    pub slots: EpochSlots,
     /// (epoch, loss) of the shown run at every recorded epoch, oldest first.
     pub loss_history: Vec<(u32, f32)>,
     /// (epoch, P(target | context)) of the featured pair at every recorded epoch.
@@ -185,21 +188,13 @@ pub struct LessonSummary {
 
 /// Everything recorded about one run, slot by slot, for [`LessonSummary::from_slots`].
 pub struct SlotData<'a> {
-    /// The epoch of each slot, ascending.
-    pub epochs: &'a [u32],
+    /// Which epochs the slots hold.
+    pub slots: EpochSlots,
     pub loss: &'a dyn Fn(usize) -> f32,
     /// P(word | recorded pair) at (slot, pair).
     pub probs: &'a dyn Fn(usize, usize) -> Vec<f32>,
     pub hidden: &'a dyn Fn(usize, usize) -> Vec<f32>,
     pub embedding: &'a dyn Fn(usize) -> Vec<f32>,
-}
-
-/// The index of the newest entry of ascending `epochs` at or before `playhead` (0 if none).
-pub fn slot_at(epochs: &[u32], playhead: f32) -> usize {
-    epochs
-        .iter()
-        .rposition(|&e| e as f32 <= playhead + 1e-4)
-        .unwrap_or(0)
 }
 
 impl LessonSummary {
@@ -212,7 +207,8 @@ impl LessonSummary {
         runs: Vec<RunStatus>,
         diverged: Option<u32>,
     ) -> Self {
-        let n = data.epochs.len();
+        let n = data.slots.filled as usize;
+        let epochs: Vec<u32> = (0..data.slots.filled).map(|s| data.slots.epoch_of(s)).collect();
         if n == 0 {
             return Self {
                 playhead,
@@ -224,27 +220,28 @@ impl LessonSummary {
         }
         let featured = info.featured_pair as usize;
         let target = info.recorded.get(featured).map_or(0, |p| p.target as usize);
-        let loss_history = (0..n).map(|s| (data.epochs[s], (data.loss)(s))).collect();
+        let loss_history = (0..n).map(|s| (epochs[s], (data.loss)(s))).collect();
         let featured_probs: Vec<Vec<f32>> = (0..n).map(|s| (data.probs)(s, featured)).collect();
         let featured_history = featured_probs
             .iter()
-            .zip(data.epochs)
+            .zip(&epochs)
             .map(|(probs, &e)| (e, probs.get(target).copied().unwrap_or(0.0)))
             .collect();
         let featured_top = featured_probs
             .iter()
             .map(|probs| is_single_top(probs, target))
             .collect();
-        let at = slot_at(data.epochs, playhead);
+        let at = data.slots.slot_at_or_before(playhead) as usize;
         let pairs = info.recorded.len();
         Self {
-            trained_epoch: data.epochs[n - 1],
+            trained_epoch: epochs[n - 1],
             playhead,
             run,
             loss_history,
             featured_history,
             featured_top,
-            shown_epoch: data.epochs[at],
+            slots: data.slots,
+            shown_epoch: epochs[at],
             loss_at_playhead: (data.loss)(at),
             probs_at_playhead: (0..pairs).map(|p| (data.probs)(at, p)).collect(),
             hidden_at_playhead: (0..pairs).map(|p| (data.hidden)(at, p)).collect(),
@@ -261,13 +258,13 @@ impl LessonSummary {
         run: u32,
         playhead: f32,
     ) -> Self {
-        let epochs: Vec<u32> = readout.recorded_epochs().map(|(e, _)| e).collect();
+        let slots = readout.layout.epochs();
         let slot = |s: usize| s as u32;
-        let at = slot_at(&epochs, playhead) as u32;
+        let at = slots.slot_at_or_before(playhead);
         let runs = (0..readout.layout.runs)
             .map(|r| RunStatus {
                 lr: info.lrs.get(r as usize).copied().unwrap_or(0.0),
-                loss: if epochs.is_empty() {
+                loss: if slots.filled == 0 {
                     f32::NAN
                 } else {
                     readout.loss(r, at)
@@ -276,7 +273,7 @@ impl LessonSummary {
             })
             .collect();
         let data = SlotData {
-            epochs: &epochs,
+            slots,
             loss: &|s| readout.loss(run, slot(s)),
             probs: &|s, p| readout.probs(run, slot(s), p as u32).to_vec(),
             hidden: &|s, p| readout.hidden(run, slot(s), p as u32).to_vec(),
@@ -288,10 +285,14 @@ impl LessonSummary {
 
     /// From CPU reference records of one run (every epoch recorded), showing `playhead`.
     pub fn from_records(info: &LessonInfo, records: &[EpochRecord], playhead: f32) -> Self {
-        let epochs: Vec<u32> = records.iter().map(|r| r.epoch).collect();
+        let slots = EpochSlots {
+            first: records.first().map_or(0, |r| r.epoch),
+            stride: 1,
+            filled: records.len() as u32,
+        };
         let vd = info.vocab.len() * info.embed_dim;
         let data = SlotData {
-            epochs: &epochs,
+            slots,
             loss: &|s| records[s].loss as f32,
             probs: &|s, p| widen_row(records[s].probs.get(p)),
             hidden: &|s, p| widen_row(records[s].hidden.get(p)),
@@ -308,7 +309,7 @@ impl LessonSummary {
             .iter()
             .find(|r| !r.loss.is_finite())
             .map(|r| r.epoch);
-        let at = slot_at(&epochs, playhead);
+        let at = slots.slot_at_or_before(playhead) as usize;
         let runs = vec![RunStatus {
             lr: info.lrs.first().copied().unwrap_or(0.0),
             loss: records.get(at).map_or(f32::NAN, |r| r.loss as f32),
@@ -365,13 +366,4 @@ mod tests {
         assert_eq!(info.ideal_probs(0), vec![0.0, 0.5, 0.0, 0.0, 0.5]);
     }
 
-    #[test]
-    fn slot_at_picks_the_newest_at_or_before() {
-        let epochs = [0, 2, 4, 6];
-        assert_eq!(slot_at(&epochs, 0.0), 0);
-        assert_eq!(slot_at(&epochs, 3.9), 1);
-        assert_eq!(slot_at(&epochs, 4.0), 2);
-        assert_eq!(slot_at(&epochs, 99.0), 3);
-        assert_eq!(slot_at(&[], 5.0), 0);
-    }
 }
