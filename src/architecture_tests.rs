@@ -110,13 +110,13 @@ impl Source {
             module.split("::").collect()
         };
         let mut rest = path;
-        match rest.first()? {
-            &"crate" => {
+        match *rest.first()? {
+            "crate" => {
                 base.clear();
                 rest = &rest[1..];
             }
-            &"self" => rest = &rest[1..],
-            &"super" => {
+            "self" => rest = &rest[1..],
+            "super" => {
                 while rest.first() == Some(&"super") {
                     base.pop();
                     rest = &rest[1..];
@@ -230,7 +230,11 @@ fn rank(module: &str) -> Option<u8> {
 fn no_module_imports_from_a_higher_layer() {
     let source = Source::read();
     let edges = source.edges();
-    assert!(edges.len() > 40, "found only {} importing files", edges.len());
+    assert!(
+        edges.len() > 40,
+        "found only {} importing files",
+        edges.len()
+    );
     let mut wrong = Vec::new();
     for (from, targets) in &edges {
         for to in targets {

@@ -150,9 +150,13 @@ mod tests {
         let file = dir.join("a.toml");
         std::fs::write(&file, "x = 1").unwrap();
         assert_eq!(read_bounded(&file, 100, "a lesson file").unwrap(), "x = 1");
-        let err = read_bounded(&file, 3, "a lesson file").unwrap_err().to_string();
+        let err = read_bounded(&file, 3, "a lesson file")
+            .unwrap_err()
+            .to_string();
         assert!(err.contains("5 bytes") && err.contains("3 bytes"), "{err}");
-        let err = read_bounded(&dir, 100, "a lesson file").unwrap_err().to_string();
+        let err = read_bounded(&dir, 100, "a lesson file")
+            .unwrap_err()
+            .to_string();
         assert!(err.contains("not a regular file"), "{err}");
         std::fs::write(&file, [0xff, 0xfe]).unwrap();
         assert!(matches!(

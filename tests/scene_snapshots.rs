@@ -67,7 +67,7 @@ fn render_lesson_with_overlay(step: Step, size: (u32, u32)) -> Image {
     session.trainer.train(device, queue, 60);
     let mut ui = LessonUi::new(&session).unwrap();
     ui.show_still(step, 60.0);
-    ui.refresh(&session.trainer, device, queue, true);
+    ui.refresh_now(&session.trainer, device, queue);
     let mut frame = session.frame(60.0);
     ui.fill_frame(&mut frame, &session.trainer);
     let mut renderer = HeadlessRenderer::new(

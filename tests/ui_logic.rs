@@ -1,21 +1,24 @@
 //! The overlay's logic on real training, without a window: narration phases and milestones on the
 //! CPU reference run of each built-in lesson, keyboard mapping, scrubbing, selection and typed text.
 
+#[path = "ui_logic/narration_claims.rs"]
+mod narration_claims;
+
 use egui::Key;
 use nextword::engine::history::EpochSlots;
+use nextword::i18n::format::{integer, percent};
 use nextword::lesson::{Lesson, MAX_TEXT_CHARS, MAX_VOCAB, builtin_ids, load_builtin};
 use nextword::model::{Dims, EpochRecord, init_params, train_reference};
 use nextword::scene::Panel;
 use nextword::ui::hover::{
     HoverTarget, hit_test, hover_text, scene_layout, select_word_actions, shown_bar_rows,
 };
-use nextword::ui::narration::{detect_phases, find_milestones, narrate};
 use nextword::ui::kit::CONTROL_BAR_HEIGHT_1080;
-use nextword::i18n::format::{integer, percent};
+use nextword::ui::narration::{detect_phases, find_milestones, narrate};
 use nextword::ui::text::check_text;
 use nextword::ui::{
-    Action, LessonInfo, LessonSummary, MilestoneKind, PhaseParams, Step, TrainingPhase,
-    UiState, action_for_key,
+    Action, LessonInfo, LessonSummary, MilestoneKind, PhaseParams, Step, TrainingPhase, UiState,
+    action_for_key,
 };
 
 /// Trains run `run` of `lesson` on the CPU reference for the lesson's epochs.
@@ -231,10 +234,10 @@ fn scrubbing_pauses_snaps_and_steps_over_recorded_epochs() {
     assert!(state.live);
     // Stepping forward at the live edge asks for one more epoch of training.
     state.apply(&Action::StepForward, &grid, 300);
-    assert_eq!(state.tick(0.016, &grid, 300), 1);
+    assert_eq!(state.tick(0.016, &grid, 300, None), 1);
     // Paused away from the edge: nothing to train, the playhead stays.
     state.apply(&Action::Seek(10.0), &grid, 300);
-    assert_eq!(state.tick(0.5, &grid, 300), 0);
+    assert_eq!(state.tick(0.5, &grid, 300, None), 0);
     assert_eq!(state.playhead, 10.0);
 }
 
@@ -244,21 +247,23 @@ fn playing_trains_a_little_ahead_of_the_playhead_and_stops_at_the_end() {
     state.apply(&Action::SetSpeed(20.0), &EpochSlots::dense(0), 300);
     state.apply(&Action::Play, &EpochSlots::dense(0), 300);
     // 2 epochs of playback, and the lead: 0.75 s at 20 epochs/s.
-    let lead = (20.0 * nextword::ui::state::TRAIN_LEAD_SECS).ceil() as u32;
-    assert_eq!(state.tick(0.1, &EpochSlots::dense(0), 300), 2 + lead);
+    let lead = (20.0 * nextword::ui::state::TRAIN_LEAD_SECS)
+        .ceil()
+        .max(nextword::ui::state::TRAIN_LEAD_EPOCHS) as u32;
+    assert_eq!(state.tick(0.1, &EpochSlots::dense(0), 300, None), 2 + lead);
     assert_eq!(state.playhead, 2.0);
     // Pausing leaves the playhead where it is, though training ran ahead of it.
     state.apply(&Action::Pause, &EpochSlots::dense(2 + lead), 300);
-    assert_eq!(state.tick(0.1, &EpochSlots::dense(2 + lead), 300), 0);
+    assert_eq!(state.tick(0.1, &EpochSlots::dense(2 + lead), 300, None), 0);
     assert_eq!(state.playhead, 2.0);
     // Playing again away from the edge trains nothing until the playhead gets there.
     state.apply(&Action::Seek(0.0), &EpochSlots::dense(2 + lead), 300);
     state.apply(&Action::Play, &EpochSlots::dense(2 + lead), 300);
-    assert_eq!(state.tick(0.1, &EpochSlots::dense(2 + lead), 300), 0);
+    assert_eq!(state.tick(0.1, &EpochSlots::dense(2 + lead), 300, None), 0);
     state.apply(&Action::Play, &EpochSlots::dense(2 + lead), 300);
     state.playhead = 299.5;
     state.live = true;
-    assert_eq!(state.tick(0.1, &EpochSlots::dense(299), 300), 1);
+    assert_eq!(state.tick(0.1, &EpochSlots::dense(299), 300, None), 1);
     assert!(!state.playing);
     assert_eq!(state.playhead, 300.0);
     state.apply(&Action::SetSpeed(1e9), &EpochSlots::dense(300), 300);

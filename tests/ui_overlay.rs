@@ -591,9 +591,8 @@ fn kiosk_message_takes_the_step_cards_place(
                     });
                     out.drop_without_applying_deltas();
                 }
-                let shown = |id| {
-                    nextword::ui::kit::visible_area_rect(&ctx, egui::Order::Foreground, id)
-                };
+                let shown =
+                    |id| nextword::ui::kit::visible_area_rect(&ctx, egui::Order::Foreground, id);
                 let case = format!("{name}: {theme:?} {size:?} hidden ui {ui_hidden}");
                 if ui_hidden {
                     // No step card: the message is a banner of its own.

@@ -70,7 +70,7 @@ struct Frame {
     pca_iterations: u32,
     ctx_words: vec4<u32>,            // word ids of the selected pair's context (first 4)
     bar_rows: u32,                   // rows of the prediction bars; a word's row is words[w].flags.w
-    pad0: u32,
+    number_slot: u32,                // the slot whose numbers the frame shows (see *_now below)
     pad1: u32,
     pad2: u32,
 }
@@ -113,21 +113,28 @@ fn emb_at(run: u32, slot: u32, word: u32, dim: u32) -> f32 {
     return emb_hist[(run_slot(run, slot) * frame.vocab + word) * frame.embed_dim + dim];
 }
 
-// Values at the playhead: mix of the two bracketing slots.
+// The numbers a frame shows all come from one slot, `frame.number_slot` (the epoch the header,
+// the narration and every label name), so a bar never disagrees with its percentage. Only the
+// motion of the 3D view mixes the two slots around the playhead (`project_now`).
 fn loss_now(run: u32) -> f32 {
-    return mix(loss_at(run, frame.slot_a), loss_at(run, frame.slot_b), frame.slot_t);
+    return loss_at(run, frame.number_slot);
 }
 
 fn prob_now(pair: u32, word: u32) -> f32 {
-    return mix(prob_at(frame.run, frame.slot_a, pair, word), prob_at(frame.run, frame.slot_b, pair, word), frame.slot_t);
+    return prob_at(frame.run, frame.number_slot, pair, word);
 }
 
 fn hidden_now(pair: u32, unit: u32) -> f32 {
-    return mix(hidden_at(frame.run, frame.slot_a, pair, unit), hidden_at(frame.run, frame.slot_b, pair, unit), frame.slot_t);
+    return hidden_at(frame.run, frame.number_slot, pair, unit);
 }
 
 fn emb_now(word: u32, dim: u32) -> f32 {
-    return mix(emb_at(frame.run, frame.slot_a, word, dim), emb_at(frame.run, frame.slot_b, word, dim), frame.slot_t);
+    return emb_at(frame.run, frame.number_slot, word, dim);
+}
+
+// The epoch whose numbers the frame shows.
+fn shown_epoch() -> f32 {
+    return f32(frame.first_epoch + frame.number_slot * frame.stride);
 }
 
 // The epoch held by a slot.

@@ -36,7 +36,7 @@ fn epoch_x_px(epoch: f32) -> f32 {
 }
 
 fn playhead_x_target() -> f32 {
-    return frame.panels[PANEL_LOSS].x + epoch_x_px(frame.playhead);
+    return frame.panels[PANEL_LOSS].x + epoch_x_px(shown_epoch());
 }
 
 fn slot_point(run: u32, slot: u32) -> vec2<f32> {
@@ -101,7 +101,7 @@ fn vs_guides(@builtin(vertex_index) vertex: u32, @builtin(instance_index) i: u32
         let y = size.y * (1.0 - (PAD + (1.0 - 2.0 * PAD) * f32(i) / 4.0));
         return make_line(vec2<f32>(0.0, y), vec2<f32>(size.x, y), 0.6 * s_px, vertex, vec3<f32>(0.06, 0.075, 0.12), 0.0);
     }
-    let x = epoch_x_px(frame.playhead);
+    let x = epoch_x_px(shown_epoch());
     return make_line(vec2<f32>(x, 0.0), vec2<f32>(x, size.y), 1.0 * s_px, vertex, vec3<f32>(1.0, 0.75, 0.35) * 0.55, 0.0);
 }
 
@@ -147,7 +147,7 @@ struct DotOut {
 @vertex
 fn vs_dot(@builtin(vertex_index) vertex: u32) -> DotOut {
     let c = quad_corner(vertex);
-    let centre = vec2<f32>(epoch_x_px(frame.playhead), loss_y_px(loss_now(frame.run)));
+    let centre = vec2<f32>(epoch_x_px(shown_epoch()), loss_y_px(loss_now(frame.run)));
     let r = 6.0 * px_scale();
     var out: DotOut;
     out.position = select(vec4<f32>(2.0, 2.0, 0.0, 1.0), panel_ndc(PANEL_LOSS, centre + c * r * 4.0), frame.slots_filled > 0u);

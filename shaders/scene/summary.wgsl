@@ -1,5 +1,5 @@
 // The few numbers the CPU reads back each frame (asynchronously, never blocking a frame) to place
-// labels: the loss at the playhead and the loss range, the share of variance the 3 PCA axes show,
+// labels: the loss at the shown epoch (slot 5) and the loss range, the share of variance the 3 PCA axes show,
 // every word's 3D position at the playhead, P(word | selected context), the vector of the hovered
 // word (else the focus word; its id in slot 6) and the selected pair's hidden activations. Layout: `SUMMARY_*` in src/scene/uniforms.rs.
 
@@ -20,7 +20,7 @@ fn cs_summary(@builtin(local_invocation_index) lid: u32) {
         let trace = derived[D_TRACE];
         summary[3] = select(0.0, (derived[D_EIGEN] + derived[D_EIGEN + 1u] + derived[D_EIGEN + 2u]) / trace, trace > 0.0);
         summary[4] = derived[D_SCALE];
-        summary[5] = frame.playhead;
+        summary[5] = shown_epoch();
         summary[6] = f32(vector_word());
         summary[7] = 0.0;
     }

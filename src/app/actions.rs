@@ -3,7 +3,7 @@
 //!
 //! How it works: every lesson change builds a fresh [`LessonSession`] (trainer and scene info)
 //! and tells the overlay ([`crate::ui::LessonUi::lesson_loaded`]); the camera and view toggles
-//! stay. Nothing here panics on bad input: a lesson that fails to load or typed text that cannot
+//! stay. A new lesson opens as the window does: untrained, paused, on step 1. Nothing here panics on bad input: a lesson that fails to load or typed text that cannot
 //! be trained becomes a friendly message in the overlay.
 
 use std::path::{Path, PathBuf};
@@ -12,9 +12,9 @@ use super::Running;
 use crate::lesson::Lesson;
 use crate::scene::headless::LessonSession;
 use crate::scene::target::{OffscreenTarget, write_png};
+use crate::tr;
 use crate::ui::Action;
 use crate::ui::controls::lesson_choices;
-use crate::tr;
 use crate::ui::text::check_text;
 
 impl Running {
@@ -65,8 +65,9 @@ impl Running {
         }
     }
 
-    /// Replaces the session with one training `lesson` from epoch 0; `play` starts playback.
-    fn load(&mut self, lesson: Lesson, play: bool) {
+    /// Replaces the session with one training `lesson` from epoch 0, paused. A `new_lesson`
+    /// starts at step 1, as the window opens; a reset or restart keeps the step.
+    fn load(&mut self, lesson: Lesson, new_lesson: bool) {
         let (device, queue) = (&self.gfx.gpu.device, &self.gfx.gpu.queue);
         let session = match LessonSession::from_lesson(device, queue, lesson) {
             Ok(session) => session,
@@ -82,7 +83,10 @@ impl Running {
         frame.loss_log = self.frame.loss_log;
         frame.raw_dims = self.frame.raw_dims;
         self.frame = frame;
-        self.ui.state.playing = play;
+        self.ui.state.playing = false;
+        if new_lesson {
+            self.ui.state.step = crate::ui::Step::Task;
+        }
     }
 
     fn notify_failure(&mut self, error: &str) {

@@ -50,7 +50,7 @@ use input::{Gesture, PointerInput};
 use keys::{WindowKey, hide_from_egui, window_key};
 pub use modes::{AppMode, egui_key};
 use modes::{KeyRoute, kiosk_for, presenter_for};
-use playback::{MAX_EPOCHS_PER_FRAME, pulse_phase};
+use playback::{MAX_EPOCHS_PER_FRAME, explain_pulse, pulse_phase};
 
 /// Errors that end the window app.
 #[derive(Debug, thiserror::Error)]
@@ -373,7 +373,10 @@ impl Running {
         let egui = egui_state(&window, &scene, &gpu.device);
         let mut ui = LessonUi::new(&session)?;
         ui.state.speed = options.speed as f32;
-        ui.state.playing = true;
+        // The window opens on the untrained model, paused on step 1; Play (or Next from step 2)
+        // starts training. The presenter alone decides when a step changes.
+        ui.state.playing = false;
+        ui.state.auto_steps = !matches!(options.mode, AppMode::Present);
         let mut frame = session.frame(0.0);
         ui.fill_frame(&mut frame, &session.trainer);
         let (kiosk, kiosk_events) = kiosk_for(&options.mode).unzip();
@@ -495,6 +498,12 @@ impl Running {
             let events = kiosk.tick(now_secs);
             self.apply_kiosk(events);
         }
+        if let Some(kiosk) = self.kiosk.as_mut() {
+            let reading = f64::from(self.ui.reading_secs());
+            let (actions, events) = kiosk.tour(now_secs, &self.ui.state, reading);
+            self.pending.extend(actions);
+            self.apply_kiosk(events);
+        }
         if self.auto_rotate && !self.input.recently_active(AUTO_ROTATE_QUIET) {
             self.frame.camera.yaw += AUTO_ROTATE_SPEED * dt;
         }
@@ -502,13 +511,7 @@ impl Running {
         self.scene.poll_summary(device);
         let trainer = &self.session.trainer;
         let may_read = !self.ui.state.playing || self.last_readout.elapsed() >= READOUT_EVERY;
-        let total = self.session.lesson.epochs;
-        let grid = LessonUi::grid(trainer);
-        let need = self
-            .ui
-            .state
-            .tick(dt, &grid, total)
-            .min(MAX_EPOCHS_PER_FRAME);
+        let need = self.ui.tick(dt, trainer).min(MAX_EPOCHS_PER_FRAME);
         // Numbers for the overlay at this frame's playhead: everything trained so far has been
         // submitted (this frame's training is encoded below).
         if may_read && self.ui.is_stale(trainer) {
@@ -564,7 +567,13 @@ impl Running {
         }
         self.ui.fill_frame(&mut self.frame, trainer);
         self.frame.time_secs = self.started.elapsed().as_secs_f32();
-        self.frame.pulse_phase = Some(pulse_phase(self.frame.playhead, self.ui.state.speed));
+        let explaining =
+            self.ui.state.step == crate::ui::Step::Architecture && !self.ui.state.playing;
+        self.frame.pulse_phase = Some(if explaining {
+            explain_pulse(self.frame.time_secs)
+        } else {
+            pulse_phase(self.frame.playhead, self.ui.state.speed)
+        });
         let layout = self.layout();
         let over_ui = self.scene.egui_ctx().is_pointer_over_egui();
         self.frame.hover_word = self

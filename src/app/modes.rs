@@ -119,19 +119,22 @@ impl Running {
         for event in events {
             log::info!("kiosk: {event:?}");
             match event {
+                // The guided tour starts each lesson at step 1, untrained, and plays it itself.
                 KioskEvent::NextLesson(id) => {
                     self.load_id(&id);
                     self.ui.state.speed = speed;
-                    self.ui.state.playing = true;
+                    self.ui.state.playing = false;
+                    self.ui.state.step = crate::ui::Step::Task;
                 }
                 KioskEvent::ResetLesson => {
                     let old = &self.ui.state;
                     self.ui.state = UiState {
                         speed,
-                        playing: true,
+                        playing: false,
                         selected_pair: old.selected_pair,
                         lr_choice: old.lr_choice,
                         optimizer_choice: old.optimizer_choice,
+                        look: old.look,
                         ..UiState::default()
                     };
                     self.frame.camera = self.home;

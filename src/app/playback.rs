@@ -13,6 +13,15 @@ pub fn pulse_phase(playhead: f32, speed: f32) -> f32 {
     (playhead / per_pulse).fract()
 }
 
+/// Seconds one explained forward pass takes on the network step (paused at epoch 0).
+pub const EXPLAIN_PASS_SECS: f32 = 3.0;
+
+/// The network's pulse while step 2 explains it on a paused network: one forward pass (the first
+/// half of the pulse's cycle) every [`EXPLAIN_PASS_SECS`], a slow sweep a visitor can follow.
+pub fn explain_pulse(time_secs: f32) -> f32 {
+    (time_secs / EXPLAIN_PASS_SECS).fract() * 0.5
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -21,5 +30,13 @@ mod tests {
     fn pulse_is_slow_at_high_speed() {
         assert!((pulse_phase(2.5, 1.0) - 0.5).abs() < 1e-6);
         assert_eq!(pulse_phase(64.0, 100.0), 0.5);
+    }
+
+    #[test]
+    fn the_explained_pass_only_goes_forward() {
+        for t in 0..100 {
+            let p = explain_pulse(t as f32 * 0.37);
+            assert!((0.0..0.5).contains(&p), "{p}");
+        }
     }
 }

@@ -145,7 +145,7 @@ fn still_ui(
 ) -> Option<()> {
     let ui = ui?;
     ui.show_still(Step::ALL[usize::from(args.step.clamp(1, 4)) - 1], playhead);
-    ui.refresh(&session.trainer, &gpu.device, &gpu.queue, true);
+    ui.refresh_now(&session.trainer, &gpu.device, &gpu.queue);
     Some(())
 }
 

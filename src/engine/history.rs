@@ -14,7 +14,7 @@
 //! - embedding: `((run * capacity + slot) * vocab + word) * embed_dim + dim`
 
 /// Plain-data description of the history buffers; cheap to copy into a uniform.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
 pub struct HistoryLayout {
     pub runs: u32,
     /// Slots per run.
@@ -64,7 +64,8 @@ impl EpochSlots {
 
     /// The epoch held by `slot`.
     pub fn epoch_of(&self, slot: u32) -> u32 {
-        self.first.saturating_add(slot.saturating_mul(self.stride()))
+        self.first
+            .saturating_add(slot.saturating_mul(self.stride()))
     }
 
     /// The slot holding `epoch`, when that epoch is recorded.

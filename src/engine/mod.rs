@@ -15,6 +15,7 @@ mod fused;
 pub mod history;
 pub mod kernel;
 mod layered;
+pub mod live;
 pub mod readout;
 pub mod schedule;
 mod setup;

@@ -8,4 +8,4 @@ mod context;
 mod readback;
 
 pub use context::{GpuContext, GpuError, adapter_label};
-pub use readback::{StagingReader, map_and_wait, read_buffer_f32, read_buffer_u32};
+pub use readback::{AsyncReader, StagingReader, map_and_wait, read_buffer_f32, read_buffer_u32};

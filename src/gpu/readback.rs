@@ -1,6 +1,10 @@
-//! Blocking readbacks for the CLI and tests: copy a buffer range into a mappable staging buffer,
-//! wait, and return its contents. The window never calls these per frame; it reads its overlay's
-//! numbers a few times a second through a [`StagingReader`], which keeps its staging buffer.
+//! Readbacks: copy buffer ranges into a mappable staging buffer and hand their bytes to the CPU.
+//! [`StagingReader`] waits for them (the CLI, tests, headless renders); [`AsyncReader`] never
+//! waits (the window: it starts a read, and a later frame picks the bytes up when the GPU is done,
+//! so no frame blocks on a readback however large).
+
+use std::sync::Arc;
+use std::sync::atomic::{AtomicU8, Ordering};
 
 /// A staging buffer kept between readbacks: once it has grown to the largest read, reading
 /// allocates nothing on the GPU side (the window re-reads the history a few times a second;
@@ -21,32 +25,15 @@ impl StagingReader {
         ranges: &[(&wgpu::Buffer, u64, u64)],
         mut take: impl FnMut(usize, &[u8]),
     ) -> bool {
-        let total: u64 = ranges.iter().map(|r| r.2).sum();
-        if total == 0 {
+        let Some((encoder, total)) =
+            encode_copies(device, &mut self.staging, ranges, "StagingReader::staging")
+        else {
             return true;
-        }
-        let size = self.staging.as_ref().map_or(0, |b| b.size());
-        // Grow to fit; shrink when far too big (a small lesson after a large one).
-        if size < total || size > total.saturating_mul(4).max(1 << 20) {
-            self.staging = Some(device.create_buffer(&wgpu::BufferDescriptor {
-                label: Some("StagingReader::staging"),
-                size: total,
-                usage: wgpu::BufferUsages::COPY_DST | wgpu::BufferUsages::MAP_READ,
-                mapped_at_creation: false,
-            }));
-        }
+        };
+        queue.submit([encoder.finish()]);
         let Some(staging) = &self.staging else {
             return false;
         };
-        let mut encoder = device.create_command_encoder(&wgpu::CommandEncoderDescriptor {
-            label: Some("StagingReader::encoder"),
-        });
-        let mut at = 0;
-        for &(buffer, offset, len) in ranges {
-            encoder.copy_buffer_to_buffer(buffer, offset, staging, at, len);
-            at += len;
-        }
-        queue.submit([encoder.finish()]);
         let slice = staging.slice(..total);
         let bytes = match map_and_wait(device, &slice) {
             Ok(bytes) => bytes,
@@ -63,6 +50,134 @@ impl StagingReader {
         drop(bytes);
         staging.unmap();
         true
+    }
+}
+
+/// Copies `ranges` into `staging` (growing it to fit) in one encoder; returns the total bytes.
+fn encode_copies(
+    device: &wgpu::Device,
+    staging: &mut Option<wgpu::Buffer>,
+    ranges: &[(&wgpu::Buffer, u64, u64)],
+    label: &'static str,
+) -> Option<(wgpu::CommandEncoder, u64)> {
+    let total: u64 = ranges.iter().map(|r| r.2).sum();
+    if total == 0 {
+        return None;
+    }
+    let size = staging.as_ref().map_or(0, |b| b.size());
+    // Grow to fit; shrink when far too big (a small lesson after a large one).
+    if size < total || size > total.saturating_mul(4).max(1 << 20) {
+        *staging = Some(device.create_buffer(&wgpu::BufferDescriptor {
+            label: Some(label),
+            size: total,
+            usage: wgpu::BufferUsages::COPY_DST | wgpu::BufferUsages::MAP_READ,
+            mapped_at_creation: false,
+        }));
+    }
+    let buffer = staging.as_ref()?;
+    let mut encoder =
+        device.create_command_encoder(&wgpu::CommandEncoderDescriptor { label: Some(label) });
+    let mut at = 0;
+    for &(source, offset, len) in ranges {
+        encoder.copy_buffer_to_buffer(source, offset, buffer, at, len);
+        at += len;
+    }
+    Some((encoder, total))
+}
+
+const IDLE: u8 = 0;
+const PENDING: u8 = 1;
+const READY: u8 = 2;
+const FAILED: u8 = 3;
+
+/// A readback that never blocks: [`AsyncReader::start`] submits the copies and asks for the
+/// mapping; [`AsyncReader::poll`] (once a frame) polls the device without waiting and hands the
+/// bytes over once they are there. One read at a time; its staging buffer is kept between reads.
+#[derive(Debug, Default)]
+pub struct AsyncReader {
+    staging: Option<wgpu::Buffer>,
+    state: Arc<AtomicU8>,
+    /// Byte length of each range of the read in flight.
+    lengths: Vec<u64>,
+    total: u64,
+}
+
+impl AsyncReader {
+    /// Whether a read is in flight.
+    pub fn busy(&self) -> bool {
+        matches!(self.state.load(Ordering::Acquire), PENDING | READY)
+    }
+
+    /// Starts reading `ranges` (each `(buffer, first byte, bytes)`); false when a read is still
+    /// in flight or there is nothing to read.
+    pub fn start(
+        &mut self,
+        device: &wgpu::Device,
+        queue: &wgpu::Queue,
+        ranges: &[(&wgpu::Buffer, u64, u64)],
+    ) -> bool {
+        if self.busy() {
+            return false;
+        }
+        let Some((encoder, total)) =
+            encode_copies(device, &mut self.staging, ranges, "AsyncReader::staging")
+        else {
+            return false;
+        };
+        queue.submit([encoder.finish()]);
+        let Some(staging) = &self.staging else {
+            return false;
+        };
+        self.lengths = ranges.iter().map(|r| r.2).collect();
+        self.total = total;
+        self.state.store(PENDING, Ordering::Release);
+        let state = self.state.clone();
+        staging
+            .slice(..total)
+            .map_async(wgpu::MapMode::Read, move |result| {
+                state.store(
+                    if result.is_ok() { READY } else { FAILED },
+                    Ordering::Release,
+                );
+            });
+        true
+    }
+
+    /// Polls without waiting; when the read has arrived, hands each range's bytes to `take` in
+    /// order and returns true. A failed read (a lost device) is dropped.
+    pub fn poll(&mut self, device: &wgpu::Device, mut take: impl FnMut(usize, &[u8])) -> bool {
+        if self.state.load(Ordering::Acquire) == PENDING {
+            let _ = device.poll(wgpu::PollType::Poll);
+        }
+        match self.state.load(Ordering::Acquire) {
+            READY => {}
+            FAILED => {
+                self.state.store(IDLE, Ordering::Release);
+                return false;
+            }
+            _ => return false,
+        }
+        let Some(staging) = &self.staging else {
+            return false;
+        };
+        let slice = staging.slice(..self.total);
+        let arrived = match slice.get_mapped_range() {
+            Ok(bytes) => {
+                let mut at = 0;
+                for (i, len) in self.lengths.iter().enumerate() {
+                    take(i, &bytes[at..at + *len as usize]);
+                    at += *len as usize;
+                }
+                true
+            }
+            Err(e) => {
+                log::error!("the readback was not mapped: {e}");
+                false
+            }
+        };
+        staging.unmap();
+        self.state.store(IDLE, Ordering::Release);
+        arrived
     }
 }
 

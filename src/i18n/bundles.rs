@@ -87,10 +87,12 @@ fn split(id: &str) -> (&str, Option<&str>) {
 /// Whether `lang` has message `id` (or `id.attribute`).
 pub(super) fn has(lang: Lang, id: &str) -> bool {
     let (message, attribute) = split(id);
-    bundle(lang).get_message(message).is_some_and(|m| match attribute {
-        Some(a) => m.get_attribute(a).is_some(),
-        None => m.value().is_some(),
-    })
+    bundle(lang)
+        .get_message(message)
+        .is_some_and(|m| match attribute {
+            Some(a) => m.get_attribute(a).is_some(),
+            None => m.value().is_some(),
+        })
 }
 
 /// Message `id` formatted in `lang`, if `lang` has it.
@@ -120,10 +122,9 @@ pub(super) fn format(lang: Lang, id: &str, args: &[(&str, Arg)]) -> Option<Strin
 fn fluent_value(arg: &Arg) -> FluentValue<'static> {
     match arg {
         Arg::Text(s) => FluentValue::String(Cow::Owned(s.clone())),
-        Arg::Int(n) => FluentValue::Number(FluentNumber::new(
-            *n as f64,
-            FluentNumberOptions::default(),
-        )),
+        Arg::Int(n) => {
+            FluentValue::Number(FluentNumber::new(*n as f64, FluentNumberOptions::default()))
+        }
         Arg::Decimal(x, digits) => FluentValue::Number(FluentNumber::new(
             *x,
             FluentNumberOptions {

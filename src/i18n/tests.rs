@@ -41,11 +41,16 @@ fn ids_in_source() -> BTreeSet<String> {
                 continue;
             }
             // The i18n module's own docs and tests name example ids.
-            if path.extension().is_none_or(|e| e != "rs") || path.parent().is_some_and(|p| p.ends_with("i18n")) {
+            if path.extension().is_none_or(|e| e != "rs")
+                || path.parent().is_some_and(|p| p.ends_with("i18n"))
+            {
                 continue;
             }
             let text = std::fs::read_to_string(&path).unwrap();
-            for (i, _) in text.match_indices("tr!(").chain(text.match_indices("tr_level!(")) {
+            for (i, _) in text
+                .match_indices("tr!(")
+                .chain(text.match_indices("tr_level!("))
+            {
                 // `tr!(`, not `include_str!(`.
                 let before = text[..i].chars().next_back();
                 if before.is_some_and(|c| c.is_alphanumeric() || c == '_') {
@@ -82,13 +87,19 @@ fn every_message_the_code_asks_for_exists() {
 #[test]
 fn an_unknown_id_reads_as_itself() {
     assert_eq!(text("no-such-message", &[]), "no-such-message");
-    assert_eq!(text("percent.no-such-attribute", &[]), "percent.no-such-attribute");
+    assert_eq!(
+        text("percent.no-such-attribute", &[]),
+        "percent.no-such-attribute"
+    );
 }
 
 #[test]
 fn plurals_and_numbers_follow_the_language() {
     let _en = LanguageGuard::new(Lang::En);
-    assert_eq!(tr!("task-job", k = 1u32), "We teach a tiny network one job: read a word and guess the word that comes next.");
+    assert_eq!(
+        tr!("task-job", k = 1u32),
+        "We teach a tiny network one job: read a word and guess the word that comes next."
+    );
     assert!(tr!("task-job", k = 2u32).contains("read 2 words"));
     assert_eq!(percent(0.453), "45%");
     assert_eq!(percent(0.0453), "4.5%");

@@ -1,7 +1,9 @@
 //! The kiosk's attract loop as a pure state machine, driven by a clock the caller supplies.
 //!
 //! How it works: the kiosk is in one of three [`Mode`]s. In `Attract` nobody is using it: the
-//! camera orbits slowly and the configured lessons take turns, each for `lesson_secs`. Any input
+//! camera orbits slowly and the configured lessons take turns: the guided tour ([`crate::ui::tour`])
+//! tells each and reports when it is done ([`Attract::lesson_done`]); `lesson_secs` caps a lesson's
+//! turn should a tour stall. Any input
 //! ([`Attract::user_input`]) hands control to the visitor (`Visitor`) with a short welcome. After
 //! `idle_secs - warning_secs` without input a countdown appears (`Warning`); input cancels it,
 //! and when it runs out the kiosk resets into the attract loop, starting again at the first
@@ -158,6 +160,21 @@ impl Attract {
             Mode::Visitor => {}
         }
         events
+    }
+
+    /// The guided tour has told the current lesson: the attract loop moves on to the next one
+    /// (nothing happens outside the attract loop).
+    pub fn lesson_done(&mut self, now: f64) -> Vec<KioskEvent> {
+        self.now = self.now.max(now);
+        let Mode::Attract { lesson_index, .. } = self.mode else {
+            return Vec::new();
+        };
+        let next = (lesson_index + 1) % self.lessons.len();
+        self.mode = Mode::Attract {
+            lesson_index: next,
+            since: self.now,
+        };
+        vec![KioskEvent::NextLesson(self.lessons[next].clone())]
     }
 
     /// A touch, click or key at `now`: hands control to the visitor, or keeps it there.

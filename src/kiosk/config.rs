@@ -13,11 +13,11 @@ use std::path::Path;
 use serde::Deserialize;
 use toml::Spanned;
 
-use crate::tr;
 use super::KioskError;
 use super::chord::KeyChord;
 use super::theme::Theme;
 use crate::lesson::file::line_column;
+use crate::tr;
 
 /// Longest text a config string may hold, in characters.
 pub const MAX_STRING_CHARS: usize = 240;

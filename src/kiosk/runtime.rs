@@ -9,7 +9,8 @@
 //! lesson overlay's actions the same way. The returned [`KioskEvent`]s are the window's to carry
 //! out (load a lesson, reset, orbit); the overlay state is updated here.
 
-use crate::ui::state::{Action, Key};
+use crate::ui::state::{Action, Key, UiState};
+use crate::ui::tour::{Tour, TourStep};
 
 use super::attract::{Attract, AttractTiming, KioskEvent};
 use super::chord::Pressed;
@@ -31,6 +32,8 @@ pub struct KioskRuntime {
     pub config: ExhibitConfig,
     pub attract: Attract,
     pub overlay: KioskOverlay,
+    /// The guided tour of the lesson on screen, while nobody uses the kiosk.
+    pub tour: Option<Tour>,
 }
 
 impl KioskRuntime {
@@ -45,27 +48,61 @@ impl KioskRuntime {
             config,
             attract,
             overlay: KioskOverlay::default(),
+            tour: None,
         };
-        runtime.show(&events);
+        runtime.show(&events, now);
         (runtime, events)
     }
 
-    fn show(&mut self, events: &[KioskEvent]) {
+    /// Shows `events` in the kiosk layer; a new lesson in the attract loop starts its tour, a
+    /// visitor ends it.
+    fn show(&mut self, events: &[KioskEvent], now: f64) {
         for e in events {
             self.overlay.apply(e);
+            match e {
+                KioskEvent::NextLesson(_) if self.attract.is_attract() => {
+                    self.tour = Some(Tour::new(now));
+                }
+                KioskEvent::StopAutoOrbit => self.tour = None,
+                _ => {}
+            }
         }
+    }
+
+    /// One frame of the guided tour at `now` (only in the attract loop): the overlay actions it
+    /// asks for, and the kiosk's events when the lesson is done. `reading_secs`: how long what
+    /// is on screen takes to read.
+    pub fn tour(
+        &mut self,
+        now: f64,
+        state: &UiState,
+        reading_secs: f64,
+    ) -> (Vec<Action>, Vec<KioskEvent>) {
+        let Some(tour) = self.tour.as_mut().filter(|_| self.attract.is_attract()) else {
+            return (Vec::new(), Vec::new());
+        };
+        let mut actions = Vec::new();
+        let mut events = Vec::new();
+        for step in tour.tick(now, state, reading_secs) {
+            match step {
+                TourStep::Ui(action) => actions.push(action),
+                TourStep::LessonDone => events.extend(self.attract.lesson_done(now)),
+            }
+        }
+        self.show(&events, now);
+        (actions, events)
     }
 
     pub fn tick(&mut self, now: f64) -> Vec<KioskEvent> {
         let events = self.attract.tick(now);
-        self.show(&events);
+        self.show(&events, now);
         events
     }
 
     /// A touch, click, wheel or key by a visitor.
     pub fn input(&mut self, now: f64) -> Vec<KioskEvent> {
         let events = self.attract.user_input(now);
-        self.show(&events);
+        self.show(&events, now);
         events
     }
 

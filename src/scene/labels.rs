@@ -200,16 +200,26 @@ fn header(
         &info.title,
         style(36.0, TITLE).bold(true),
     );
-    let epoch = frame.playhead.max(0.0).floor() as u32;
+    // The shown epoch's numbers: the overlay's when it reads them, else the scene's own.
+    let epoch = match (&frame.numbers, summary) {
+        (Some(n), _) => n.epoch,
+        (None, Some(s)) => s.epoch,
+        (None, None) => frame.playhead.max(0.0).floor() as u32,
+    };
+    let loss = frame
+        .numbers
+        .as_ref()
+        .map(|n| n.loss)
+        .or(summary.map(|s| s.loss));
     let mut right = if frame.total_epochs > 0 {
         tr!("header-epoch-of", epoch = epoch, total = frame.total_epochs)
     } else {
         tr!("header-epoch", epoch = epoch)
     };
-    if let Some(s) = summary.filter(|s| s.loss.is_finite()) {
+    if let Some(loss) = loss.filter(|l| l.is_finite()) {
         let loss = tr!(
             "header-loss",
-            loss = crate::i18n::format::number(f64::from(s.loss), 3)
+            loss = crate::i18n::format::number(f64::from(loss), 3)
         );
         right = format!("{right}     {loss}");
     }
@@ -309,26 +319,35 @@ fn embedding(
         && let Some(&p) = summary.positions.get(w as usize)
         && let Some((px, _)) = frame.camera.project(p, size)
     {
-        tooltip(ink, info, w, plot.min() + px, plot, summary);
+        tooltip(ink, info, frame, w, plot.min() + px, plot, summary);
     }
 }
 
-fn tooltip(ink: &Ink, info: &SceneInfo, word: u32, at: Vec2, bounds: Rect, summary: &Summary) {
+fn tooltip(
+    ink: &Ink,
+    info: &SceneInfo,
+    frame: &SceneFrame,
+    word: u32,
+    at: Vec2,
+    bounds: Rect,
+    summary: &Summary,
+) {
+    let d = info.embed_dim as usize;
+    let vector: Option<&[f32]> = match &frame.numbers {
+        Some(n) => n.embedding.get(word as usize * d..(word as usize + 1) * d),
+        None => (summary.vector_word == word).then_some(summary.focus_vector.as_slice()),
+    };
     let mut values = String::new();
-    if summary.vector_word == word {
-        let shown = summary.focus_vector.len().min(12);
-        let parts: Vec<String> = summary.focus_vector[..shown]
+    if let Some(vector) = vector {
+        let shown = vector.len().min(12);
+        let parts: Vec<String> = vector[..shown]
             .iter()
             .map(|v| crate::i18n::format::signed(*v, 2))
             .collect();
         values = format!(
             "[{}{}]",
             parts.join("  "),
-            if shown < summary.focus_vector.len() {
-                "  …"
-            } else {
-                ""
-            }
+            if shown < vector.len() { "  …" } else { "" }
         );
     }
     let s = ink.scale;
@@ -431,12 +450,9 @@ fn bars(
     ink.card_title(layout, Panel::Bars, &title, "");
     let plot = layout.plot(Panel::Bars);
     let ideal = info.ideal_probs(frame.pair);
-    // The same rows as the GPU draws (both from the latest summary).
-    let rows = super::info::bar_rows(
-        &ideal,
-        summary.map(|s| s.probs.as_slice()),
-        super::info::bar_capacity(layout),
-    );
+    let probs = shown_probs(frame, summary);
+    // The same rows as the GPU draws (from the same numbers).
+    let rows = super::info::bar_rows(&ideal, probs, super::info::bar_capacity(layout));
     let count = rows.iter().flatten().count().max(1);
     let row = plot.h / count as f32;
     let size = (row * 0.72 / layout.scale).min(24.0);
@@ -467,7 +483,7 @@ fn bars(
             name,
             style(size, color).bold(is_target),
         );
-        if let Some(p) = summary.and_then(|s| s.probs.get(w)) {
+        if let Some(p) = probs.and_then(|p| p.get(w)) {
             let color = if is_target { TITLE } else { DIM };
             ink.text(
                 Vec2::new(plot.right() + 12.0 * layout.scale, y),
@@ -476,6 +492,14 @@ fn bars(
                 style(size * 0.92, color).bold(is_target),
             );
         }
+    }
+}
+
+/// P(word | selected pair) as the frame shows them: the overlay's numbers, else the summary's.
+pub fn shown_probs<'a>(frame: &'a SceneFrame, summary: Option<&'a Summary>) -> Option<&'a [f32]> {
+    match &frame.numbers {
+        Some(n) => Some(n.probs.as_slice()),
+        None => summary.map(|s| s.probs.as_slice()),
     }
 }
 

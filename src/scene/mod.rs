@@ -48,7 +48,7 @@ pub use info::SceneInfo;
 pub use layout::{Layout, Panel, Rect};
 pub use summary::Summary;
 
-use crate::engine::HistoryBuffers;
+use crate::engine::{HistoryBuffers, HistoryLayout};
 use pipeline::DrawContext;
 use uniforms::{FrameUniforms, WordStyle};
 
@@ -102,6 +102,22 @@ pub struct SceneFrame {
     /// Design pixels (at 1080 lines) kept free at the bottom for an overlay's control bar
     /// (`ui::overlay::CONTROL_BAR_HEIGHT_1080` while the lesson overlay shows; 0 without it).
     pub bottom_reserve: f32,
+    /// The numbers the frame shows, all of one recorded epoch, as the overlay read them back;
+    /// without them the scene shows its own numbers at the slot at or before the playhead.
+    pub numbers: Option<ShownNumbers>,
+}
+
+/// The numbers of one frame, all from one slot of the history (see [`SceneFrame::numbers`]).
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct ShownNumbers {
+    /// The recorded epoch they belong to.
+    pub epoch: u32,
+    /// The loss of the shown run.
+    pub loss: f32,
+    /// P(word | selected pair) for every word.
+    pub probs: Vec<f32>,
+    /// The V x D embedding table (shared with the overlay's summary, not copied per frame).
+    pub embedding: std::sync::Arc<[f32]>,
 }
 
 impl SceneFrame {
@@ -123,7 +139,23 @@ impl SceneFrame {
             trained_epochs: 0,
             labels: true,
             bottom_reserve: 0.0,
+            numbers: None,
         }
+    }
+
+    /// The slot whose numbers this frame shows: the epoch of [`Self::numbers`] when given, else
+    /// the newest recorded epoch at or before the playhead.
+    pub fn number_slot(&self, history: &HistoryLayout) -> u32 {
+        let slots = history.epochs();
+        self.numbers
+            .as_ref()
+            .and_then(|n| slots.slot_of(n.epoch))
+            .unwrap_or_else(|| slots.slot_at_or_before(self.playhead))
+    }
+
+    /// The epoch whose numbers this frame shows.
+    pub fn shown_epoch(&self, history: &HistoryLayout) -> u32 {
+        history.epochs().epoch_of(self.number_slot(history))
     }
 
     /// Where the views go in a target of `size` pixels for this frame.
@@ -273,7 +305,7 @@ impl Scene {
         }
         self.bindings.bind(device, &inputs.history, inputs.params);
         let ideal = info.ideal_probs(frame.pair);
-        let probs = self.summary.latest().map(|s| s.probs.as_slice());
+        let probs = labels::shown_probs(frame, self.summary.latest());
         let rows = info::bar_rows(&ideal, probs, info::bar_capacity(layout));
         let words_key = (frame.pair, frame.word, rows);
         if self.words_key.as_ref() != Some(&words_key) {
@@ -409,7 +441,7 @@ impl Scene {
             },
             ctx_words,
             bar_rows: h.vocab.min(info::bar_capacity(layout) as u32),
-            pad0: 0,
+            number_slot: frame.number_slot(&h),
             pad1: 0,
             pad2: 0,
         }

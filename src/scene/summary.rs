@@ -13,8 +13,8 @@ use std::sync::atomic::{AtomicU8, Ordering};
 use glam::Vec3;
 
 use super::uniforms::{
-    SUMMARY_EXPLAINED, SUMMARY_HEADER, SUMMARY_LOSS, SUMMARY_LOSS_MAX, SUMMARY_LOSS_MIN,
-    SUMMARY_VECTOR_WORD, summary_len,
+    SUMMARY_EPOCH, SUMMARY_EXPLAINED, SUMMARY_HEADER, SUMMARY_LOSS, SUMMARY_LOSS_MAX,
+    SUMMARY_LOSS_MIN, SUMMARY_VECTOR_WORD, summary_len,
 };
 
 const RING: usize = 3;
@@ -27,7 +27,9 @@ const FAILED: u8 = 4;
 /// The summary of one frame, on the CPU.
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct Summary {
-    /// Loss of the selected run at the playhead.
+    /// The epoch whose numbers these are (the frame's shown epoch).
+    pub epoch: u32,
+    /// Loss of the selected run at that epoch.
     pub loss: f32,
     /// Loss range over every run's history (the loss plot's y range).
     pub loss_min: f32,
@@ -57,6 +59,7 @@ impl Summary {
         let focus = probs + v;
         let hidden = focus + d;
         Self {
+            epoch: data[SUMMARY_EPOCH].max(0.0) as u32,
             loss: data[SUMMARY_LOSS],
             loss_min: data[SUMMARY_LOSS_MIN],
             loss_max: data[SUMMARY_LOSS_MAX],

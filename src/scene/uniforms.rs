@@ -52,7 +52,8 @@ pub struct FrameUniforms {
     pub ctx_words: [u32; 4],
     /// Rows of the prediction bars (see `info::bar_rows`); each word's row is in its style.
     pub bar_rows: u32,
-    pub pad0: u32,
+    /// The slot whose numbers the frame shows (bars, heatmap, strip, neurons, loss marker).
+    pub number_slot: u32,
     pub pad1: u32,
     pub pad2: u32,
 }
@@ -92,6 +93,7 @@ pub const SUMMARY_LOSS: usize = 0;
 pub const SUMMARY_LOSS_MIN: usize = 1;
 pub const SUMMARY_LOSS_MAX: usize = 2;
 pub const SUMMARY_EXPLAINED: usize = 3;
+pub const SUMMARY_EPOCH: usize = 5;
 pub const SUMMARY_VECTOR_WORD: usize = 6;
 pub const SUMMARY_HEADER: usize = 8;
 

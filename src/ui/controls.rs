@@ -16,11 +16,11 @@ use super::narration::{
     MilestoneKind, PhaseParams, TrainingPhase, find_milestones, milestone_text,
 };
 use super::state::{Action, SPEED_RANGE, UiState};
-use crate::i18n::format::{percent, rate};
-use crate::tr;
 use super::summary::{LessonInfo, LessonSummary};
 use super::text::{check_text, text_count, text_too_long};
+use crate::i18n::format::{percent, rate};
 use crate::lesson::OptimizerKind;
+use crate::tr;
 
 /// Learning rates offered in the picker (the lesson's own is added when missing).
 pub const LEARNING_RATES: [f64; 8] = [0.001, 0.003, 0.01, 0.02, 0.03, 0.1, 0.3, 1.0];
@@ -38,6 +38,17 @@ pub fn lesson_choices() -> &'static [(String, String)] {
             })
             .collect()
     })
+}
+
+/// The lesson after `id` in the picker's order (the first after the last; the first after your
+/// own text), as (id, title).
+pub fn next_lesson(id: &str) -> Option<(String, String)> {
+    let choices = lesson_choices();
+    let next = choices
+        .iter()
+        .position(|(c, _)| c == id)
+        .map_or(0, |i| (i + 1) % choices.len());
+    choices.get(next).cloned()
 }
 
 pub(crate) fn control_bar(

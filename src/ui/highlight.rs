@@ -92,4 +92,3 @@ pub(crate) fn outline_views(ctx: &egui::Context, hl: ViewHighlights, s: f32) {
         }
     }
 }
-

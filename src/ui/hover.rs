@@ -15,8 +15,8 @@ pub use super::state::HoverTarget;
 use super::state::{Action, UiState};
 use super::summary::{LessonInfo, LessonSummary};
 use crate::i18n::format::{percent, signed};
-use crate::tr;
 use crate::scene::{Layout, Panel};
+use crate::tr;
 
 /// The scene layout for a screen of `size_points` at `ppp` pixels per point while the overlay
 /// shows: the views keep above a control bar `bar_1080` design pixels high

@@ -2,11 +2,14 @@
 //! numbers the narration reads, kept in step with a trainer. The window and `nextword render`
 //! both use it, so a PNG shows what the window shows.
 //!
-//! How it works: [`LessonUi::refresh`] reads the engine's history back (blocking, a few KB to a
-//! few MB) only when training moved on and the caller allows it (the window throttles it to a
-//! few times a second; headless reads once), keeps that [`HistoryReadout`] and rebuilds the
-//! [`LessonSummary`] from it on the CPU whenever the playhead or the run changes, so scrubbing
-//! never waits on the GPU. [`LessonUi::fill_frame`] copies the state into the scene's
+//! How it works: [`LessonUi::refresh`] keeps a [`LiveReader`] going: it picks up a readback that
+//! has arrived (never waiting for one) and asks for a new one when training recorded more, the
+//! run changed or the playhead left the slots read in full, if the caller allows a read now (the
+//! window throttles them to a few a second); [`LessonUi::refresh_now`] waits instead (headless
+//! renders, tests). The [`LessonSummary`] is rebuilt on the CPU from the latest readout whenever
+//! the playhead or the readout changes, so scrubbing never waits on the GPU. Every number of a
+//! frame comes from one slot: the summary's shown epoch, which [`LessonUi::fill_frame`] hands
+//! to the scene too. [`LessonUi::fill_frame`] copies the state into the scene's
 //! [`SceneFrame`] (playhead, run, pair, focus word, the control bar's reserved strip, the status
 //! word) and [`LessonUi::ui`] draws the overlay plus a short notice (screenshot saved, a lesson
 //! that failed to load).
@@ -19,13 +22,13 @@ use super::hover::focus_word;
 use super::kit::{ACCENT, card, ui_scale};
 use super::overlay::overlay_ui;
 use super::state::{Action, Step, UiState};
-use crate::engine::history::EpochSlots;
 use super::summary::{LessonInfo, LessonSummary};
-use crate::tr;
-use crate::engine::{HistoryReadout, Trainer};
-use crate::gpu::StagingReader;
+use crate::engine::Trainer;
+use crate::engine::history::EpochSlots;
+use crate::engine::live::{LiveReader, LiveRequest};
 use crate::scene::headless::LessonSession;
-use crate::scene::{SceneError, SceneFrame};
+use crate::scene::{SceneError, SceneFrame, ShownNumbers};
+use crate::tr;
 
 /// How long a notice stays on screen.
 const NOTICE_SECS: Duration = Duration::from_secs(4);
@@ -34,13 +37,11 @@ pub struct LessonUi {
     pub state: UiState,
     pub info: LessonInfo,
     pub summary: LessonSummary,
-    readout: Option<HistoryReadout>,
-    /// Keeps its staging buffer between readbacks (no big allocation a few times a second).
-    reader: StagingReader,
-    /// (newest trained epoch, slots filled) of `readout`.
-    readout_key: Option<(u32, u32)>,
-    /// (playhead bits, run, readout key) of `summary`.
-    summary_key: Option<(u32, u32, (u32, u32))>,
+    reader: LiveReader,
+    /// Readouts arrived so far (the summary is rebuilt when this moves).
+    arrivals: u64,
+    /// (playhead bits, run, arrivals) of `summary`.
+    summary_key: Option<(u32, u32, u64)>,
     notice: Option<(String, Instant)>,
 }
 
@@ -58,9 +59,8 @@ impl LessonUi {
             state,
             info,
             summary: LessonSummary::default(),
-            readout: None,
-            reader: StagingReader::default(),
-            readout_key: None,
+            reader: LiveReader::default(),
+            arrivals: 0,
             summary_key: None,
             notice: None,
         })
@@ -74,8 +74,7 @@ impl LessonUi {
         self.state
             .lesson_loaded(lr, self.info.optimizer, self.info.featured_pair);
         self.summary = LessonSummary::default();
-        self.readout = None;
-        self.readout_key = None;
+        self.reader.reset();
         self.summary_key = None;
         Ok(())
     }
@@ -85,8 +84,31 @@ impl LessonUi {
         trainer.layout().epochs()
     }
 
-    /// Brings the summary up to date. A new history readback happens only when training moved
-    /// on and `may_read` is true; the summary follows the playhead from the last readback.
+    /// What the overlay needs read now: the shown run, the featured pair, the playhead's slot.
+    fn request(&self, trainer: &Trainer) -> LiveRequest {
+        LiveRequest {
+            run: self.state.selected_run,
+            featured: self.info.featured_pair,
+            around: trainer
+                .layout()
+                .epochs()
+                .slot_at_or_before(self.state.playhead),
+        }
+    }
+
+    /// Whether the latest readout misses something: newer recordings, another run, the slot the
+    /// playhead is at.
+    pub fn is_stale(&self, trainer: &Trainer) -> bool {
+        let want = self.request(trainer);
+        self.reader.latest().is_none_or(|r| {
+            r.layout != trainer.layout()
+                || r.request.as_ref().is_none_or(|q| q.run != want.run)
+                || !r.window.contains(&want.around)
+        })
+    }
+
+    /// Brings the summary up to date without waiting: picks up an arrived readback and, when
+    /// the numbers are stale and `may_read`, starts the next one.
     pub fn refresh(
         &mut self,
         trainer: &Trainer,
@@ -94,48 +116,71 @@ impl LessonUi {
         queue: &wgpu::Queue,
         may_read: bool,
     ) {
-        let layout = trainer.layout();
-        let key = (trainer.epoch(), layout.slots_filled);
-        if self.readout_key != Some(key) && (may_read || self.readout.is_none()) {
-            match &mut self.readout {
-                Some(readout) => readout.refill(&mut self.reader, trainer, device, queue),
-                None => self.readout = Some(HistoryReadout::read(trainer, device, queue)),
-            }
-            self.readout_key = Some(key);
+        if self.reader.poll(device) {
+            self.arrivals += 1;
         }
-        let Some(readout) = &self.readout else { return };
-        let runs = readout.layout.runs.max(1);
+        if may_read && !self.reader.busy() && self.is_stale(trainer) {
+            let request = self.request(trainer);
+            self.reader.request(trainer, device, queue, request);
+        }
+        self.update_summary(trainer);
+    }
+
+    /// Brings the summary up to date, waiting for a readback when it is stale (headless).
+    pub fn refresh_now(&mut self, trainer: &Trainer, device: &wgpu::Device, queue: &wgpu::Queue) {
+        if self.is_stale(trainer) {
+            let request = self.request(trainer);
+            if self
+                .reader
+                .read_now(trainer, device, queue, request)
+                .is_some()
+            {
+                self.arrivals += 1;
+            }
+        }
+        self.update_summary(trainer);
+    }
+
+    fn update_summary(&mut self, trainer: &Trainer) {
+        let runs = trainer.layout().runs.max(1);
         self.state.selected_run = self.state.selected_run.min(runs - 1);
         let pairs = self.info.recorded.len().max(1) as u32;
         self.state.selected_pair = self.state.selected_pair.min(pairs - 1);
-        let summary_key = (
+        let Some(readout) = self.reader.latest() else {
+            return;
+        };
+        let key = (
             self.state.playhead.to_bits(),
             self.state.selected_run,
-            self.readout_key.unwrap_or_default(),
+            self.arrivals,
         );
-        if self.summary_key != Some(summary_key) {
-            self.summary = LessonSummary::from_readout(
-                readout,
-                &self.info,
-                self.state.selected_run,
-                self.state.playhead,
-            );
-            self.summary_key = Some(summary_key);
+        if self.summary_key != Some(key) {
+            self.summary = LessonSummary::from_live(readout, &self.info, self.state.playhead);
+            self.summary_key = Some(key);
         }
     }
 
-    /// Drops the last readback and the staging buffer (their device is gone); the next refresh
-    /// reads anew.
+    /// Drops the last readback (its device is gone); the next refresh reads anew.
     pub fn forget_readout(&mut self) {
-        self.readout = None;
-        self.reader = StagingReader::default();
-        self.readout_key = None;
+        self.reader.reset();
         self.summary_key = None;
     }
 
-    /// Whether the numbers the overlay shows are older than the trainer's newest epoch.
-    pub fn is_stale(&self, trainer: &Trainer) -> bool {
-        self.readout_key != Some((trainer.epoch(), trainer.layout().slots_filled))
+    /// Advances playback by `dt` seconds, guided by the numbers read so far
+    /// ([`super::pacing`]); returns how many epochs `trainer` should train now.
+    pub fn tick(&mut self, dt: f32, trainer: &Trainer) -> u32 {
+        let grid = trainer.layout().epochs();
+        let pace = (!self.summary.is_empty()).then_some((&self.summary, &self.info));
+        self.state.tick(dt, &grid, self.info.total_epochs, pace)
+    }
+
+    /// Seconds it takes to read what the step card says now (the tour's reading-time rule).
+    pub fn reading_secs(&self) -> f32 {
+        super::pacing::reading_secs_of(&super::steps::step_sentences(
+            self.state.step,
+            &self.info,
+            &self.summary,
+        ))
     }
 
     /// Copies the state into `frame` (the scene shows what the overlay talks about). The
@@ -143,6 +188,28 @@ impl LessonUi {
     pub fn fill_frame(&self, frame: &mut SceneFrame, trainer: &Trainer) {
         let s = &self.state;
         frame.playhead = s.playhead.min(trainer.epoch() as f32).max(0.0);
+        frame.numbers = None;
+        if !self.summary.is_empty() {
+            // The 3D view moves on between recorded epochs, but never past the numbers shown.
+            let shown = self.summary.shown_epoch as f32;
+            let next = self
+                .summary
+                .slots
+                .next_after(shown)
+                .map_or(shown, |e| e as f32);
+            frame.playhead = frame.playhead.clamp(shown, next.max(shown));
+            frame.numbers = Some(ShownNumbers {
+                epoch: self.summary.shown_epoch,
+                loss: self.summary.loss_at_playhead,
+                probs: self
+                    .summary
+                    .probs_at_playhead
+                    .get(s.selected_pair as usize)
+                    .cloned()
+                    .unwrap_or_default(),
+                embedding: self.summary.embedding_at_playhead.clone(),
+            });
+        }
         frame.trained_epochs = trainer.epoch();
         frame.total_epochs = self.info.total_epochs;
         frame.run = s.selected_run;
@@ -156,7 +223,10 @@ impl LessonUi {
         // Keep the 3D picture in the part of its view the cards leave free.
         frame.camera.lens = s.hero_lens;
         frame.status = if s.playing {
-            tr!("status-playing", speed = super::controls::format_speed(s.speed))
+            tr!(
+                "status-playing",
+                speed = super::controls::format_speed(s.speed)
+            )
         } else if s.playhead >= self.info.total_epochs as f32 {
             tr!("status-trained")
         } else {

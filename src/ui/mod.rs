@@ -19,15 +19,17 @@ pub mod live;
 pub mod look;
 pub mod narration;
 pub mod overlay;
+pub mod pacing;
 pub mod state;
 pub mod steps;
 pub mod summary;
 pub mod text;
+pub mod tour;
 
+pub use highlight::{ViewHighlights, highlighted_views};
 pub use live::LessonUi;
 pub use look::Look;
 pub use narration::{Milestone, MilestoneKind, Narration, PhaseParams, TrainingPhase};
-pub use highlight::{ViewHighlights, highlighted_views};
 pub use overlay::overlay_ui;
 pub use state::{Action, Step, UiState, action_for_key};
 pub use summary::{LessonInfo, LessonSummary, RunStatus};

@@ -414,13 +414,7 @@ fn phase_sentence(
         TrainingPhase::Guessing => {
             let vocab = info.vocab.len().max(1);
             let uniform = 1.0 / vocab as f64;
-            let mut claims = vec![
-                phase_claim,
-                Claim::Uniform {
-                    vocab,
-                    p: uniform,
-                },
-            ];
+            let mut claims = vec![phase_claim, Claim::Uniform { vocab, p: uniform }];
             let (target_p, target) = match featured_probability(summary, info) {
                 Some((claim, p)) => {
                     claims.push(claim);

@@ -20,9 +20,9 @@ use super::kit::{
 use super::look::Look;
 use super::narration::{PhaseParams, narrate};
 use super::state::{Action, Step, UiState, action_for_key};
-use crate::engine::history::EpochSlots;
 use super::steps::step_sentences;
 use super::summary::{LessonInfo, LessonSummary};
+use crate::engine::history::EpochSlots;
 use crate::i18n::format::percent;
 use crate::tr;
 
@@ -375,6 +375,16 @@ fn step_card(
                 sentence.text
             };
             ui.label(RichText::new(line).size(if bullets { 22.0 } else { 24.0 } * s));
+        }
+        if state.step == Step::Takeaways
+            && let Some((id, title)) = controls::next_lesson(&info.id)
+        {
+            let invite =
+                egui::Button::new(RichText::new(tr!("next-lesson", title = title)).strong())
+                    .fill(ACCENT.gamma_multiply(0.35));
+            if ui.add(invite).clicked() {
+                actions.push(Action::PickLesson(id));
+            }
         }
     })
 }

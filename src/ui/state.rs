@@ -12,12 +12,18 @@
 //! the playhead from the live edge; stepping moves one recorded epoch either way (stepping
 //! forward at the live edge trains one more epoch).
 
+use super::narration::{MilestoneKind, PhaseParams, find_milestones};
+use super::pacing::{Pacer, eased_speed};
+use super::summary::{LessonInfo, LessonSummary};
 use crate::engine::history::EpochSlots;
+
 use crate::lesson::OptimizerKind;
 
 /// How far ahead of the playhead training runs while playing live, in seconds of playback:
 /// more than the window's readback interval plus a slow frame.
 pub const TRAIN_LEAD_SECS: f32 = 0.75;
+/// And at least this many epochs (the pacing looks a few epochs ahead).
+pub const TRAIN_LEAD_EPOCHS: f32 = 8.0;
 
 /// The lesson's steps, in order.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Default)]
@@ -191,6 +197,15 @@ pub struct UiState {
     /// The read-out a tap or click left open, and where (points): touch screens have no hover,
     /// so a tapped bar, neuron or cell keeps showing its live value until the next tap.
     pub pinned_readout: Option<(HoverTarget, egui::Pos2)>,
+    /// Whether steps advance by themselves (to the takeaways after training); `--present`
+    /// never does, the presenter decides.
+    pub auto_steps: bool,
+    /// Milestone holds of guided playback.
+    pub pacer: Pacer,
+}
+
+fn summary_is_empty(pace: Option<(&LessonSummary, &LessonInfo)>) -> bool {
+    pace.is_none_or(|(s, _)| s.is_empty())
 }
 
 impl Default for UiState {
@@ -216,6 +231,8 @@ impl Default for UiState {
             look: super::Look::default(),
             narration_room: f32::INFINITY,
             pinned_readout: None,
+            auto_steps: true,
+            pacer: Pacer::default(),
         }
     }
 }
@@ -230,6 +247,7 @@ impl UiState {
         self.selected_pair = featured_pair;
         self.selected_run = 0;
         self.pinned_readout = None;
+        self.pacer.reset();
         self.lr_choice = lr;
         self.optimizer_choice = optimizer;
     }
@@ -261,12 +279,14 @@ impl UiState {
             Action::StepBack => {
                 self.playing = false;
                 self.live = false;
+                self.pacer.reset();
                 if let Some(e) = grid.previous_before(self.playhead) {
                     self.playhead = e as f32;
                 }
             }
             Action::Seek(epoch) => {
                 self.playing = false;
+                self.pacer.reset();
                 self.playhead = grid.snap(*epoch);
                 self.live = grid.last().is_some_and(|l| self.playhead >= l as f32);
             }
@@ -278,14 +298,15 @@ impl UiState {
                 self.playing = false;
                 self.playhead = 0.0;
                 self.live = true;
+                self.pacer.reset();
             }
             Action::SetSpeed(s) => self.speed = s.clamp(SPEED_RANGE.0, SPEED_RANGE.1),
             Action::SelectWord(w) => self.selected_word = *w,
             Action::SelectPair(p) => self.selected_pair = *p,
             Action::SelectRun(r) => self.selected_run = *r,
-            Action::NextStep => self.step = self.step.next(),
+            Action::NextStep => self.go_to_step(self.step.next(), grid, total_epochs),
             Action::PreviousStep => self.step = self.step.previous(),
-            Action::GoToStep(s) => self.step = *s,
+            Action::GoToStep(s) => self.go_to_step(*s, grid, total_epochs),
             Action::ToggleUi => self.ui_hidden = !self.ui_hidden,
             Action::ToggleHelp => self.help_visible = !self.help_visible,
             Action::CloseHelp => {
@@ -299,20 +320,62 @@ impl UiState {
         }
     }
 
+    /// Playing is training: from the task or the network step, Play moves on to step 3.
     fn play(&mut self, grid: &EpochSlots, total_epochs: u32) {
         if self.playhead >= total_epochs as f32 && grid.last().unwrap_or(0) >= total_epochs {
             self.playhead = 0.0; // at the end: play again from the start
             self.live = false;
+            self.pacer.reset();
+        }
+        if self.step < Step::Training {
+            self.step = Step::Training;
         }
         self.playing = true;
     }
 
+    /// Going to a step; arriving at step 3 from an earlier one starts training.
+    fn go_to_step(&mut self, step: Step, grid: &EpochSlots, total_epochs: u32) {
+        let starts_training = step == Step::Training && self.step < Step::Training;
+        self.step = step;
+        if starts_training && !self.playing {
+            self.play(grid, total_epochs);
+        }
+    }
+
     /// Advances playback by `dt_secs`. Returns how many epochs the engine should train now so
     /// that the playhead has data (never past `total_epochs`).
-    pub fn tick(&mut self, dt_secs: f32, grid: &EpochSlots, total_epochs: u32) -> u32 {
+    ///
+    /// With `pace` (the numbers read so far and the lesson), playback is guided
+    /// ([`super::pacing`]): eased by how fast the numbers change, held at each milestone for its
+    /// reading time, and (with [`UiState::auto_steps`]) on to the takeaways once training has
+    /// converged or reached its last epoch. Without it the playhead moves at `speed`.
+    pub fn tick(
+        &mut self,
+        dt_secs: f32,
+        grid: &EpochSlots,
+        total_epochs: u32,
+        pace: Option<(&LessonSummary, &LessonInfo)>,
+    ) -> u32 {
         let trained = grid.last().unwrap_or(0);
+        let dt = dt_secs.clamp(0.0, 0.25);
+        let mut speed = self.speed;
         if self.playing {
-            self.playhead += self.speed * dt_secs.clamp(0.0, 0.25);
+            let holding = self.pacer.wait(dt);
+            if let Some((summary, _)) = pace.filter(|_| !holding && !summary_is_empty(pace)) {
+                speed = eased_speed(summary, self.playhead, self.speed);
+            }
+            if !holding {
+                let from = self.playhead;
+                let mut to = from + speed * dt;
+                if let Some((summary, info)) = pace
+                    && let Some(stop) =
+                        self.pacer
+                            .stop_between(from, to, summary, info, self.selected_pair)
+                {
+                    to = stop as f32;
+                }
+                self.playhead = to;
+            }
             if self.playhead >= total_epochs as f32 {
                 self.playhead = total_epochs as f32;
                 self.playing = false;
@@ -321,11 +384,16 @@ impl UiState {
                 self.live = true;
             }
         }
-        // Playing at the live edge, training runs TRAIN_LEAD_SECS ahead, so the numbers the
-        // overlay reads back a few times a second already cover the playhead (the narration
-        // and the header then name the same epoch). Paused, the playhead stays where it is.
+        if let Some((summary, info)) = pace {
+            self.advance_after_training(summary, info, total_epochs);
+        }
+        // Playing at the live edge, training runs ahead of the playhead (TRAIN_LEAD_SECS of
+        // playback, and at least the pacing's look-ahead), so the numbers the overlay reads back
+        // a few times a second already cover the playhead. Paused, the playhead stays put.
         let lead = if self.playing && self.live {
-            (self.speed * TRAIN_LEAD_SECS).ceil()
+            (speed.max(self.speed) * TRAIN_LEAD_SECS)
+                .ceil()
+                .max(TRAIN_LEAD_EPOCHS)
         } else {
             0.0
         };
@@ -335,6 +403,26 @@ impl UiState {
             self.playhead = self.playhead.min(trained as f32);
         }
         need
+    }
+
+    /// Step 3 gives way to the takeaways once training has converged (and its milestone's hold
+    /// is over) or reached the lesson's last epoch, when steps may advance by themselves.
+    fn advance_after_training(
+        &mut self,
+        summary: &LessonSummary,
+        info: &LessonInfo,
+        total_epochs: u32,
+    ) {
+        if !self.auto_steps || self.step != Step::Training || self.pacer.holding() {
+            return;
+        }
+        let converged = find_milestones(summary, info, &PhaseParams::default())
+            .iter()
+            .any(|m| m.kind == MilestoneKind::Converged && m.epoch as f32 <= self.playhead);
+        let ended = self.playhead >= total_epochs as f32;
+        if (converged || ended) && summary.shown_epoch as f32 >= self.playhead.floor() - 1.0 {
+            self.step = Step::Takeaways;
+        }
     }
 
     /// The lesson's progress, 0..=1: the newest trained epoch over the lesson's epochs.

@@ -24,7 +24,10 @@ pub fn quote(text: &str) -> String {
         return text.to_owned();
     }
     let cut: String = text.chars().take(QUOTE_CHARS).collect();
-    let end = cut.rfind(' ').filter(|&i| i > QUOTE_CHARS / 2).unwrap_or(cut.len());
+    let end = cut
+        .rfind(' ')
+        .filter(|&i| i > QUOTE_CHARS / 2)
+        .unwrap_or(cut.len());
     format!("{}…", cut[..end].trim_end())
 }
 
@@ -97,7 +100,11 @@ fn task(info: &LessonInfo, summary: &LessonSummary) -> Vec<Sentence> {
                 p,
                 epoch,
             };
-            let id = if epoch == 0 { "task-random" } else { "task-now" };
+            let id = if epoch == 0 {
+                "task-random"
+            } else {
+                "task-now"
+            };
             out.push(Sentence::new(
                 tr!(
                     id,
@@ -147,10 +154,7 @@ fn architecture(info: &LessonInfo, summary: &LessonSummary) -> Vec<Sentence> {
     let epoch = summary.shown_epoch;
     if epoch == 0 {
         let context = info.context_text(info.featured_pair);
-        out.push(Sentence::plain(tr!(
-            "arch-untrained",
-            context = context
-        )));
+        out.push(Sentence::plain(tr!("arch-untrained", context = context)));
     } else {
         out.push(Sentence::plain(tr!("arch-trained", epoch = epoch)));
     }

@@ -11,6 +11,7 @@
 //! a fractional playhead come from the newest recorded epoch at or before it.
 
 use crate::engine::history::EpochSlots;
+use crate::engine::live::LiveReadout;
 use crate::engine::{HistoryReadout, default_recorded_pairs};
 use crate::lesson::{Corpus, Lesson, OptimizerKind, Pair};
 use crate::model::{Dims, EpochRecord};
@@ -178,19 +179,24 @@ pub struct LessonSummary {
     pub probs_at_playhead: Vec<Vec<f32>>,
     /// Per recorded pair, the hidden activations at the shown epoch.
     pub hidden_at_playhead: Vec<Vec<f32>>,
-    /// The V x D embedding table at the shown epoch, row-major.
-    pub embedding_at_playhead: Vec<f32>,
+    /// The V x D embedding table at the shown epoch, row-major (shared with the scene's frame).
+    pub embedding_at_playhead: std::sync::Arc<[f32]>,
     /// Every run at the shown epoch.
     pub runs: Vec<RunStatus>,
     /// The first epoch whose loss was not finite, for the shown run.
     pub diverged: Option<u32>,
 }
 
-/// Everything recorded about one run, slot by slot, for [`LessonSummary::from_slots`].
+/// Everything recorded about one run, for [`LessonSummary::from_slots`]: the loss and the
+/// featured pair's probabilities at every slot, the rest at the slot shown.
 pub struct SlotData<'a> {
     /// Which epochs the slots hold.
     pub slots: EpochSlots,
+    /// The slot shown (every number at the playhead comes from it).
+    pub shown: u32,
     pub loss: &'a dyn Fn(usize) -> f32,
+    /// The featured pair's P(word | context) for every word, at a slot.
+    pub featured: &'a dyn Fn(usize) -> Vec<f32>,
     /// P(word | recorded pair) at (slot, pair).
     pub probs: &'a dyn Fn(usize, usize) -> Vec<f32>,
     pub hidden: &'a dyn Fn(usize, usize) -> Vec<f32>,
@@ -208,7 +214,9 @@ impl LessonSummary {
         diverged: Option<u32>,
     ) -> Self {
         let n = data.slots.filled as usize;
-        let epochs: Vec<u32> = (0..data.slots.filled).map(|s| data.slots.epoch_of(s)).collect();
+        let epochs: Vec<u32> = (0..data.slots.filled)
+            .map(|s| data.slots.epoch_of(s))
+            .collect();
         if n == 0 {
             return Self {
                 playhead,
@@ -221,7 +229,7 @@ impl LessonSummary {
         let featured = info.featured_pair as usize;
         let target = info.recorded.get(featured).map_or(0, |p| p.target as usize);
         let loss_history = (0..n).map(|s| (epochs[s], (data.loss)(s))).collect();
-        let featured_probs: Vec<Vec<f32>> = (0..n).map(|s| (data.probs)(s, featured)).collect();
+        let featured_probs: Vec<Vec<f32>> = (0..n).map(|s| (data.featured)(s)).collect();
         let featured_history = featured_probs
             .iter()
             .zip(&epochs)
@@ -231,7 +239,7 @@ impl LessonSummary {
             .iter()
             .map(|probs| is_single_top(probs, target))
             .collect();
-        let at = data.slots.slot_at_or_before(playhead) as usize;
+        let at = (data.shown as usize).min(n - 1);
         let pairs = info.recorded.len();
         Self {
             trained_epoch: epochs[n - 1],
@@ -245,7 +253,7 @@ impl LessonSummary {
             loss_at_playhead: (data.loss)(at),
             probs_at_playhead: (0..pairs).map(|p| (data.probs)(at, p)).collect(),
             hidden_at_playhead: (0..pairs).map(|p| (data.hidden)(at, p)).collect(),
-            embedding_at_playhead: (data.embedding)(at),
+            embedding_at_playhead: (data.embedding)(at).into(),
             runs,
             diverged,
         }
@@ -272,12 +280,42 @@ impl LessonSummary {
                 diverged_at: readout.diverged_at.get(r as usize).copied().flatten(),
             })
             .collect();
+        let featured = info.featured_pair;
         let data = SlotData {
             slots,
+            shown: at,
             loss: &|s| readout.loss(run, slot(s)),
+            featured: &|s| readout.probs(run, slot(s), featured).to_vec(),
             probs: &|s, p| readout.probs(run, slot(s), p as u32).to_vec(),
             hidden: &|s, p| readout.hidden(run, slot(s), p as u32).to_vec(),
             embedding: &|s| readout.embedding(run, slot(s)).to_vec(),
+        };
+        let diverged = readout.diverged_at.get(run as usize).copied().flatten();
+        Self::from_slots(info, &data, run, playhead, runs, diverged)
+    }
+
+    /// From the window's non-blocking readback ([`LiveReadout`]), showing its run at `playhead`
+    /// (at the newest recorded epoch at or before it that the readout holds in full).
+    pub fn from_live(readout: &LiveReadout, info: &LessonInfo, playhead: f32) -> Self {
+        let slots = readout.layout.epochs();
+        let run = readout.request.as_ref().map_or(0, |r| r.run);
+        let at = readout.shown_slot(playhead);
+        let slot = |s: usize| s as u32;
+        let runs = (0..readout.layout.runs)
+            .map(|r| RunStatus {
+                lr: info.lrs.get(r as usize).copied().unwrap_or(0.0),
+                loss: readout.loss(r, at),
+                diverged_at: readout.diverged_at.get(r as usize).copied().flatten(),
+            })
+            .collect();
+        let data = SlotData {
+            slots,
+            shown: at,
+            loss: &|s| readout.loss(run, slot(s)),
+            featured: &|s| readout.featured_probs(slot(s)).to_vec(),
+            probs: &|s, p| readout.probs(slot(s), p as u32).to_vec(),
+            hidden: &|s, p| readout.hidden(slot(s), p as u32).to_vec(),
+            embedding: &|s| readout.embedding(slot(s)).to_vec(),
         };
         let diverged = readout.diverged_at.get(run as usize).copied().flatten();
         Self::from_slots(info, &data, run, playhead, runs, diverged)
@@ -291,9 +329,12 @@ impl LessonSummary {
             filled: records.len() as u32,
         };
         let vd = info.vocab.len() * info.embed_dim;
+        let featured = info.featured_pair as usize;
         let data = SlotData {
             slots,
+            shown: slots.slot_at_or_before(playhead),
             loss: &|s| records[s].loss as f32,
+            featured: &|s| widen_row(records[s].probs.get(featured)),
             probs: &|s, p| widen_row(records[s].probs.get(p)),
             hidden: &|s, p| widen_row(records[s].hidden.get(p)),
             embedding: &|s| {
@@ -338,10 +379,7 @@ fn is_single_top(probs: &[f32], word: usize) -> bool {
     let Some(&p) = probs.get(word) else {
         return false;
     };
-    probs
-        .iter()
-        .enumerate()
-        .all(|(w, &q)| w == word || q < p)
+    probs.iter().enumerate().all(|(w, &q)| w == word || q < p)
 }
 
 fn widen_row(row: Option<&Vec<f64>>) -> Vec<f32> {
@@ -365,5 +403,4 @@ mod tests {
         // "the" is followed by "cat" and "mat" once each.
         assert_eq!(info.ideal_probs(0), vec![0.0, 0.5, 0.0, 0.0, 0.5]);
     }
-
 }
