@@ -96,7 +96,8 @@ impl Running {
 
     /// Writes the captured frame next to the working directory and says so in the overlay.
     pub(super) fn save_capture(&mut self, capture: &OffscreenTarget) {
-        let epoch = self.frame.playhead.floor() as u32;
+        // Named by the epoch whose numbers the picture shows.
+        let epoch = self.ui.summary.shown_epoch;
         let path = screenshot_path(Path::new("."), epoch);
         let (w, h) = capture.size;
         let result = capture

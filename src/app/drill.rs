@@ -9,8 +9,8 @@
 //! `outdate-surface` take the paths of those surface errors, `minimize` and `restore` set a zero
 //! size and back, `resize=WxH` asks the window system for a new size, `scale=F` is a DPI change
 //! (egui's pixels per point), `screenshot` saves the next frame as the S key does, `tap` is a
-//! visitor's touch (the kiosk's attract loop hands over), `exit` leaves and prints a one-line
-//! report on stderr.
+//! visitor's touch (the kiosk's attract loop hands over), `key=NAME` a key press (`key=space`,
+//! `key=pagedown`, `key=a`), `exit` leaves and prints a one-line report on stderr.
 
 use std::collections::VecDeque;
 
@@ -28,6 +28,8 @@ pub enum DrillStep {
     Screenshot,
     /// A visitor touches the screen (in kiosk mode: ends the attract loop, shows the welcome).
     Tap,
+    /// A key press, by name: `space`, `pagedown`, `arrowright`, or a character such as `a`.
+    Key(String),
     Exit,
 }
 
@@ -84,6 +86,13 @@ fn parse_step(step: &str) -> Result<DrillStep, String> {
         "exit" => DrillStep::Exit,
         "screenshot" => DrillStep::Screenshot,
         "tap" => DrillStep::Tap,
+        "key" => {
+            let key = need()?.to_ascii_lowercase();
+            if winit_key(&key).is_none() {
+                return Err(format!("drill key `{key}` is not a key name"));
+            }
+            DrillStep::Key(key)
+        }
         "resize" => {
             let (w, h) = crate::limits::parse_size(need()?)?;
             DrillStep::Resize(w, h)
@@ -100,11 +109,38 @@ fn parse_step(step: &str) -> Result<DrillStep, String> {
         _ => {
             return Err(format!(
                 "unknown drill step `{name}`: expected lose-device, lose-surface, \
-                 outdate-surface, minimize, restore, resize=WxH, scale=F, screenshot, tap or \
-                 exit"
+                 outdate-surface, minimize, restore, resize=WxH, scale=F, screenshot, tap, \
+                 key=NAME or exit"
             ));
         }
     })
+}
+
+/// The winit key called `name` (lower case): a named key (`space`, `pagedown`, `escape`) or one
+/// character.
+pub fn winit_key(name: &str) -> Option<winit::keyboard::Key> {
+    use winit::keyboard::{Key, NamedKey};
+    let named = [
+        ("space", NamedKey::Space),
+        ("pagedown", NamedKey::PageDown),
+        ("pageup", NamedKey::PageUp),
+        ("arrowright", NamedKey::ArrowRight),
+        ("arrowleft", NamedKey::ArrowLeft),
+        ("arrowup", NamedKey::ArrowUp),
+        ("arrowdown", NamedKey::ArrowDown),
+        ("home", NamedKey::Home),
+        ("end", NamedKey::End),
+        ("escape", NamedKey::Escape),
+        ("tab", NamedKey::Tab),
+    ];
+    if let Some((_, key)) = named.iter().find(|(n, _)| *n == name) {
+        return Some(Key::Named(*key));
+    }
+    let mut chars = name.chars();
+    match (chars.next(), chars.next()) {
+        (Some(c), None) => Some(Key::Character(c.to_string().into())),
+        _ => None,
+    }
 }
 
 /// What a drill saw, printed when it exits.
@@ -144,6 +180,7 @@ mod tests {
             ("resize@3", "needs a value"),
             ("resize=big@3", "WIDTHxHEIGHT"),
             ("scale=9@3", "out of range"),
+            ("key=hyperspace@3", "not a key name"),
         ] {
             let err = Drill::parse(text).unwrap_err();
             assert!(err.contains(says), "{text}: {err}");

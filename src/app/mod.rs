@@ -436,6 +436,17 @@ impl Running {
         self.resize(size.width, size.height);
     }
 
+    /// A key press from a drill: the overlay's action for it, else the window's.
+    fn press(&mut self, key: &winit::keyboard::Key) {
+        let action = egui_key(key).and_then(|k| crate::ui::action_for_key(k, false));
+        match action {
+            Some(action) => self.pending.push(action),
+            None => {
+                self.key(key);
+            }
+        }
+    }
+
     /// Handles a window key (the overlay reads its own in its pass); returns true to quit.
     fn key(&mut self, key: &winit::keyboard::Key) -> bool {
         let Some(action) = window_key(key, &self.ui.state, &self.ui.info) else {
@@ -499,8 +510,8 @@ impl Running {
             self.apply_kiosk(events);
         }
         if let Some(kiosk) = self.kiosk.as_mut() {
-            let reading = f64::from(self.ui.reading_secs());
-            let (actions, events) = kiosk.tour(now_secs, &self.ui.state, reading);
+            let words = self.ui.reading_words();
+            let (actions, events) = kiosk.tour(now_secs, &self.ui.state, words);
             self.pending.extend(actions);
             self.apply_kiosk(events);
         }

@@ -69,6 +69,11 @@ impl Running {
             DrillStep::Scale(f) => self.scale_override = Some(f),
             DrillStep::Screenshot => self.capture_next = true,
             DrillStep::Tap => self.kiosk_input(),
+            DrillStep::Key(name) => {
+                if let Some(key) = super::drill::winit_key(&name) {
+                    self.press(&key);
+                }
+            }
             DrillStep::Exit => {
                 let r = &self.drill_report;
                 let monitor = self
@@ -85,13 +90,17 @@ impl Running {
                         _ => "visitor",
                     }
                 });
+                let s = &self.ui.state;
                 eprintln!(
                     "drill report: frames {} since the last rebuild, rebuilds at epochs {:?}, \
-                     epoch {}, surface {}x{}, pixels per point {}, kiosk {kiosk}, \
-                     monitor {monitor}",
+                     epoch {}, shown epoch {}, step {}, playing {}, surface {}x{}, \
+                     pixels per point {}, kiosk {kiosk}, monitor {monitor}",
                     r.frames_since_rebuild,
                     r.rebuilt_at,
                     self.session.trainer.epoch(),
+                    self.ui.summary.shown_epoch,
+                    s.step.index() + 1,
+                    s.playing,
                     self.gfx.config.width,
                     self.gfx.config.height,
                     self.scene.egui_ctx().pixels_per_point()

@@ -64,8 +64,11 @@ pub struct ExhibitConfig {
     pub idle_secs: f64,
     /// Seconds of on-screen countdown before that reset (less than `idle_secs`).
     pub warning_secs: f64,
-    /// Seconds each lesson plays in the attract loop.
+    /// The most seconds one lesson plays in the attract loop (its guided tour usually moves on
+    /// sooner).
     pub lesson_secs: f64,
+    /// The reading speed the guided tour allows for, words per minute.
+    pub reading_wpm: f64,
     /// Seconds the welcome stays up.
     pub welcome_secs: f64,
     /// Playback speed in the attract loop, epochs per second.
@@ -88,9 +91,10 @@ impl Default for ExhibitConfig {
                 .collect(),
             idle_secs: 90.0,
             warning_secs: 10.0,
-            lesson_secs: 45.0,
+            lesson_secs: 300.0,
+            reading_wpm: crate::ui::pacing::WORDS_PER_MINUTE as f64,
             welcome_secs: 4.0,
-            speed: 20.0,
+            speed: crate::ui::pacing::DEFAULT_SPEED as f64,
             exit_chord: KeyChord::parse("ctrl+shift+q").expect("valid default chord"),
             theme: Theme::Dark,
             strings: KioskStrings::default(),
@@ -107,6 +111,7 @@ struct RawConfig {
     idle_secs: Option<Spanned<f64>>,
     warning_secs: Option<Spanned<f64>>,
     lesson_secs: Option<Spanned<f64>>,
+    reading_wpm: Option<Spanned<f64>>,
     welcome_secs: Option<Spanned<f64>>,
     speed: Option<Spanned<f64>>,
     exit_chord: Option<Spanned<String>>,
@@ -246,6 +251,12 @@ impl ExhibitConfig {
             (5.0, 86_400.0),
             d.lesson_secs,
         )?;
+        let reading_wpm = ctx.secs(
+            raw.reading_wpm.as_ref(),
+            "reading_wpm",
+            (60.0, 3000.0),
+            d.reading_wpm,
+        )?;
         let welcome_secs = ctx.secs(
             raw.welcome_secs.as_ref(),
             "welcome_secs",
@@ -303,6 +314,7 @@ impl ExhibitConfig {
             idle_secs,
             warning_secs,
             lesson_secs,
+            reading_wpm,
             welcome_secs,
             speed,
             exit_chord,

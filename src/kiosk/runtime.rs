@@ -70,20 +70,25 @@ impl KioskRuntime {
     }
 
     /// One frame of the guided tour at `now` (only in the attract loop): the overlay actions it
-    /// asks for, and the kiosk's events when the lesson is done. `reading_secs`: how long what
-    /// is on screen takes to read.
+    /// asks for, and the kiosk's events when the lesson is done. `reading_words`: how many words
+    /// are on screen to read (read at the exhibit's `reading_wpm`).
     pub fn tour(
         &mut self,
         now: f64,
         state: &UiState,
-        reading_secs: f64,
+        reading_words: usize,
     ) -> (Vec<Action>, Vec<KioskEvent>) {
+        let wpm = self.config.reading_wpm.max(1.0);
+        let reading_secs = reading_words as f64 / wpm * 60.0;
+        // An exhibit that reads faster also keeps short steps up for less.
+        let min_secs =
+            crate::ui::tour::MIN_STEP_SECS * f64::from(crate::ui::pacing::WORDS_PER_MINUTE) / wpm;
         let Some(tour) = self.tour.as_mut().filter(|_| self.attract.is_attract()) else {
             return (Vec::new(), Vec::new());
         };
         let mut actions = Vec::new();
         let mut events = Vec::new();
-        for step in tour.tick(now, state, reading_secs) {
+        for step in tour.tick_with_floor(now, state, reading_secs, min_secs) {
             match step {
                 TourStep::Ui(action) => actions.push(action),
                 TourStep::LessonDone => events.extend(self.attract.lesson_done(now)),

@@ -174,13 +174,12 @@ impl LessonUi {
         self.state.tick(dt, &grid, self.info.total_epochs, pace)
     }
 
-    /// Seconds it takes to read what the step card says now (the tour's reading-time rule).
-    pub fn reading_secs(&self) -> f32 {
-        super::pacing::reading_secs_of(&super::steps::step_sentences(
-            self.state.step,
-            &self.info,
-            &self.summary,
-        ))
+    /// Words the step card says now (the tour's reading-time rule counts them).
+    pub fn reading_words(&self) -> usize {
+        super::steps::step_sentences(self.state.step, &self.info, &self.summary)
+            .iter()
+            .map(|s| s.text.split_whitespace().count())
+            .sum()
     }
 
     /// Copies the state into `frame` (the scene shows what the overlay talks about). The

@@ -53,14 +53,25 @@ impl Tour {
     }
 
     /// What to do at `now`, given the overlay's `state` and the reading time of what is on
-    /// screen (`reading_secs`).
+    /// screen (`reading_secs`, at least [`MIN_STEP_SECS`]).
     pub fn tick(&mut self, now: f64, state: &UiState, reading_secs: f64) -> Vec<TourStep> {
+        self.tick_with_floor(now, state, reading_secs, MIN_STEP_SECS)
+    }
+
+    /// [`Tour::tick`] with another least time per step (an exhibit that reads faster).
+    pub fn tick_with_floor(
+        &mut self,
+        now: f64,
+        state: &UiState,
+        reading_secs: f64,
+        min_secs: f64,
+    ) -> Vec<TourStep> {
         if state.step != self.step {
             self.step = state.step;
             self.since = now;
             self.ended_at = None;
         }
-        let read = self.on_screen(now) >= reading_secs.max(MIN_STEP_SECS);
+        let read = self.on_screen(now) >= reading_secs.max(min_secs);
         match state.step {
             Step::Task if read => vec![TourStep::Ui(Action::NextStep)],
             // Next from the network step starts training (UiState::apply).
