@@ -280,7 +280,7 @@ fn pca_basis_moves_continuously_as_the_history_grows() {
             &gpu.queue,
             &inputs(&fixture),
             &frame,
-            (320, 180),
+            &frame.layout((320, 180)),
         );
         let derived = nextword::gpu::read_buffer_f32(
             &gpu.device,

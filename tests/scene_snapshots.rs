@@ -77,16 +77,6 @@ fn render_lesson_with_overlay(step: Step, size: (u32, u32)) -> Image {
             deterministic: true,
         },
     );
-    // As `nextword render` does: the overlay measures its cards, the 3D picture avoids them.
-    renderer.settle_ui(device, queue, |ctx| {
-        ui.ui(ctx);
-    });
-    frame.camera.lens = ui.state.hero_lens;
-    assert_ne!(
-        frame.camera.lens,
-        nextword::scene::Lens::default(),
-        "the cards cover the 3D view"
-    );
     let hook = Some(|ctx: &egui::Context| {
         ui.ui(ctx);
     });

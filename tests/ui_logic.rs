@@ -13,7 +13,6 @@ use nextword::scene::Panel;
 use nextword::ui::hover::{
     HoverTarget, hit_test, hover_text, scene_layout, select_word_actions, shown_bar_rows,
 };
-use nextword::ui::kit::CONTROL_BAR_HEIGHT_1080;
 use nextword::ui::narration::{detect_phases, find_milestones, narrate};
 use nextword::ui::text::check_text;
 use nextword::ui::{
@@ -328,7 +327,11 @@ fn selecting_a_word_links_its_pair_and_hover_reads_values() {
     );
 
     let summary = LessonSummary::from_records(&info, &records, 121.0);
-    let layout = scene_layout(egui::vec2(1920.0, 1080.0), 1.0, CONTROL_BAR_HEIGHT_1080);
+    let layout = scene_layout(
+        egui::vec2(1920.0, 1080.0),
+        1.0,
+        UiState::default().layout_spec(),
+    );
     let rows = shown_bar_rows(&state, &summary, &info, &layout);
     let bars = layout.plot(Panel::Bars);
     let row = bars.h / info.vocab.len() as f32;
@@ -445,7 +448,11 @@ fn ranked_bars_read_the_word_each_row_shows() {
     let (info, records) = train(&load_builtin("similar-words").unwrap(), 0);
     let summary = LessonSummary::from_records(&info, &records, 300.0);
     let state = UiState::default();
-    let layout = scene_layout(egui::vec2(1280.0, 720.0), 1.0, CONTROL_BAR_HEIGHT_1080);
+    let layout = scene_layout(
+        egui::vec2(1280.0, 720.0),
+        1.0,
+        UiState::default().layout_spec(),
+    );
     let rows = shown_bar_rows(&state, &summary, &info, &layout);
     let shown = rows.iter().flatten().count();
     assert!((5..10).contains(&shown), "{shown} rows");

@@ -1,5 +1,6 @@
 //! The overlay drawn headless: every step and lesson without a panic, keys reaching it, the 3D
-//! view's centre left clear, and (on the GPU) PNGs of the overlay to look at.
+//! view free of cards on every screen and look, no text under 12 pixels at 720 lines, Back and
+//! Next at a fixed place, and (on the GPU) PNGs of the overlay to look at.
 //!
 //! The PNGs land in `target/ui-frames/` (overlay only, over the scene's background colour).
 
@@ -8,7 +9,6 @@ use nextword::lesson::{Lesson, builtin_ids, load_builtin};
 use nextword::model::{Dims, init_params, train_reference};
 use nextword::scene::Panel;
 use nextword::ui::hover::scene_layout;
-use nextword::ui::kit::CONTROL_BAR_HEIGHT_1080;
 use nextword::ui::{Action, LessonInfo, LessonSummary, Look, Step, UiState, overlay_ui};
 
 const SIZE: (f32, f32) = (1920.0, 1080.0);
@@ -173,74 +173,55 @@ fn keys_reach_the_overlay() {
     );
 }
 
-#[test]
-fn the_centre_of_the_3d_view_stays_clear() {
-    let lesson = load_builtin("cat-sat").unwrap();
-    let (info, summary) = lesson_at(&lesson, 60.0);
-    for step in Step::ALL {
-        let ctx = context();
-        let mut state = UiState {
-            step,
-            ..Default::default()
-        };
-        let (full, _) = run(&ctx, &mut state, &summary, &info, vec![]);
-        full.drop_without_applying_deltas();
-        let hero =
-            scene_layout(vec2(SIZE.0, SIZE.1), 1.0, CONTROL_BAR_HEIGHT_1080).card(Panel::Embedding);
-        let (cx, cy) = (hero.x + hero.w * 0.55, hero.y + hero.h * 0.5);
-        for (dx, dy) in [(0.0, 0.0), (-100.0, -60.0), (100.0, -60.0)] {
-            let p = Pos2::new(cx + dx, cy + dy);
-            let layer = ctx.layer_id_at(p);
-            assert!(
-                layer.is_none_or(|l| l.order == egui::Order::Background),
-                "{step:?}: overlay covers {p:?}: {layer:?}"
-            );
-        }
-    }
+/// The screens the layout is held to: 16:9 in two sizes and 4:3.
+const SCREENS: [(f32, f32); 3] = [(1280.0, 720.0), (1920.0, 1080.0), (1024.0, 768.0)];
+
+/// The rectangles of the overlay's cards this frame (lesson card, control bar, popups).
+fn card_rects(ctx: &egui::Context) -> Vec<(String, Rect)> {
+    ["step", "controls", "lessons", "help", "notice"]
+        .iter()
+        .filter_map(|name| {
+            let id = nextword::ui::kit::card_id(name);
+            let shown = nextword::ui::kit::visible_area_rect(ctx, egui::Order::Middle, id)
+                .or_else(|| nextword::ui::kit::visible_area_rect(ctx, egui::Order::Foreground, id));
+            shown.map(|r| (name.to_string(), r))
+        })
+        .collect()
 }
 
 #[test]
-fn the_3d_picture_fits_beside_the_cards_on_wide_and_narrow_screens() {
+fn the_3d_view_keeps_its_area_free_of_cards_on_every_screen_and_look() {
     let lesson = load_builtin("cat-sat").unwrap();
     let (info, summary) = lesson_at(&lesson, 60.0);
-    for size in [
-        (1920.0, 1080.0),
-        (1280.0, 800.0),
-        (1024.0, 768.0),
-        (1280.0, 1024.0),
-    ] {
-        for step in Step::ALL {
-            let ctx = context();
-            let mut state = UiState {
-                step,
-                ..Default::default()
-            };
-            let (full, _) = run_sized(&ctx, &mut state, &summary, &info, vec![], size);
-            full.drop_without_applying_deltas();
-            // The lens shrinks and moves the whole picture of the plot; sample it inset by 10%.
-            let plot = scene_layout(vec2(size.0, size.1), 1.0, CONTROL_BAR_HEIGHT_1080)
-                .plot(Panel::Embedding);
-            let lens = state.hero_lens;
-            assert!(
-                lens.scale >= 0.4,
-                "{size:?} {step:?}: picture shrunk to {lens:?}"
-            );
-            let Pos2 { x: cx, y: cy } = picture_centre(plot, lens);
-            let (hw, hh) = (0.4 * lens.scale * plot.w, 0.4 * lens.scale * plot.h);
-            // The narration card ends above the step card even when its chips wrap.
-            assert_narration_above_step_card(&ctx, &format!("{size:?} {step:?}"));
-            for (fx, fy) in [
-                (0.0, 0.0),
-                (-1.0, -1.0),
-                (1.0, -1.0),
-                (-1.0, 1.0),
-                (1.0, 1.0),
-            ] {
-                let p = Pos2::new(cx + fx * hw, cy + fy * hh);
+    let projector = nextword::kiosk::Theme::Projector.style().look();
+    for look in [Look::default(), projector] {
+        for size in SCREENS {
+            for step in Step::ALL {
+                let ctx = context();
+                let mut state = UiState {
+                    step,
+                    look,
+                    ..Default::default()
+                };
+                let (full, _) = run_sized(&ctx, &mut state, &summary, &info, vec![], size);
+                full.drop_without_applying_deltas();
+                let layout = scene_layout(vec2(size.0, size.1), 1.0, state.layout_spec());
+                let hero = layout.card(Panel::Embedding);
+                let hero = Rect::from_min_size(Pos2::new(hero.x, hero.y), vec2(hero.w, hero.h));
+                let case = format!("{size:?} {look:?} {step:?}");
+                for (name, card) in card_rects(&ctx) {
+                    let overlap = card.intersect(hero);
+                    assert!(
+                        overlap.width() <= 1.0 || overlap.height() <= 1.0,
+                        "{case}: the {name} card {card:?} covers the 3D view {hero:?}"
+                    );
+                }
+                // At 16:9 the 3D view keeps at least 45% of the screen; 4:3 a readable third.
+                let share = hero.area() / (size.0 * size.1);
+                let want = if size.0 / size.1 > 1.7 { 0.45 } else { 0.3 };
                 assert!(
-                    ctx.layer_id_at(p)
-                        .is_none_or(|l| l.order == egui::Order::Background),
-                    "{size:?} {step:?}: a card covers the picture at {p:?} ({lens:?})"
+                    share >= want,
+                    "{case}: the 3D view has {share:.3} of the screen"
                 );
             }
         }
@@ -248,43 +229,71 @@ fn the_3d_picture_fits_beside_the_cards_on_wide_and_narrow_screens() {
 }
 
 #[test]
-fn every_lessons_narration_ends_above_the_step_card() {
-    // Large vocabularies wrap their word chips and end them with "+N": the card measures both.
+fn back_and_next_stay_put_across_steps_and_lessons() {
+    let mut places: Vec<(String, Rect)> = vec![];
     for id in builtin_ids() {
         let lesson = load_builtin(id).unwrap();
         let (info, summary) = lesson_at(&lesson, 60.0);
-        for size in [(1920.0, 1080.0), (1024.0, 768.0), (1280.0, 1024.0)] {
+        for step in &Step::ALL[..3] {
             let ctx = context();
             let mut state = UiState {
-                step: Step::Training,
+                step: *step,
                 ..Default::default()
             };
-            let (full, _) = run_sized(&ctx, &mut state, &summary, &info, vec![], size);
+            let (full, _) = run(&ctx, &mut state, &summary, &info, vec![]);
+            // The "Next ▶" button: the filled rectangle around its text.
+            let mut next = None;
+            each_shape(&full.shapes, |shape| {
+                if let egui::Shape::Text(t) = shape
+                    && t.galley.text() == "Next ▶"
+                {
+                    next = Some(t.visual_bounding_rect());
+                }
+            });
             full.drop_without_applying_deltas();
-            assert_narration_above_step_card(&ctx, &format!("{id} {size:?}"));
+            let next = next.unwrap_or_else(|| panic!("{id} {step:?}: no Next button"));
+            places.push((format!("{id} {step:?}"), next));
         }
+    }
+    let (first_case, first) = &places[0];
+    for (case, at) in &places[1..] {
+        assert!(
+            (at.center() - first.center()).length() < 1.0,
+            "Next moved: {first_case} {first:?}, {case} {at:?}"
+        );
     }
 }
 
-/// Where `lens` puts the centre of the picture of `plot` (screen pixels).
-fn picture_centre(plot: nextword::scene::Rect, lens: nextword::scene::Lens) -> Pos2 {
-    Pos2::new(
-        plot.x + (lens.shift.x + 1.0) * 0.5 * plot.w,
-        plot.y + (1.0 - lens.shift.y) * 0.5 * plot.h,
-    )
-}
-
-/// Asserts that the narration card ends above the step card (`what` names the case).
-fn assert_narration_above_step_card(ctx: &egui::Context, what: &str) {
-    let area = |name: &str| {
-        ctx.memory(|m| m.area_rect(nextword::ui::kit::card_id(name)))
-            .unwrap()
-    };
-    let (narration, step) = (area("narration"), area("step"));
-    assert!(
-        narration.bottom() <= step.top(),
-        "{what}: narration {narration:?} runs under the step card {step:?}"
-    );
+#[test]
+fn no_text_is_smaller_than_twelve_pixels_at_720_lines() {
+    let projector = nextword::kiosk::Theme::Projector.style().look();
+    for id in ["cat-sat", "similar-words"] {
+        let lesson = load_builtin(id).unwrap();
+        let (info, summary) = lesson_at(&lesson, 60.0);
+        for look in [Look::default(), projector] {
+            for size in SCREENS {
+                for step in Step::ALL {
+                    let ctx = context();
+                    let mut state = UiState {
+                        step,
+                        look,
+                        lessons_open: step == Step::Takeaways,
+                        ..Default::default()
+                    };
+                    let (full, _) = run_sized(&ctx, &mut state, &summary, &info, vec![], size);
+                    let (sizes, _) = text_sizes_and_fills(&full.shapes);
+                    full.drop_without_applying_deltas();
+                    // 12 pixels at 720 lines, scaled with the screen.
+                    let least = 12.0 * (size.1 / 720.0).min(size.0 / 1173.0) - 0.01;
+                    let smallest = sizes.iter().copied().fold(f32::INFINITY, f32::min);
+                    assert!(
+                        smallest >= least,
+                        "{id} {size:?} {look:?} {step:?}: text of {smallest} px (least {least})"
+                    );
+                }
+            }
+        }
+    }
 }
 
 /// Calls `f` with every shape in `shapes`, nested lists flattened.
@@ -408,13 +417,10 @@ fn the_projector_look_has_larger_type_opaque_panels_and_a_clear_centre() {
         full.drop_without_applying_deltas();
         let body = sizes.iter().copied().fold(0.0f32, f32::max);
         measured.push((body, fills));
-        // The narration card gives up its optional lines rather than run under the step card.
-        assert_narration_above_step_card(&ctx, &format!("{look:?}"));
-        // The 3D picture moves to where the larger cards leave room: its centre stays clear.
+        // The 3D view's centre stays clear.
         let plot =
-            scene_layout(vec2(SIZE.0, SIZE.1), 1.0, look.control_bar_1080()).plot(Panel::Embedding);
-        let lens = state.hero_lens;
-        let p = picture_centre(plot, lens);
+            scene_layout(vec2(SIZE.0, SIZE.1), 1.0, state.layout_spec()).plot(Panel::Embedding);
+        let p = Pos2::new(plot.x + plot.w / 2.0, plot.y + plot.h / 2.0);
         assert!(
             ctx.layer_id_at(p)
                 .is_none_or(|l| l.order == egui::Order::Background),
@@ -633,7 +639,7 @@ fn a_tap_pins_its_readout_until_the_next_tap() {
     let (info, summary) = lesson_at(&lesson, 60.0);
     let ctx = context();
     let mut state = UiState::default();
-    let bars = scene_layout(vec2(SIZE.0, SIZE.1), 1.0, CONTROL_BAR_HEIGHT_1080).plot(Panel::Bars);
+    let bars = scene_layout(vec2(SIZE.0, SIZE.1), 1.0, state.layout_spec()).plot(Panel::Bars);
     // The middle of the third bar ("sat"), then an empty spot of the 3D view's title row.
     let rows = info.vocab.len() as f32;
     let on_bar = Pos2::new(bars.x + bars.w * 0.5, bars.y + bars.h * 2.5 / rows);
@@ -682,4 +688,130 @@ fn a_tap_pins_its_readout_until_the_next_tap() {
     // A tap on nothing clears it.
     shows_readout(tap(empty));
     assert!(!shows_readout(vec![Event::PointerGone]), "still pinned");
+}
+
+/// A made-up lesson of `words` words for the scene's labels, its points in a tight cluster.
+fn clustered_scene(words: usize) -> (nextword::scene::SceneInfo, nextword::scene::Summary) {
+    use nextword::lesson::Pair;
+    let vocab: Vec<String> = (0..words).map(|i| format!("word{i}")).collect();
+    let pairs: Vec<Pair> = (0..words as u32 - 1)
+        .map(|i| Pair {
+            context: vec![i],
+            target: i + 1,
+        })
+        .collect();
+    let info = nextword::scene::SceneInfo {
+        title: "Labels".into(),
+        vocab,
+        context: 1,
+        embed_dim: 8,
+        hidden: 4,
+        off_w1: 0,
+        off_b1: 0,
+        off_w2: 0,
+        off_b2: 0,
+        param_count: 0,
+        recorded: pairs.clone(),
+        pairs,
+        run_labels: vec![],
+        total_epochs: 300,
+    };
+    // A spiral of points within a small ball: many would collide without decluttering.
+    let positions = (0..words)
+        .map(|i| {
+            let t = i as f32 * 0.7;
+            glam::Vec3::new(0.3 * t.cos(), 0.02 * i as f32 - 0.2, 0.3 * t.sin())
+                * (0.4 + 0.6 * (i as f32 / words as f32))
+        })
+        .collect();
+    let summary = nextword::scene::Summary {
+        epoch: 40,
+        loss: 0.5,
+        loss_min: 0.2,
+        loss_max: 1.6,
+        positions,
+        probs: vec![1.0 / words as f32; words],
+        focus_vector: vec![0.1; 8],
+        hidden: vec![0.2; 4],
+        ..Default::default()
+    };
+    (info, summary)
+}
+
+#[test]
+fn the_scenes_labels_are_readable_and_never_overlap() {
+    for words in [5, 23, 400] {
+        let (info, summary) = clustered_scene(words);
+        for text_scale in [1.0, 1.2] {
+            for size in SCREENS {
+                let mut frame = nextword::scene::SceneFrame::new(40.0);
+                frame.spec = nextword::scene::LayoutSpec {
+                    bottom_1080: 120.0 * text_scale,
+                    lesson_column: true,
+                    text_scale,
+                };
+                frame.total_epochs = 300;
+                let layout = frame.layout((size.0 as u32, size.1 as u32));
+                let ctx = context();
+                let first = ctx.run_pass(input(vec![], size), |ctx| {
+                    nextword::scene::labels::paint(
+                        ctx,
+                        &info,
+                        &frame,
+                        &layout,
+                        Some(&summary),
+                        1.0,
+                    );
+                });
+                first.drop_without_applying_deltas();
+                let out = ctx.run_pass(input(vec![], size), |ctx| {
+                    nextword::scene::labels::paint(
+                        ctx,
+                        &info,
+                        &frame,
+                        &layout,
+                        Some(&summary),
+                        1.0,
+                    );
+                });
+                let case = format!("{words} words {size:?} text x{text_scale}");
+                let least = 12.0 * (size.1 / 720.0).min(size.0 / 1173.0) - 0.01;
+                let hero = layout.plot(Panel::Embedding);
+                let mut labels: Vec<Rect> = vec![];
+                each_shape(&out.shapes, |shape| {
+                    if let egui::Shape::Text(t) = shape {
+                        for s in &t.galley.job.sections {
+                            assert!(
+                                s.format.font_id.size >= least,
+                                "{case}: {:?} in {} px",
+                                t.galley.text(),
+                                s.format.font_id.size
+                            );
+                        }
+                        // Word labels (not their dark halo copies, drawn in the halo colour).
+                        let r = t.visual_bounding_rect();
+                        let in_hero =
+                            r.min.x >= hero.x && r.max.x <= hero.right() && r.min.y > hero.y + 40.0;
+                        if info.vocab.iter().any(|w| w == t.galley.text())
+                            && in_hero
+                            && t.override_text_color.is_none()
+                        {
+                            labels.push(r);
+                        }
+                    }
+                });
+                out.drop_without_applying_deltas();
+                assert!(!labels.is_empty(), "{case}: no word label");
+                for (i, a) in labels.iter().enumerate() {
+                    for b in &labels[i + 1..] {
+                        let o = a.intersect(*b);
+                        assert!(
+                            o.width() <= 0.5 || o.height() <= 0.5,
+                            "{case}: labels {a:?} and {b:?} overlap"
+                        );
+                    }
+                }
+            }
+        }
+    }
 }

@@ -69,6 +69,7 @@ take-probability = Wahrscheinlichkeit: Die Antwort ist eine Wette, verteilt auf 
 take-backprop = Backpropagation: Der Fehler fließt rückwärts und sagt jeder Zahl, in welche Richtung sie sich bewegen soll.
 take-scale = Größe: Dieses Netz hat { $params } Zahlen; große Sprachmodelle haben Milliarden und lesen einen großen Teil des geschriebenen Internets, doch sie lernen auf dieselbe Weise.
 next-lesson = Nächste Lektion: { $title } ▶
+next-lesson-short = Nächste Lektion ▶
 
 ## „Was passiert gerade?“
 
@@ -211,6 +212,8 @@ network-column-hidden = verborgen
 network-column-next = nächstes Wort
 bars-title = Nächstes Wort
 bars-title-after = Nächstes Wort nach „{ $context }“
+# A short title of the bars when the long one does not fit: the context and an arrow.
+bars-title-short = „{ $context }“ →
 bars-top-of = Top { $count } von { $vocab } Wörtern
 loss-title = Verlust
 loss-linear = Kreuzentropie
@@ -218,10 +221,9 @@ loss-log = Kreuzentropie, log. Skala
 loss-runs = { $subtitle }, { $run } (andere blass)
 loss-axis-epoch = Epoche { $epoch }
 strips-title = Blick in die Zahlen
-vector-of = Vektor für{" "}
+strips-title-short = Zahlen
 # A word quoted inside a label.
 quoted-word = „{ $word }“
-vector-numbers = { $n } Zahlen
 hidden-per-pair = verborgene Neuronen, je Paar
 
 ## Kiosk

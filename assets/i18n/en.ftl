@@ -41,9 +41,9 @@ task-phones = Your phone's next-word suggestions and large language models do ex
 
 arch-embedding = Each word is looked up as a list of { $dim } numbers: its embedding, a point in space.
 arch-layers = { $k ->
-        [one] The embedding of the last word
-       *[other] The embeddings of the last { $k } words
-    } feed a hidden layer of { $hidden } neurons, which gives each of the { $vocab } words a score; the scores become probabilities.
+        [one] The embedding of the last word feeds
+       *[other] The embeddings of the last { $k } words feed
+    } a hidden layer of { $hidden } neurons, which gives each of the { $vocab } words a score; the scores become probabilities.
     .technical = { $k ->
         [one] The last word's embedding x ({ $inputs } numbers)
        *[other] The last { $k } words' embeddings, joined into x ({ $inputs } numbers),
@@ -69,6 +69,7 @@ take-probability = Probability: the answer is a bet spread over all { $vocab } w
 take-backprop = Backpropagation: the error flows backwards and tells every number which way to move.
 take-scale = Scale: this network has { $params } numbers; large language models have billions and read a large part of the written web, but they learn the same way.
 next-lesson = Next lesson: { $title } ▶
+next-lesson-short = Next lesson ▶
 
 ## "What's happening now?"
 
@@ -211,6 +212,8 @@ network-column-hidden = hidden
 network-column-next = next word
 bars-title = Next word
 bars-title-after = Next word after “{ $context }”
+# A short title of the bars when the long one does not fit: the context and an arrow.
+bars-title-short = “{ $context }” →
 bars-top-of = top { $count } of { $vocab } words
 loss-title = Loss
 loss-linear = cross-entropy
@@ -218,10 +221,9 @@ loss-log = cross-entropy, log scale
 loss-runs = { $subtitle }, { $run } (others faint)
 loss-axis-epoch = epoch { $epoch }
 strips-title = Inside the numbers
-vector-of = vector of{" "}
+strips-title-short = Numbers
 # A word quoted inside a label.
 quoted-word = “{ $word }”
-vector-numbers = { $n } numbers
 hidden-per-pair = hidden units, per pair
 
 ## Kiosk

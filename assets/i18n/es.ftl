@@ -69,6 +69,7 @@ take-probability = Probabilidad: la respuesta es una apuesta repartida entre las
 take-backprop = Retropropagación: el error fluye hacia atrás e indica a cada número hacia dónde moverse.
 take-scale = Escala: esta red tiene { $params } números; los grandes modelos de lenguaje tienen miles de millones y leen buena parte de la web escrita, pero aprenden del mismo modo.
 next-lesson = Siguiente lección: { $title } ▶
+next-lesson-short = Siguiente lección ▶
 
 ## «¿Qué está pasando ahora?»
 
@@ -211,6 +212,8 @@ network-column-hidden = oculta
 network-column-next = siguiente palabra
 bars-title = Siguiente palabra
 bars-title-after = Siguiente palabra tras «{ $context }»
+# A short title of the bars when the long one does not fit: the context and an arrow.
+bars-title-short = « { $context } » →
 bars-top-of = las { $count } más probables de { $vocab } palabras
 loss-title = Pérdida
 loss-linear = entropía cruzada
@@ -218,10 +221,9 @@ loss-log = entropía cruzada, escala logarítmica
 loss-runs = { $subtitle }, { $run } (el resto, atenuado)
 loss-axis-epoch = época { $epoch }
 strips-title = Dentro de los números
-vector-of = vector de{" "}
+strips-title-short = Números
 # A word quoted inside a label.
 quoted-word = « { $word } »
-vector-numbers = { $n } números
 hidden-per-pair = neuronas ocultas, por par
 
 ## Quiosco

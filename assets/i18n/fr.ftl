@@ -69,6 +69,7 @@ take-probability = Probabilité : la réponse est un pari réparti sur les { $
 take-backprop = Rétropropagation : l’erreur circule à rebours et indique à chaque nombre dans quel sens bouger.
 take-scale = Échelle : ce réseau compte { $params } nombres ; les grands modèles de langage en ont des milliards et ont lu une grande partie des textes du Web, mais ils apprennent de la même façon.
 next-lesson = Leçon suivante : { $title } ▶
+next-lesson-short = Leçon suivante ▶
 
 ## « Que se passe-t-il maintenant ? »
 
@@ -211,6 +212,8 @@ network-column-hidden = couche cachée
 network-column-next = mot suivant
 bars-title = Mot suivant
 bars-title-after = Mot suivant après « { $context } »
+# A short title of the bars when the long one does not fit: the context and an arrow.
+bars-title-short = « { $context } » →
 bars-top-of = { $count } premiers sur { $vocab } mots
 loss-title = Perte
 loss-linear = entropie croisée
@@ -218,10 +221,9 @@ loss-log = entropie croisée, échelle log
 loss-runs = { $subtitle }, { $run } (les autres estompés)
 loss-axis-epoch = époque { $epoch }
 strips-title = Au cœur des nombres
-vector-of = vecteur de{" "}
+strips-title-short = Nombres
 # A word quoted inside a label.
 quoted-word = « { $word } »
-vector-numbers = { $n } nombres
 hidden-per-pair = neurones cachés, par paire
 
 ## Borne interactive

@@ -24,15 +24,16 @@ fn column_count(col: u32) -> u32 {
     return frame.vocab;
 }
 
+// The geometry is src/scene/layout.rs's network_geometry (NET_* constants, generated).
 fn neuron_pos(col: u32, i: u32) -> vec2<f32> {
     let size = panel_size(PANEL_NETWORK);
     let n = f32(max(column_count(col), 1u));
-    return vec2<f32>(size.x * (0.04 + 0.46 * f32(col)), (f32(i) + 0.5) / n * size.y);
+    return vec2<f32>(size.x * NET_COLUMN_X[col], (f32(i) + 0.5) / n * size.y);
 }
 
 fn neuron_radius(col: u32) -> f32 {
     let n = f32(max(column_count(col), 1u));
-    return clamp(0.36 * panel_size(PANEL_NETWORK).y / n, 1.5, 13.0 * px_scale());
+    return clamp(NET_RADIUS_PER_ROW * panel_size(PANEL_NETWORK).y / n, NET_MIN_RADIUS_PX, NET_MAX_RADIUS_1080 * px_scale());
 }
 
 fn param(offset: u32, i: u32) -> f32 {

@@ -21,6 +21,8 @@
 
 mod actions;
 mod drill;
+mod focus;
+mod frame;
 pub mod input;
 pub mod keys;
 mod modes;
@@ -43,14 +45,12 @@ use surface::WindowGpu;
 
 use crate::kiosk::{ExitRequest, KioskRuntime, Presenter, Theme};
 use crate::scene::headless::LessonSession;
-use crate::scene::target::OffscreenTarget;
 use crate::scene::{Layout, OrbitCamera, Scene, SceneFrame, SceneOptions};
 use crate::ui::{Action, LessonUi};
 use input::{Gesture, PointerInput};
 use keys::{WindowKey, hide_from_egui, window_key};
 pub use modes::{AppMode, egui_key};
 use modes::{KeyRoute, kiosk_for, presenter_for};
-use playback::{MAX_EPOCHS_PER_FRAME, explain_pulse, pulse_phase};
 
 /// Errors that end the window app.
 #[derive(Debug, thiserror::Error)]
@@ -149,9 +149,21 @@ struct Running {
     kiosk: Option<KioskRuntime>,
     /// Failed attempts to rebuild after a device loss, in a row.
     rebuild_failures: u32,
-    /// Self-test steps (`--drill`), if any, and what they saw.
-    drill: Option<Drill>,
-    drill_report: DrillReport,
+    /// The composition of the last frame (input between frames uses it).
+    layout: Layout,
+    /// Frames drawn since the window opened.
+    frames: u64,
+    /// Whether the window has the keyboard.
+    focused: bool,
+    /// Self-test drills (`--drill`).
+    drill: DrillState,
+}
+
+/// What `--drill` needs: its steps, what they saw, its clock and a provoked DPI change.
+#[derive(Default)]
+struct DrillState {
+    steps: Option<Drill>,
+    report: DrillReport,
     /// Event-loop ticks since the window opened (the drill's clock).
     ticks: u64,
     /// A DPI change provoked by a drill: egui's pixels per point, instead of the window's.
@@ -178,6 +190,7 @@ impl ApplicationHandler for App {
         };
         match &event {
             WindowEvent::ModifiersChanged(m) => r.modifiers = m.state(),
+            WindowEvent::Focused(focused) => r.focused = *focused,
             WindowEvent::KeyboardInput { event: key, .. } if key.state.is_pressed() => {
                 match r.route_key(key) {
                     KeyRoute::Exit => {
@@ -281,8 +294,14 @@ impl ApplicationHandler for App {
         let Some(r) = self.running.as_mut() else {
             return;
         };
-        r.ticks += 1;
-        let due = r.drill.as_mut().map(|d| d.due(r.ticks)).unwrap_or_default();
+        r.drill.ticks += 1;
+        let ticks = r.drill.ticks;
+        let due = r
+            .drill
+            .steps
+            .as_mut()
+            .map(|d| d.due(ticks))
+            .unwrap_or_default();
         for step in due {
             if r.drill_step(step) {
                 event_loop.exit();
@@ -412,19 +431,21 @@ impl Running {
             presenter: presenter_for(&options.mode),
             kiosk,
             rebuild_failures: 0,
-            drill: options.drill.clone(),
-            drill_report: DrillReport::default(),
-            ticks: 0,
-            scale_override: None,
+            layout: Layout::new(options.size.0, options.size.1),
+            frames: 0,
+            focused: false,
+            drill: DrillState {
+                steps: options.drill.clone(),
+                ..DrillState::default()
+            },
         };
         running.apply_kiosk(kiosk_events.unwrap_or_default());
         Ok(running)
     }
 
-    /// Where the views are now (the control bar's strip is kept free while the overlay shows).
+    /// Where the views are now: the last frame's composition.
     fn layout(&self) -> Layout {
-        self.frame
-            .layout((self.gfx.config.width, self.gfx.config.height))
+        self.layout
     }
 
     fn resize(&mut self, width: u32, height: u32) {
@@ -492,197 +513,6 @@ impl Running {
             let row = ((p.y - heat.y) / heat.h * rows as f32) as u32;
             self.pending
                 .push(Action::SelectPair(row.min(rows as u32 - 1)));
-        }
-    }
-
-    fn redraw(&mut self) {
-        let now = Instant::now();
-        let dt = (now - self.last_frame).as_secs_f32();
-        self.last_frame = now;
-        // Minimized, or the device is gone (the next tick rebuilds it): draw nothing, so the
-        // last good frame stays on screen.
-        if self.gfx.is_zero_size() || self.gfx.health.lost().is_some() {
-            return;
-        }
-        let now_secs = self.now();
-        if let Some(kiosk) = self.kiosk.as_mut() {
-            let events = kiosk.tick(now_secs);
-            self.apply_kiosk(events);
-        }
-        if let Some(kiosk) = self.kiosk.as_mut() {
-            let words = self.ui.reading_words();
-            let (actions, events) = kiosk.tour(now_secs, &self.ui.state, words);
-            self.pending.extend(actions);
-            self.apply_kiosk(events);
-        }
-        if self.auto_rotate && !self.input.recently_active(AUTO_ROTATE_QUIET) {
-            self.frame.camera.yaw += AUTO_ROTATE_SPEED * dt;
-        }
-        let (device, queue) = (&self.gfx.gpu.device, &self.gfx.gpu.queue);
-        self.scene.poll_summary(device);
-        let trainer = &self.session.trainer;
-        let may_read = !self.ui.state.playing || self.last_readout.elapsed() >= READOUT_EVERY;
-        let need = self.ui.tick(dt, trainer).min(MAX_EPOCHS_PER_FRAME);
-        // Numbers for the overlay at this frame's playhead: everything trained so far has been
-        // submitted (this frame's training is encoded below).
-        if may_read && self.ui.is_stale(trainer) {
-            self.last_readout = now;
-        }
-        self.ui.refresh(trainer, device, queue, may_read);
-        let capture = self.capture_next.then(|| {
-            OffscreenTarget::with_format(
-                device,
-                (self.gfx.config.width, self.gfx.config.height),
-                self.gfx.format,
-            )
-        });
-        self.capture_next = false;
-        let surface = if capture.is_some() {
-            None
-        } else {
-            match self.gfx.surface.get_current_texture() {
-                wgpu::CurrentSurfaceTexture::Success(t) => Some((t, false)),
-                // Draw this one, reconfigure for the next.
-                wgpu::CurrentSurfaceTexture::Suboptimal(t) => Some((t, true)),
-                wgpu::CurrentSurfaceTexture::Timeout | wgpu::CurrentSurfaceTexture::Occluded => {
-                    return;
-                }
-                wgpu::CurrentSurfaceTexture::Outdated => return self.reconfigure(),
-                wgpu::CurrentSurfaceTexture::Lost => {
-                    return self.gfx.recreate_surface(&self.window);
-                }
-                wgpu::CurrentSurfaceTexture::Validation => {
-                    log::error!("surface validation error; reconfiguring");
-                    return self.reconfigure();
-                }
-            }
-        };
-        let view = match (&surface, &capture) {
-            (Some((t, _)), _) => t
-                .texture
-                .create_view(&wgpu::TextureViewDescriptor::default()),
-            (None, Some(c)) => c.view.clone(),
-            (None, None) => return,
-        };
-        let (device, queue) = (&self.gfx.gpu.device, &self.gfx.gpu.queue);
-        // A frame with a validation error is dropped; the last good one stays on screen.
-        let scope = device.push_error_scope(wgpu::ErrorFilter::Validation);
-        let mut encoder = device.create_command_encoder(&wgpu::CommandEncoderDescriptor {
-            label: Some("App::frame"),
-        });
-        let trainer = &mut self.session.trainer;
-        if need > 0 {
-            encoder.push_debug_group("train");
-            trainer.encode_train(queue, &mut encoder, need);
-            encoder.pop_debug_group();
-        }
-        self.ui.fill_frame(&mut self.frame, trainer);
-        self.frame.time_secs = self.started.elapsed().as_secs_f32();
-        let explaining =
-            self.ui.state.step == crate::ui::Step::Architecture && !self.ui.state.playing;
-        self.frame.pulse_phase = Some(if explaining {
-            explain_pulse(self.frame.time_secs)
-        } else {
-            pulse_phase(self.frame.playhead, self.ui.state.speed)
-        });
-        let layout = self.layout();
-        let over_ui = self.scene.egui_ctx().is_pointer_over_egui();
-        self.frame.hover_word = self
-            .input
-            .cursor
-            .filter(|_| !over_ui)
-            .and_then(|c| self.scene.pick_word(&self.frame, &layout, c));
-        let mut egui_input = self.egui.take_egui_input(&self.window);
-        if let Some(ppp) = self.scale_override {
-            egui_input
-                .viewports
-                .entry(egui::ViewportId::ROOT)
-                .or_default()
-                .native_pixels_per_point = Some(ppp);
-        }
-        let inputs = self.session.inputs();
-        let size = (self.gfx.config.width, self.gfx.config.height);
-        let ui = &mut self.ui;
-        let mut kiosk = self.kiosk.as_mut();
-        let mut kiosk_events = Vec::new();
-        let mut actions = std::mem::take(&mut self.pending);
-        let blank = self.presenter.as_ref().is_some_and(|p| p.blank);
-        let output = if blank {
-            // Lecture mode's black screen: training goes on, nothing is drawn.
-            drop(egui_input);
-            clear_black(&mut encoder, &view);
-            None
-        } else {
-            Some(self.scene.encode_frame(
-                device,
-                queue,
-                &mut encoder,
-                &inputs,
-                &self.frame,
-                &view,
-                size,
-                egui_input,
-                |ctx| {
-                    actions.extend(ui.ui(ctx));
-                    if let Some(k) = kiosk.as_mut() {
-                        kiosk_events.extend(k.ui(ctx, now_secs));
-                    }
-                },
-            ))
-        };
-        if kiosk.is_some() {
-            actions.retain(KioskRuntime::allows);
-        }
-        if let Some(c) = &capture {
-            c.encode_readback(&mut encoder);
-        }
-        queue.submit([encoder.finish()]);
-        let failed = pollster::block_on(scope.pop());
-        if let Some(error) = &failed {
-            self.gfx.health.report(&format!(
-                "frame dropped: {}",
-                crate::kiosk::recovery::one_line(error)
-            ));
-        }
-        let surface = surface.filter(|_| failed.is_none());
-        if let Some((texture, suboptimal)) = surface {
-            self.window.pre_present_notify();
-            queue.present(texture);
-            if suboptimal {
-                self.reconfigure();
-            }
-        }
-        self.scene.after_submit();
-        if let Some(output) = output {
-            self.egui.handle_platform_output(&self.window, output);
-        }
-        if let Some(c) = capture.filter(|_| failed.is_none()) {
-            self.save_capture(&c);
-        }
-        self.apply_kiosk(kiosk_events);
-        let grid = LessonUi::grid(&self.session.trainer);
-        let total = self.session.lesson.epochs;
-        for action in self.ui.state.apply_all(actions, &grid, total) {
-            self.execute(action);
-        }
-        self.count_frame(size);
-    }
-
-    /// Logs the frame rate every few seconds (RUST_LOG=info).
-    fn count_frame(&mut self, size: (u32, u32)) {
-        self.fps_frames += 1;
-        self.drill_report.frames_since_rebuild += 1;
-        let secs = self.fps_since.elapsed().as_secs_f64();
-        if secs >= 5.0 {
-            log::info!(
-                "{:.1} fps at {}x{}, epoch {}",
-                f64::from(self.fps_frames) / secs,
-                size.0,
-                size.1,
-                self.frame.trained_epochs
-            );
-            self.fps_frames = 0;
-            self.fps_since = Instant::now();
         }
     }
 }

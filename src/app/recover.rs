@@ -38,8 +38,8 @@ impl Running {
         self.session = session;
         self.gfx = gfx;
         self.ui.forget_readout();
-        self.drill_report.rebuilt_at.push(epoch);
-        self.drill_report.frames_since_rebuild = 0;
+        self.drill.report.rebuilt_at.push(epoch);
+        self.drill.report.frames_since_rebuild = 0;
         log::warn!("GPU device rebuilt; the lesson carries on from epoch {epoch}");
         Ok(())
     }
@@ -66,7 +66,7 @@ impl Running {
                     self.resize(size.width, size.height);
                 }
             }
-            DrillStep::Scale(f) => self.scale_override = Some(f),
+            DrillStep::Scale(f) => self.drill.scale_override = Some(f),
             DrillStep::Screenshot => self.capture_next = true,
             DrillStep::Tap => self.kiosk_input(),
             DrillStep::Key(name) => {
@@ -75,7 +75,7 @@ impl Running {
                 }
             }
             DrillStep::Exit => {
-                let r = &self.drill_report;
+                let r = &self.drill.report;
                 let monitor = self
                     .window
                     .current_monitor()
@@ -93,7 +93,7 @@ impl Running {
                 let s = &self.ui.state;
                 eprintln!(
                     "drill report: frames {} since the last rebuild, rebuilds at epochs {:?}, \
-                     epoch {}, shown epoch {}, step {}, playing {}, surface {}x{}, \
+                     epoch {}, shown epoch {}, step {}, playing {}, focused {}, surface {}x{}, \
                      pixels per point {}, kiosk {kiosk}, monitor {monitor}",
                     r.frames_since_rebuild,
                     r.rebuilt_at,
@@ -101,6 +101,7 @@ impl Running {
                     self.ui.summary.shown_epoch,
                     s.step.index() + 1,
                     s.playing,
+                    self.focused,
                     self.gfx.config.width,
                     self.gfx.config.height,
                     self.scene.egui_ctx().pixels_per_point()

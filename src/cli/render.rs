@@ -233,13 +233,6 @@ pub fn run(args: &RenderArgs) -> anyhow::Result<()> {
         let mut frame = session.frame(playhead);
         select(args, session, ui.as_mut(), &mut frame)?;
         frame.camera.yaw += yaw;
-        if let Some(ui) = ui.as_mut() {
-            // Let the overlay measure its cards first, so the 3D picture avoids them.
-            renderer.settle_ui(device, queue, |ctx| {
-                ui.ui(ctx);
-            });
-            frame.camera.lens = ui.state.hero_lens;
-        }
         let hook = ui.as_mut().map(|ui| {
             move |ctx: &egui::Context| {
                 ui.ui(ctx);

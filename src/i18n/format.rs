@@ -77,12 +77,14 @@ pub fn percent_in(lang: Lang, p: f32) -> String {
         return "–".to_owned();
     }
     let pct = f64::from(p.clamp(0.0, 1.0)) * 100.0;
-    let digits = if pct == 0.0 || pct == 100.0 || (9.95..99.0).contains(&pct) {
+    // Whole percents (0.5, 0.99: thresholds, shares) read without a decimal.
+    let whole = (pct - pct.round()).abs() < 1e-4;
+    let digits = if whole || (9.95..99.0).contains(&pct) {
         0
     } else {
         1
     };
-    let mut value = pct;
+    let mut value = if whole { pct.round() } else { pct };
     // Rounding must not claim a certainty the value does not have.
     let step = if digits == 0 { 1.0 } else { 0.1 };
     if pct < 100.0 && (pct / step).round() * step >= 100.0 {

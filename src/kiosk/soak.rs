@@ -231,7 +231,7 @@ pub fn run_soak(
             &inputs,
             &frame,
             &target.view,
-            size,
+            &frame.layout(size),
             headless_input(size),
             |ctx| {
                 ui.ui(ctx);

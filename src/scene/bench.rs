@@ -107,7 +107,7 @@ pub fn bench_case(
             &session.inputs(),
             &frame,
             &target.view,
-            size,
+            &frame.layout(size),
             headless_input(size),
             |_| {},
         );

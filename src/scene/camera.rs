@@ -6,9 +6,8 @@
 //! drag moves the scene by about the same number of pixels at any zoom), and zooming scales the
 //! distance while moving `target` toward the point under the cursor (on the plane through
 //! `target` facing the camera), so the point under the cursor stays under it. Projection is a
-//! right-handed perspective with depth in 0..1 (wgpu's clip space), followed by an optional
-//! [`Lens`] that shrinks and moves the picture within the view, so it can sit in the part of the
-//! view that overlay cards leave free; rays and projections both go through it.
+//! right-handed perspective with depth in 0..1 (wgpu's clip space). No card ever covers the 3D
+//! view (the layout keeps it free), so the picture always fills its view.
 
 use glam::{Mat4, Vec2, Vec3};
 
@@ -17,76 +16,6 @@ const PITCH_LIMIT: f32 = 1.45;
 /// Distance limits, in world units (the embedding cloud has radius about 1).
 const MIN_DISTANCE: f32 = 0.6;
 const MAX_DISTANCE: f32 = 20.0;
-
-/// The smallest a [`Lens`] makes the picture: below this the words crowd together (a 4:3 screen
-/// with the lesson's cards needs about 0.5).
-const MIN_LENS_SCALE: f32 = 0.35;
-
-/// Where the picture sits in the view: normalised device coordinates become `ndc * scale + shift`.
-#[derive(Clone, Copy, Debug, PartialEq)]
-pub struct Lens {
-    pub scale: f32,
-    pub shift: Vec2,
-}
-
-impl Default for Lens {
-    fn default() -> Self {
-        Self {
-            scale: 1.0,
-            shift: Vec2::ZERO,
-        }
-    }
-}
-
-impl Lens {
-    /// The lens that moves the picture of `plot` into the largest part of it that `covers`
-    /// (rectangles drawn on top, same pixel units) leave free. Each cover is cut away from the
-    /// side that keeps the most area; the picture keeps its proportions and may reach a little
-    /// under the covers (the cloud rarely fills the corners).
-    pub fn fitting(plot: super::Rect, covers: &[super::Rect]) -> Self {
-        let (mut left, mut top) = (plot.x, plot.y);
-        let (mut right, mut bottom) = (plot.x + plot.w, plot.y + plot.h);
-        let mut covers: Vec<&super::Rect> = covers.iter().collect();
-        covers.sort_by(|a, b| (b.w * b.h).total_cmp(&(a.w * a.h)));
-        for c in covers {
-            let (cl, ct, cr, cb) = (c.x, c.y, c.x + c.w, c.y + c.h);
-            if cr <= left || cl >= right || cb <= top || ct >= bottom {
-                continue;
-            }
-            let options = [
-                (cr, top, right, bottom),
-                (left, top, cl, bottom),
-                (left, cb, right, bottom),
-                (left, top, right, ct),
-            ];
-            let area = |&(l, t, r, b): &(f32, f32, f32, f32)| (r - l).max(0.0) * (b - t).max(0.0);
-            let best = options
-                .iter()
-                .copied()
-                .max_by(|a, b| area(a).total_cmp(&area(b)))
-                .unwrap();
-            (left, top, right, bottom) = best;
-        }
-        if right - left < 1.0 || bottom - top < 1.0 || plot.w < 1.0 || plot.h < 1.0 {
-            return Self::default();
-        }
-        let fit = ((right - left) / plot.w).min((bottom - top) / plot.h);
-        let scale = fit.clamp(MIN_LENS_SCALE, 1.0);
-        let centre = Vec2::new((left + right) * 0.5 - plot.x, (top + bottom) * 0.5 - plot.y);
-        let shift = Vec2::new(centre.x / plot.w * 2.0 - 1.0, 1.0 - centre.y / plot.h * 2.0);
-        Self { scale, shift }
-    }
-
-    fn matrix(&self) -> Mat4 {
-        Mat4::from_translation(self.shift.extend(0.0))
-            * Mat4::from_scale(Vec3::new(self.scale, self.scale, 1.0))
-    }
-
-    /// The device coordinates the lens moved to `ndc` came from.
-    fn undo(&self, ndc: Vec2) -> Vec2 {
-        (ndc - self.shift) / self.scale.max(1e-3)
-    }
-}
 
 /// An orbit camera. `Copy`, so a frame can snapshot it.
 #[derive(Clone, Copy, Debug, PartialEq)]
@@ -101,8 +30,6 @@ pub struct OrbitCamera {
     pub target: Vec3,
     /// Vertical field of view, radians.
     pub fov_y: f32,
-    /// Where the picture sits in the view (see [`Lens`]).
-    pub lens: Lens,
 }
 
 impl Default for OrbitCamera {
@@ -113,7 +40,6 @@ impl Default for OrbitCamera {
             distance: 3.2,
             target: Vec3::ZERO,
             fov_y: 40f32.to_radians(),
-            lens: Lens::default(),
         }
     }
 }
@@ -187,13 +113,7 @@ impl OrbitCamera {
 
     pub fn clip_from_view(&self, aspect: f32) -> Mat4 {
         // Depth 0..1, y up: wgpu's clip space (the same as DirectX's).
-        self.lens.matrix()
-            * glam::camera::rh::proj::directx::perspective(
-                self.fov_y,
-                aspect.max(1e-3),
-                0.05,
-                100.0,
-            )
+        glam::camera::rh::proj::directx::perspective(self.fov_y, aspect.max(1e-3), 0.05, 100.0)
     }
 
     pub fn clip_from_world(&self, aspect: f32) -> Mat4 {
@@ -230,7 +150,6 @@ impl OrbitCamera {
 
     /// The world ray through `ndc` (x right, y up, in -1..1): origin and unit direction.
     pub fn ray(&self, ndc: Vec2, aspect: f32) -> (Vec3, Vec3) {
-        let ndc = self.lens.undo(ndc);
         let (right, up) = self.right_up();
         let forward = -self.back();
         let h = (self.fov_y * 0.5).tan();
@@ -271,46 +190,6 @@ mod tests {
 
     fn close(a: Vec3, b: Vec3) -> bool {
         (a - b).length() < 1e-4
-    }
-
-    #[test]
-    fn the_lens_fits_the_part_cards_leave_free() {
-        use super::super::Rect;
-        let plot = Rect::new(0.0, 0.0, 1000.0, 800.0);
-        assert_eq!(Lens::fitting(plot, &[]), Lens::default());
-        // A card on the left and one along the bottom: the picture moves up and right.
-        let covers = [
-            Rect::new(0.0, 0.0, 400.0, 500.0),
-            Rect::new(0.0, 600.0, 1000.0, 200.0),
-        ];
-        let lens = Lens::fitting(plot, &covers);
-        assert!(lens.scale < 1.0 && lens.scale >= MIN_LENS_SCALE);
-        assert!(lens.shift.x > 0.0 && lens.shift.y > 0.0, "{lens:?}");
-        // A cover outside the plot changes nothing.
-        let outside = [Rect::new(2000.0, 0.0, 10.0, 10.0)];
-        assert_eq!(Lens::fitting(plot, &outside), Lens::default());
-    }
-
-    #[test]
-    fn the_lens_moves_projections_and_rays_alike() {
-        let mut camera = OrbitCamera::new(0.3, 0.2, 4.0);
-        camera.lens = Lens {
-            scale: 0.5,
-            shift: Vec2::new(0.4, 0.2),
-        };
-        let size = Vec2::new(800.0, 600.0);
-        let (px, _) = camera.project(Vec3::ZERO, size).unwrap();
-        // The target lands at the shifted centre: ndc (0.4, 0.2).
-        assert!((px - Vec2::new(560.0, 240.0)).length() < 1e-3, "{px}");
-        let p = Vec3::new(0.3, -0.2, 0.1);
-        let (px, _) = camera.project(p, size).unwrap();
-        let ndc = Vec2::new(px.x / size.x * 2.0 - 1.0, 1.0 - px.y / size.y * 2.0);
-        let (origin, dir) = camera.ray(ndc, size.x / size.y);
-        let along = (p - origin).dot(dir);
-        assert!(
-            (origin + dir * along - p).length() < 1e-3,
-            "the ray through a projection hits the point"
-        );
     }
 
     #[test]

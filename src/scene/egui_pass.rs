@@ -35,15 +35,18 @@ impl Scene {
         &mut self,
         device: &wgpu::Device,
         queue: &wgpu::Queue,
-        size: (u32, u32),
+        layout: &Layout,
         input: &egui::RawInput,
         passes: u32,
         mut ui: impl FnMut(&egui::Context),
     ) {
         for _ in 0..passes {
             let mut input = input.clone();
-            self.fit_input(&mut input, size);
-            let full = self.egui_ctx.run_pass(input, &mut ui);
+            self.fit_input(&mut input, (layout.width, layout.height));
+            let full = self.egui_ctx.run_pass(input, |ctx| {
+                layout.install(ctx);
+                ui(ctx);
+            });
             self.apply_textures(device, queue, &full.textures_delta);
             full.drop_without_applying_deltas(); // applied just above
         }
@@ -83,6 +86,7 @@ impl Scene {
         let summary = self.summary.latest().cloned();
         let mut ui = Some(ui);
         let full = self.egui_ctx.run_pass(input, |ctx| {
+            layout.install(ctx);
             if frame.labels {
                 labels::paint(ctx, info, frame, layout, summary.as_ref(), ppp);
             }

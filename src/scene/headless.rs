@@ -39,17 +39,19 @@ impl HeadlessRenderer {
         self.render_with_ui(device, queue, inputs, frame, None::<fn(&egui::Context)>)
     }
 
-    /// Runs `ui` for a few egui passes without drawing, so its cards settle at their final size
-    /// (and an overlay can measure them before the frame is set up).
+    /// Runs `ui` for a few egui passes of `frame`'s composition without drawing, so its cards
+    /// settle at their final size.
     pub fn settle_ui(
         &mut self,
         device: &wgpu::Device,
         queue: &wgpu::Queue,
+        frame: &SceneFrame,
         ui: impl FnMut(&egui::Context),
     ) {
         let size = self.target.size;
+        let layout = frame.layout(size);
         self.scene
-            .settle_egui(device, queue, size, &headless_input(size), 2, ui);
+            .settle_egui(device, queue, &layout, &headless_input(size), 2, ui);
     }
 
     /// Renders one frame with an egui overlay painted by `ui` (e.g. the lesson overlay), settled
@@ -63,11 +65,12 @@ impl HeadlessRenderer {
         mut ui: Option<impl FnMut(&egui::Context)>,
     ) -> Result<Vec<u8>, SceneError> {
         let size = self.target.size;
+        let layout = frame.layout(size);
         self.scene
-            .prepare_blocking(device, queue, inputs, frame, size);
+            .prepare_blocking(device, queue, inputs, frame, &layout);
         if let Some(ui) = ui.as_mut() {
             self.scene
-                .settle_egui(device, queue, size, &headless_input(size), 2, ui);
+                .settle_egui(device, queue, &layout, &headless_input(size), 2, ui);
         }
         let mut encoder = device.create_command_encoder(&wgpu::CommandEncoderDescriptor {
             label: Some("HeadlessRenderer::frame"),
@@ -79,7 +82,7 @@ impl HeadlessRenderer {
             inputs,
             frame,
             &self.target.view,
-            size,
+            &layout,
             headless_input(size),
             |ctx| {
                 if let Some(ui) = ui.as_mut() {

@@ -108,17 +108,18 @@ impl SceneInfo {
 /// Most rows the prediction bars show.
 pub const MAX_BARS: usize = 10;
 
-/// The smallest bar row, in pixels, whose word label still reads (about 9 px type).
-const MIN_BAR_ROW_PX: f32 = 12.0;
+/// The smallest bar row, in design pixels at 1080 lines: its label is at least 18 (12 pixels at
+/// 720 lines).
+const BAR_ROW_1080: f32 = 25.0;
 
-/// Bars always shown when the vocabulary has them (a short lesson keeps every word).
-const MIN_BARS: usize = 5;
+/// Bars always shown when the vocabulary has them.
+const MIN_BARS: usize = 3;
 
-/// How many bar rows fit the bars' plot in `layout` with readable labels: 5 to [`MAX_BARS`]
-/// (a 720p screen takes 7, 1080p all 10).
+/// How many bar rows fit the bars' plot in `layout` with readable labels (rows of
+/// [`BAR_ROW_1080`] design pixels, type at least 12 pixels at 720 lines): up to [`MAX_BARS`].
 pub fn bar_capacity(layout: &super::Layout) -> usize {
-    ((layout.plot(super::Panel::Bars).h / MIN_BAR_ROW_PX).floor() as usize)
-        .clamp(MIN_BARS, MAX_BARS)
+    let row = BAR_ROW_1080 * layout.type_scale();
+    ((layout.plot(super::Panel::Bars).h / row.max(1.0)).floor() as usize).clamp(MIN_BARS, MAX_BARS)
 }
 
 /// The row of each word in the prediction bars (None: not shown), at most `max_rows` words

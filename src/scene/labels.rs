@@ -15,16 +15,20 @@ use glam::Vec2;
 
 use super::SceneFrame;
 use super::camera::OrbitCamera;
+use super::declutter::{LabelCandidate, label_budget, place_labels};
 use super::info::SceneInfo;
-use super::layout::{Layout, Panel, Rect};
+use super::layout::{Layout, Panel, Rect, network_geometry};
 use super::palette::{BOLD, word_text};
 use super::summary::Summary;
 use crate::i18n::format::{percent, tick};
 use crate::tr;
 
 const TITLE: Color32 = Color32::from_rgb(226, 232, 255);
-const DIM: Color32 = Color32::from_rgb(140, 150, 184);
-const FAINT: Color32 = Color32::from_rgb(96, 104, 136);
+const DIM: Color32 = Color32::from_rgb(176, 186, 212);
+const FAINT: Color32 = Color32::from_rgb(148, 158, 188);
+
+/// The smallest type the scene paints, in design pixels: 12 pixels at 720 lines.
+pub const MIN_TEXT_1080: f32 = 18.0;
 const ACCENT: Color32 = Color32::from_rgb(255, 196, 110);
 const HALO: Color32 = Color32::from_rgba_premultiplied(2, 3, 8, 230);
 
@@ -93,6 +97,25 @@ impl Ink {
         Vec2::new(galley.size().x, galley.size().y) * self.ppp
     }
 
+    /// `text`, cut at the end with "…" so it is at most `width` pixels wide in `size`.
+    fn fit(&self, text: &str, size: f32, bold: bool, width: f32) -> String {
+        if self.measure(text, size, bold).x <= width {
+            return text.to_owned();
+        }
+        let chars: Vec<char> = text.chars().collect();
+        let (mut lo, mut hi) = (0, chars.len());
+        while lo < hi {
+            let mid = (lo + hi).div_ceil(2);
+            let candidate: String = chars[..mid].iter().collect::<String>() + "…";
+            if self.measure(&candidate, size, bold).x <= width {
+                lo = mid;
+            } else {
+                hi = mid - 1;
+            }
+        }
+        chars[..lo].iter().collect::<String>() + "…"
+    }
+
     /// Draws `text` anchored at `pos` (pixels). Returns its rect (pixels).
     fn text(&self, pos: Vec2, anchor: Align2, text: &str, style: Style) -> Rect {
         let Style {
@@ -133,23 +156,41 @@ impl Ink {
         )
     }
 
-    fn card_title(&self, layout: &Layout, panel: Panel, title: &str, subtitle: &str) {
+    /// The card's title and, where it fits on the same line, its subtitle. Returns the right
+    /// end of what was drawn.
+    fn card_title(&self, layout: &Layout, panel: Panel, title: &str, subtitle: &str) -> f32 {
+        self.card_title_of(layout, panel, &[title], subtitle)
+    }
+
+    /// [`Ink::card_title`] with shorter wordings to fall back on, longest first: the first that
+    /// fits is used (the last is cut with "…" if even it does not).
+    fn card_title_of(&self, layout: &Layout, panel: Panel, titles: &[&str], subtitle: &str) -> f32 {
         let card = layout.card(panel);
         let pad = 16.0 * self.scale;
+        let room = card.w - 2.0 * pad;
+        let title = titles
+            .iter()
+            .find(|t| self.measure(t, 25.0, true).x <= room)
+            .map(|t| t.to_string())
+            .unwrap_or_else(|| self.fit(titles.last().copied().unwrap_or(""), 25.0, true, room));
         let r = self.text(
             Vec2::new(card.x + pad, card.y + 10.0 * self.scale),
             Align2::LEFT_TOP,
-            title,
+            &title,
             style(25.0, TITLE).bold(true),
         );
-        if !subtitle.is_empty() {
-            self.text(
-                Vec2::new(r.right() + 12.0 * self.scale, r.bottom() - 2.0 * self.scale),
-                Align2::LEFT_BOTTOM,
-                subtitle,
-                style(18.0, DIM),
-            );
+        let x = r.right() + 12.0 * self.scale;
+        let room = card.right() - pad - x;
+        if subtitle.is_empty() || self.measure(subtitle, MIN_TEXT_1080, false).x > room {
+            return r.right();
         }
+        self.text(
+            Vec2::new(x, r.bottom() - 2.0 * self.scale),
+            Align2::LEFT_BOTTOM,
+            subtitle,
+            style(MIN_TEXT_1080, DIM),
+        )
+        .right()
     }
 }
 
@@ -169,7 +210,7 @@ pub fn paint(
     let ink = Ink {
         painter: ctx.layer_painter(egui::LayerId::background()),
         ppp,
-        scale: layout.scale,
+        scale: layout.type_scale(),
     };
     header(&ink, info, frame, layout, summary);
     embedding(&ink, info, frame, layout, summary);
@@ -255,65 +296,85 @@ fn embedding(
     let Some(summary) = summary else { return };
     let plot = layout.plot(Panel::Embedding);
     let size = plot.size();
-    // Project, nearest first; focus, hovered and context words get first pick of label spots.
-    let mut order: Vec<(u32, Vec2, f32, f32)> = summary
+    // Priority: the followed word and the hovered one, the selected pair's context, its true
+    // next words and the likely ones, then the rest (nearest first).
+    let context: Vec<u32> = info
+        .recorded
+        .get(frame.pair as usize)
+        .map(|p| p.context.clone())
+        .unwrap_or_default();
+    let ideal = info.ideal_probs(frame.pair);
+    let probs = shown_probs(frame, Some(summary));
+    let priority = |w: u32| -> u32 {
+        if frame.word == w || frame.hover_word == Some(w) {
+            0
+        } else if context.contains(&w) {
+            1
+        } else if ideal.get(w as usize).is_some_and(|&p| p > 0.0) {
+            2
+        } else if probs
+            .and_then(|p| p.get(w as usize))
+            .is_some_and(|&p| p >= 0.05)
+        {
+            3
+        } else {
+            4
+        }
+    };
+    let mut styles = Vec::new();
+    let candidates: Vec<LabelCandidate> = summary
         .positions
         .iter()
         .enumerate()
         .filter_map(|(w, &p)| {
             let (px, depth) = frame.camera.project(p, size)?;
-            plot.contains(plot.min() + px)
-                .then_some((w as u32, plot.min() + px, depth, p.y))
+            let at = plot.min() + px;
+            if !plot.contains(at) {
+                return None;
+            }
+            // Clear of the point's ring: keep in sync with point_radius_px() in points.wgsl.
+            let radius = 9.0 * layout.scale * (3.6 / depth.max(0.1)).sqrt().clamp(0.6, 1.8);
+            let size_px = 32.0 * (3.6 / depth.max(0.5)).sqrt().clamp(0.75, 1.25);
+            let text = info.word(w as u32);
+            styles.push((w as u32, size_px));
+            Some(LabelCandidate {
+                word: w as u32,
+                at,
+                radius,
+                size: ink.measure(text, size_px, true),
+                priority: priority(w as u32),
+                depth,
+            })
         })
         .collect();
-    let priority = |w: u32| u8::from(frame.hover_word != Some(w) && frame.word != w);
-    order.sort_by(|a, b| priority(a.0).cmp(&priority(b.0)).then(a.2.total_cmp(&b.2)));
-    let small_vocab = info.vocab.len() <= 12;
-    let mut placed: Vec<Rect> = Vec::new();
-    for (w, px, depth, _) in order {
-        // Clear of the point's ring: keep in sync with point_radius_px() in points.wgsl.
-        let radius = 9.0 * layout.scale * (3.6 / depth.max(0.1)).sqrt().clamp(0.6, 1.8);
-        let gap = radius * 2.3 + 4.0 * layout.scale;
-        let text = info.word(w);
-        let size_px = 32.0 * (3.6 / depth.max(0.5)).sqrt().clamp(0.75, 1.25);
-        let dim = ink.measure(text, size_px, true);
-        let spots = [
-            (px + Vec2::new(gap, -dim.y * 0.5), Align2::LEFT_TOP),
-            (px + Vec2::new(-gap - dim.x, -dim.y * 0.5), Align2::LEFT_TOP),
-            (px + Vec2::new(-dim.x * 0.5, -gap - dim.y), Align2::LEFT_TOP),
-            (px + Vec2::new(-dim.x * 0.5, gap), Align2::LEFT_TOP),
-        ];
-        // A free spot inside the view first, so a word near the edge reads into the picture
-        // rather than over the next panel; then any free spot.
-        // Labels keep a word space apart, so two never read as one ("mat" "on" as "maton").
-        let space = 8.0 * layout.scale;
-        let clear = |&&(p, _): &&(Vec2, Align2)| {
-            let r = Rect::new(p.x - space, p.y, dim.x + 2.0 * space, dim.y);
-            !placed.iter().any(|q| overlaps(&r, q))
-        };
-        let inside = |&&(p, _): &&(Vec2, Align2)| {
-            p.x >= plot.x
-                && p.y >= plot.y
-                && p.x + dim.x <= plot.right()
-                && p.y + dim.y <= plot.bottom()
-        };
-        let free = spots
+    let typical = ink.measure("word", 32.0, true);
+    let budget = label_budget(plot.w * plot.h, typical.x * 1.5 * typical.y);
+    let space = 8.0 * layout.scale;
+    for placement in place_labels(&candidates, plot, space, budget) {
+        let w = placement.word;
+        let size_px = styles
             .iter()
-            .filter(clear)
-            .find(inside)
-            .or_else(|| spots.iter().find(clear));
-        let spot = match free {
-            Some(s) => *s,
-            None if small_vocab || frame.word == w || frame.hover_word == Some(w) => spots[0],
-            None => continue,
-        };
-        let r = ink.text(
-            spot.0,
-            spot.1,
-            text,
+            .find(|(s, _)| *s == w)
+            .map_or(32.0, |(_, size)| *size);
+        if placement.leader
+            && let Some(c) = candidates.iter().find(|c| c.word == w)
+        {
+            let r = placement.rect;
+            let end = Vec2::new(c.at.x.clamp(r.x, r.right()), c.at.y.clamp(r.y, r.bottom()));
+            ink.painter.line_segment(
+                [ink.pt(c.at), ink.pt(end)],
+                Stroke::new(
+                    1.2 * layout.scale / ink.ppp,
+                    word_text(w as usize).gamma_multiply(0.6),
+                ),
+            );
+        }
+        ink.text(
+            placement.rect.min(),
+            Align2::LEFT_TOP,
+            info.word(w),
             style(size_px, word_text(w as usize)).bold(true).halo(),
         );
-        placed.push(r);
     }
     if let Some(w) = frame.hover_word
         && let Some(&p) = summary.positions.get(w as usize)
@@ -393,24 +454,31 @@ fn network(ink: &Ink, info: &SceneInfo, frame: &SceneFrame, layout: &Layout) {
     ink.card_title(layout, Panel::Network, &tr!("network-title"), &subtitle);
     let plot = layout.plot(Panel::Network);
     let v = info.vocab.len().max(1);
-    let row = plot.h / v as f32;
-    let size = (row * 0.8 / layout.scale).min(19.0);
-    if size * layout.scale < 7.0 {
-        return;
-    }
+    let row = plot.h / v as f32 / ink.scale;
     let ideal = info.ideal_probs(frame.pair);
-    // Keep in sync with neuron_pos() in network.wgsl: outputs at x = 0.96 w.
-    let radius = (0.36 * plot.h / v as f32).clamp(1.5, 13.0 * layout.scale);
-    let x = plot.x + plot.w * 0.96 + radius * 1.9 + 8.0 * layout.scale;
+    let radius = network_geometry::radius(plot, v, layout.scale);
+    // Every output word when the rows give readable type; else only the true next words.
+    let size = (row * 0.85).clamp(MIN_TEXT_1080, 22.0);
+    let every = row * 0.85 >= MIN_TEXT_1080;
+    let mut placed: Vec<Rect> = Vec::new();
     for (w, name) in info.vocab.iter().enumerate() {
-        let y = plot.y + (w as f32 + 0.5) * row;
+        if !every && ideal[w] <= 0.0 {
+            continue;
+        }
+        let at = network_geometry::neuron(plot, 2, w, v);
         let color = if ideal[w] > 0.0 { word_text(w) } else { DIM };
-        ink.text(
-            Vec2::new(x, y),
+        let pos = Vec2::new(at.x + radius * 1.9 + 6.0 * layout.scale, at.y);
+        let dim = ink.measure(name, size, ideal[w] > 0.0);
+        let r = Rect::new(pos.x, pos.y - dim.y / 2.0, dim.x, dim.y);
+        if placed.iter().any(|q| overlaps(&r, q)) {
+            continue;
+        }
+        placed.push(ink.text(
+            pos,
             Align2::LEFT_CENTER,
             name,
             style(size, color).bold(ideal[w] > 0.0),
-        );
+        ));
     }
     let card = layout.card(Panel::Network);
     let foot = card.bottom() - 4.0 * layout.scale;
@@ -419,19 +487,26 @@ fn network(ink: &Ink, info: &SceneInfo, frame: &SceneFrame, layout: &Layout) {
         tr!("network-column-hidden"),
         tr!("network-column-next"),
     ];
+    // Each caption under its column, left to right; one that would touch the last is left out.
+    let mut right_end = f32::NEG_INFINITY;
     for (i, label) in columns.iter().enumerate() {
-        let cx = plot.x + plot.w * (0.04 + 0.46 * i as f32);
-        let anchor = [
+        let cx = network_geometry::neuron(plot, i, 0, 1).x;
+        let width = ink.measure(label, MIN_TEXT_1080, false).x;
+        let left = match i {
+            0 => cx - 8.0 * layout.scale,
+            1 => cx - width / 2.0,
+            _ => (cx - width / 2.0).min(card.right() - 8.0 * layout.scale - width),
+        };
+        if left < right_end + 10.0 * layout.scale {
+            continue;
+        }
+        let r = ink.text(
+            Vec2::new(left, foot),
             Align2::LEFT_BOTTOM,
-            Align2::CENTER_BOTTOM,
-            Align2::CENTER_BOTTOM,
-        ][i];
-        ink.text(
-            Vec2::new(cx - if i == 0 { 8.0 * layout.scale } else { 0.0 }, foot),
-            anchor,
             label,
-            style(15.0, FAINT),
+            style(MIN_TEXT_1080, FAINT),
         );
+        right_end = r.right();
     }
 }
 
@@ -447,7 +522,10 @@ fn bars(
         || tr!("bars-title"),
         |p| tr!("bars-title-after", context = info.context_text(p)),
     );
-    ink.card_title(layout, Panel::Bars, &title, "");
+    let short = pair.map_or_else(String::new, |p| {
+        tr!("bars-title-short", context = info.context_text(p))
+    });
+    ink.card_title_of(layout, Panel::Bars, &[&title, &short], "");
     let plot = layout.plot(Panel::Bars);
     let ideal = info.ideal_probs(frame.pair);
     let probs = shown_probs(frame, summary);
@@ -455,22 +533,20 @@ fn bars(
     let rows = super::info::bar_rows(&ideal, probs, super::info::bar_capacity(layout));
     let count = rows.iter().flatten().count().max(1);
     let row = plot.h / count as f32;
-    let size = (row * 0.72 / layout.scale).min(24.0);
-    if size * layout.scale < 7.0 {
-        return;
-    }
+    let size = (row * 0.72 / ink.scale).clamp(MIN_TEXT_1080, 24.0);
     if info.vocab.len() > count {
+        // Under the bars, where it never meets the title.
         let note = tr!("bars-top-of", count = count, vocab = info.vocab.len());
         let card = layout.card(Panel::Bars);
-        ink.text(
-            Vec2::new(
-                card.right() - 16.0 * layout.scale,
-                card.y + 14.0 * layout.scale,
-            ),
-            Align2::RIGHT_TOP,
-            &note,
-            style(16.0, FAINT),
-        );
+        let room = card.bottom() - plot.bottom();
+        if room >= MIN_TEXT_1080 * ink.scale * 1.1 {
+            ink.text(
+                Vec2::new(plot.x, card.bottom() - 2.0 * ink.scale),
+                Align2::LEFT_BOTTOM,
+                &note,
+                style(MIN_TEXT_1080, FAINT),
+            );
+        }
     }
     for (w, name) in info.vocab.iter().enumerate() {
         let Some(r) = rows[w] else { continue };
@@ -489,7 +565,7 @@ fn bars(
                 Vec2::new(plot.right() + 12.0 * layout.scale, y),
                 Align2::LEFT_CENTER,
                 &percent(*p),
-                style(size * 0.92, color).bold(is_target),
+                style(size, color).bold(is_target),
             );
         }
     }
@@ -529,7 +605,14 @@ fn loss(
         // Keep in sync with loss_y_px() in loss_curve.wgsl (PAD = 0.06).
         const PAD: f32 = 0.06;
         let (lo, hi) = (summary.loss_min.max(1e-6), summary.loss_max.max(1e-6));
-        for i in 0..5 {
+        // A label on every grid line (quarters) where they have room, else every other one.
+        let line_gap = plot.h * (1.0 - 2.0 * PAD) / 4.0;
+        let every = if line_gap >= MIN_TEXT_1080 * ink.scale * 1.3 {
+            1
+        } else {
+            2
+        };
+        for i in (0..5).step_by(every) {
             let n = i as f32 / 4.0;
             let value = if frame.loss_log {
                 (lo.ln() + (hi.ln() - lo.ln()) * n).exp()
@@ -541,7 +624,7 @@ fn loss(
                 Vec2::new(plot.x - 10.0 * s, y),
                 Align2::RIGHT_CENTER,
                 &tick(value),
-                style(17.0, FAINT),
+                style(MIN_TEXT_1080, FAINT),
             );
         }
     }
@@ -551,63 +634,72 @@ fn loss(
         Vec2::new(plot.x, y),
         Align2::LEFT_TOP,
         "0",
-        style(17.0, FAINT),
+        style(MIN_TEXT_1080, FAINT),
     );
     ink.text(
         Vec2::new(plot.right(), y),
         Align2::RIGHT_TOP,
         &tr!("loss-axis-epoch", epoch = last.round() as u32),
-        style(17.0, FAINT),
+        style(MIN_TEXT_1080, FAINT),
     );
 }
 
 fn strips(ink: &Ink, info: &SceneInfo, frame: &SceneFrame, layout: &Layout) {
-    ink.card_title(layout, Panel::Strip, &tr!("strips-title"), "");
-    let s = layout.scale;
+    ink.card_title_of(
+        layout,
+        Panel::Strip,
+        &[&tr!("strips-title"), &tr!("strips-title-short")],
+        "",
+    );
+    let s = ink.scale;
     let strip = layout.plot(Panel::Strip);
+    let left = layout.card(Panel::Strip).x + 12.0 * s;
     let word = info.word(frame.word);
-    let r = ink.text(
-        Vec2::new(strip.x, strip.y - 6.0 * s),
-        Align2::LEFT_BOTTOM,
-        &tr!("vector-of"),
-        style(17.0, DIM),
-    );
-    ink.text(
-        Vec2::new(r.right(), strip.y - 6.0 * s),
-        Align2::LEFT_BOTTOM,
+    // Left of the strip: whose vector it is.
+    let quoted = ink.fit(
         &tr!("quoted-word", word = word),
-        style(17.0, word_text(frame.word as usize)).bold(true),
+        20.0,
+        true,
+        strip.x - 8.0 * s - left,
     );
     ink.text(
-        Vec2::new(strip.x, strip.bottom() + 6.0 * s),
-        Align2::LEFT_TOP,
-        &tr!("vector-numbers", n = info.embed_dim),
-        style(15.0, FAINT),
+        Vec2::new(left, strip.y + strip.h * 0.5),
+        Align2::LEFT_CENTER,
+        &quoted,
+        style(20.0, word_text(frame.word as usize)).bold(true),
     );
     let heat = layout.plot(Panel::Heatmap);
-    // Over the heatmap's left edge, or ending at its right edge where the panel is narrow.
-    let hidden_caption = tr!("hidden-per-pair");
-    let caption = ink.measure(&hidden_caption, 17.0, false);
+    let caption = ink.fit(
+        &tr!("hidden-per-pair"),
+        MIN_TEXT_1080,
+        false,
+        layout.card(Panel::Strip).right() - 8.0 * s - heat.x,
+    );
     ink.text(
-        Vec2::new(heat.x.min(heat.right() - caption.x), heat.y - 6.0 * s),
+        Vec2::new(heat.x, heat.y - 4.0 * s),
         Align2::LEFT_BOTTOM,
-        &hidden_caption,
-        style(17.0, DIM),
+        &caption,
+        style(MIN_TEXT_1080, DIM),
     );
     let rows = info.recorded.len().max(1);
     let row = heat.h / rows as f32;
-    let size = (row * 0.75 / s).min(16.0);
-    if size * s >= 7.0 {
-        for (i, p) in info.recorded.iter().enumerate() {
-            let label = format!("{} \u{2192} {}", info.context_text(p), info.word(p.target));
-            let color = if i as u32 == frame.pair { TITLE } else { FAINT };
-            ink.text(
-                Vec2::new(heat.x - 8.0 * s, heat.y + (i as f32 + 0.5) * row),
-                Align2::RIGHT_CENTER,
-                &label,
-                style(size, color).bold(i as u32 == frame.pair),
-            );
+    // Each pair named at its row when the rows are tall enough to read; else the selected one.
+    let readable = row / s * 0.9 >= MIN_TEXT_1080;
+    for (i, p) in info.recorded.iter().enumerate() {
+        let selected = i as u32 == frame.pair;
+        if !readable && !selected {
+            continue;
         }
+        let full = format!("{} \u{2192} {}", info.context_text(p), info.word(p.target));
+        let room = heat.x - 8.0 * s - left;
+        let label = ink.fit(&full, MIN_TEXT_1080, selected, room);
+        let color = if selected { TITLE } else { FAINT };
+        ink.text(
+            Vec2::new(heat.x - 8.0 * s, heat.y + (i as f32 + 0.5) * row),
+            Align2::RIGHT_CENTER,
+            &label,
+            style(MIN_TEXT_1080, color).bold(selected),
+        );
     }
 }
 

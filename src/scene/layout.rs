@@ -2,12 +2,31 @@
 //! draws inside them), in target pixels.
 //!
 //! How it works: everything scales with `scale = height / 1080`, so a frame looks the same at any
-//! resolution. Landscape targets put the 3D embedding view large on the left and stack network,
-//! prediction bars, loss curve and the strip/heatmap cards on the right; tall targets put the 3D
-//! view on top and the four cards in a 2x2 grid below. Each card keeps a title row; plots are
-//! inset so the CPU can place tick labels, word names and percentages beside them (labels.rs).
+//! resolution. Landscape targets keep a column for the lesson's text on the left (when the
+//! overlay shows), the 3D embedding view in the middle, and stack network, prediction bars, loss
+//! curve and the strip/heatmap card on the right; tall targets put the 3D view on top and the
+//! text and the four cards below. No card ever sits over the 3D view. Each card keeps a title
+//! row; plots are inset so the CPU can place tick labels, word names and percentages beside them
+//! (labels.rs). A frame's layout is computed once ([`Layout::compose`]) and shared: the scene
+//! draws with it, and [`Layout::install`] hands it to the overlay through egui's memory.
 
 use glam::Vec2;
+
+impl Layout {
+    fn id() -> egui::Id {
+        egui::Id::unique("nextword_scene_layout")
+    }
+
+    /// Makes `self` the layout the overlay of this frame reads ([`Layout::of`]).
+    pub fn install(self, ctx: &egui::Context) {
+        ctx.data_mut(|d| d.insert_temp(Self::id(), self));
+    }
+
+    /// The layout of the frame being drawn, if one was installed.
+    pub fn of(ctx: &egui::Context) -> Option<Layout> {
+        ctx.data(|d| d.get_temp(Self::id()))
+    }
+}
 
 /// Index of each view in [`Layout::cards`] / [`Layout::plots`]; keep in sync with `PANEL_*` in
 /// shaders/common/frame.wgsl.
@@ -91,15 +110,49 @@ impl Rect {
     }
 }
 
+/// What shapes a frame's composition besides its size.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct LayoutSpec {
+    /// Design pixels (at 1080 lines) kept free at the bottom, e.g. for an overlay's control bar.
+    pub bottom_1080: f32,
+    /// Whether a column for the lesson's text (the overlay's step card) is kept free.
+    pub lesson_column: bool,
+    /// Multiplies the size of the scene's text (the projector theme's larger type).
+    pub text_scale: f32,
+}
+
+impl Default for LayoutSpec {
+    fn default() -> Self {
+        Self {
+            bottom_1080: 0.0,
+            lesson_column: false,
+            text_scale: 1.0,
+        }
+    }
+}
+
+/// Height of the title strip at 1080 lines.
+pub const HEADER_1080: f32 = 64.0;
+/// Width of the lesson's text column at 1080 lines.
+pub const LESSON_COLUMN_1080: f32 = 410.0;
+/// Width of the panels' column at 1080 lines.
+pub const PANEL_COLUMN_1080: f32 = 360.0;
+const MARGIN_1080: f32 = 16.0;
+const GAP_1080: f32 = 14.0;
+
 /// The composition of one frame.
 #[derive(Clone, Copy, Debug, PartialEq)]
 pub struct Layout {
     pub width: u32,
     pub height: u32,
-    /// `height / 1080`: multiply design pixels (at 1080p) by this.
+    /// `height / 1080` (or narrower screens' `width / 1100`): multiply design pixels by this.
     pub scale: f32,
+    /// Multiplies the scene's type on top of `scale` (the projector theme's larger text).
+    pub text_scale: f32,
     /// The title strip across the top.
     pub header: Rect,
+    /// The lesson's text column (empty when the spec keeps none).
+    pub lesson: Rect,
     pub cards: [Rect; PANEL_COUNT],
     pub plots: [Rect; PANEL_COUNT],
 }
@@ -107,28 +160,49 @@ pub struct Layout {
 impl Layout {
     /// The whole target for the views.
     pub fn new(width: u32, height: u32) -> Self {
-        Self::with_reserve(width, height, 0.0)
+        Self::compose(width, height, LayoutSpec::default())
     }
 
-    /// The views above a strip of `bottom_1080` design pixels (at 1080 lines, scaled like
-    /// everything else) kept free at the bottom, e.g. for the overlay's control bar.
+    /// The views above a strip of `bottom_1080` design pixels kept free at the bottom.
     pub fn with_reserve(width: u32, height: u32, bottom_1080: f32) -> Self {
+        Self::compose(
+            width,
+            height,
+            LayoutSpec {
+                bottom_1080,
+                ..LayoutSpec::default()
+            },
+        )
+    }
+
+    /// The composition of a `width` x `height` target: landscape screens put the lesson's text
+    /// column on the left, the 3D view in the middle and the four panels stacked on the right
+    /// (at 16:9 the 3D view keeps 45% of the screen); narrow screens put the 3D view on top and
+    /// the text and a 2x2 grid of panels below it.
+    pub fn compose(width: u32, height: u32, spec: LayoutSpec) -> Self {
         let (w, h) = (width.max(1) as f32, height.max(1) as f32);
         let scale = (h / 1080.0).min(w / 1100.0).max(0.05);
-        let margin = 20.0 * scale;
-        let gap = 16.0 * scale;
-        let header = Rect::new(margin, 0.0, w - 2.0 * margin, 76.0 * scale);
+        let margin = MARGIN_1080 * scale;
+        let gap = GAP_1080 * scale;
+        let header = Rect::new(margin, 0.0, w - 2.0 * margin, HEADER_1080 * scale);
         let body_top = header.bottom();
-        let reserve = bottom_1080.max(0.0) * scale;
+        let reserve = spec.bottom_1080.max(0.0) * scale;
         let bottom = if reserve > 0.0 { reserve + gap } else { margin };
         let body = Rect::new(margin, body_top, w - 2.0 * margin, h - body_top - bottom);
         let mut cards = [Rect::default(); PANEL_COUNT];
         let side: [Rect; 4];
+        let mut lesson = Rect::default();
         if w / h >= 1.25 {
-            let hero_w = (body.w * 0.6).round();
-            cards[Panel::Embedding as usize] = Rect::new(body.x, body.y, hero_w, body.h);
-            let col = Rect::new(body.x + hero_w + gap, body.y, body.w - hero_w - gap, body.h);
-            let fractions = [0.30, 0.25, 0.24, 0.21];
+            let mut x = body.x;
+            if spec.lesson_column {
+                lesson = Rect::new(x, body.y, LESSON_COLUMN_1080 * scale, body.h);
+                x = lesson.right() + gap;
+            }
+            let panels_w = PANEL_COLUMN_1080 * scale;
+            let hero_w = (body.right() - panels_w - gap - x).max(0.0);
+            cards[Panel::Embedding as usize] = Rect::new(x, body.y, hero_w, body.h);
+            let col = Rect::new(body.right() - panels_w, body.y, panels_w, body.h);
+            let fractions = [0.28, 0.27, 0.22, 0.23];
             let avail = col.h - gap * 3.0;
             let mut y = col.y;
             side = fractions.map(|f| {
@@ -137,9 +211,20 @@ impl Layout {
                 r
             });
         } else {
-            let hero_h = (body.h * 0.55).round();
+            let hero_h = (body.h * 0.5).round();
             cards[Panel::Embedding as usize] = Rect::new(body.x, body.y, body.w, hero_h);
-            let grid = Rect::new(body.x, body.y + hero_h + gap, body.w, body.h - hero_h - gap);
+            let below = Rect::new(body.x, body.y + hero_h + gap, body.w, body.h - hero_h - gap);
+            let grid = if spec.lesson_column {
+                lesson = Rect::new(below.x, below.y, (below.w - gap) * 0.45, below.h);
+                Rect::new(
+                    lesson.right() + gap,
+                    below.y,
+                    below.right() - lesson.right() - gap,
+                    below.h,
+                )
+            } else {
+                below
+            };
             let (cw, ch) = ((grid.w - gap) / 2.0, (grid.h - gap) / 2.0);
             side = [
                 Rect::new(grid.x, grid.y, cw, ch),
@@ -153,46 +238,14 @@ impl Layout {
         cards[Panel::Bars as usize] = bars;
         cards[Panel::Loss as usize] = loss;
         cards[Panel::Strip as usize] = strips;
-        // The heatmap shares the strips card (right half); its card slot stays empty.
-        let title = 46.0 * scale;
-        let pad = 14.0 * scale;
-        let mut plots = [Rect::default(); PANEL_COUNT];
-        plots[Panel::Embedding as usize] =
-            cards[Panel::Embedding as usize].inset(2.0, 2.0, 2.0, 2.0);
-        plots[Panel::Network as usize] = network.inset(
-            pad + 12.0 * scale,
-            title,
-            network.w * 0.2,
-            pad + 14.0 * scale,
-        );
-        plots[Panel::Bars as usize] = bars.inset(bars.w * 0.24, title, bars.w * 0.15, pad);
-        plots[Panel::Loss as usize] = loss.inset(
-            86.0 * scale,
-            title + 6.0 * scale,
-            pad * 1.5,
-            pad + 30.0 * scale,
-        );
-        let inner = strips.inset(pad, title, pad, pad);
-        let strip_w = (inner.w * 0.42).round();
-        let label = 24.0 * scale;
-        plots[Panel::Strip as usize] = Rect::new(
-            inner.x,
-            inner.y + label,
-            strip_w,
-            (inner.h - label).min(48.0 * scale),
-        );
-        let heat_x = inner.x + strip_w + 2.0 * gap + inner.w * 0.16;
-        plots[Panel::Heatmap as usize] = Rect::new(
-            heat_x,
-            inner.y + label,
-            inner.right() - heat_x,
-            inner.h - label,
-        );
+        let plots = plots_of(&cards, scale * spec.text_scale.max(0.5));
         Self {
             width,
             height,
             scale,
+            text_scale: spec.text_scale.max(0.5),
             header,
+            lesson: lesson.snapped(),
             cards: cards.map(|r| r.snapped()),
             plots: plots.map(|r| r.snapped()),
         }
@@ -213,6 +266,79 @@ impl Layout {
             .into_iter()
             .find(|&panel| self.plot(panel).contains(p))
     }
+
+    /// Design pixels to target pixels for text: the screen's scale times the text scale.
+    pub fn type_scale(&self) -> f32 {
+        self.scale * self.text_scale
+    }
+}
+
+/// Where the network view puts its neurons: three columns (the context's numbers, the hidden
+/// layer, the next words) across the plot, neuron `i` of `n` at `(i + 0.5) / n` of its height.
+/// The one source of this geometry: the network shader gets these numbers as constants
+/// ([`super::shaders`]), the labels and the hover read-outs call these functions.
+pub mod network_geometry {
+    use super::Rect;
+    use glam::Vec2;
+
+    /// The x of each column, as a share of the plot's width.
+    pub const COLUMN_X: [f32; 3] = [0.04, 0.5, 0.96];
+    /// A neuron's radius as a share of its row, and its limits in design pixels.
+    pub const RADIUS_PER_ROW: f32 = 0.36;
+    pub const MIN_RADIUS_PX: f32 = 1.5;
+    pub const MAX_RADIUS_1080: f32 = 13.0;
+
+    /// The centre of neuron `i` of `count` in column `column` of `plot`.
+    pub fn neuron(plot: Rect, column: usize, i: usize, count: usize) -> Vec2 {
+        let x = plot.x + plot.w * COLUMN_X[column.min(2)];
+        let y = plot.y + (i as f32 + 0.5) / count.max(1) as f32 * plot.h;
+        Vec2::new(x, y)
+    }
+
+    /// The radius of a neuron in a column of `count` neurons (`scale`: the layout's scale).
+    pub fn radius(plot: Rect, count: usize, scale: f32) -> f32 {
+        (RADIUS_PER_ROW * plot.h / count.max(1) as f32)
+            .clamp(MIN_RADIUS_PX, MAX_RADIUS_1080 * scale)
+    }
+
+    /// The column nearest a share `x` of the plot's width, if within `reach` of it.
+    pub fn column_at(x: f32, reach: f32) -> Option<usize> {
+        (0..3)
+            .min_by(|&a, &b| (x - COLUMN_X[a]).abs().total_cmp(&(x - COLUMN_X[b]).abs()))
+            .filter(|&c| (x - COLUMN_X[c]).abs() <= reach)
+    }
+}
+
+/// Where each view draws inside its card: a title row on top, room for labels beside the plot.
+/// `t` is the type scale (labels grow with the projector theme's larger text).
+fn plots_of(cards: &[Rect; PANEL_COUNT], t: f32) -> [Rect; PANEL_COUNT] {
+    let title = 44.0 * t;
+    let pad = 12.0 * t;
+    let [hero, network, bars, loss, strips, _] = *cards;
+    let mut plots = [Rect::default(); PANEL_COUNT];
+    plots[Panel::Embedding as usize] = hero.inset(2.0, 2.0, 2.0, 2.0);
+    // The output words are labelled at the right of the network.
+    plots[Panel::Network as usize] =
+        network.inset(pad, title, (network.w * 0.24).max(70.0 * t), pad + 22.0 * t);
+    // Word names on the left, percentages on the right.
+    plots[Panel::Bars as usize] = bars.inset(bars.w * 0.27, title, 80.0 * t, pad);
+    plots[Panel::Loss as usize] = loss.inset(62.0 * t, title, pad * 1.5, pad + 24.0 * t);
+    // The focus word's vector on the title row's line, the hidden units of every pair below,
+    // their pairs named on the left.
+    let inner = strips.inset(pad, title, pad, pad);
+    let label = 26.0 * t;
+    let strip_h = (inner.h * 0.3).min(34.0 * t);
+    plots[Panel::Strip as usize] =
+        Rect::new(inner.x + inner.w * 0.34, inner.y, inner.w * 0.66, strip_h);
+    let heat_top = inner.y + strip_h + label;
+    let heat_x = inner.x + inner.w * 0.45;
+    plots[Panel::Heatmap as usize] = Rect::new(
+        heat_x,
+        heat_top,
+        inner.right() - heat_x,
+        inner.bottom() - heat_top,
+    );
+    plots
 }
 
 #[cfg(test)]

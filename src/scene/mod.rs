@@ -21,6 +21,7 @@ pub mod bench;
 mod bindings;
 pub mod bloom;
 pub mod camera;
+pub mod declutter;
 mod egui_pass;
 pub mod fixture;
 mod grid;
@@ -42,10 +43,10 @@ mod trails;
 pub mod uniforms;
 
 pub use bloom::BloomSettings;
-pub use camera::{Lens, OrbitCamera};
+pub use camera::OrbitCamera;
 pub use egui_pass::headless_input;
 pub use info::SceneInfo;
-pub use layout::{Layout, Panel, Rect};
+pub use layout::{Layout, LayoutSpec, Panel, Rect};
 pub use summary::Summary;
 
 use crate::engine::{HistoryBuffers, HistoryLayout};
@@ -99,9 +100,9 @@ pub struct SceneFrame {
     pub trained_epochs: u32,
     /// Paint the scene's text (off in pixel tests that measure the GPU views alone).
     pub labels: bool,
-    /// Design pixels (at 1080 lines) kept free at the bottom for an overlay's control bar
-    /// (`ui::overlay::CONTROL_BAR_HEIGHT_1080` while the lesson overlay shows; 0 without it).
-    pub bottom_reserve: f32,
+    /// What the composition keeps free for an overlay (its control bar, its lesson column) and
+    /// the size of the scene's type.
+    pub spec: LayoutSpec,
     /// The numbers the frame shows, all of one recorded epoch, as the overlay read them back;
     /// without them the scene shows its own numbers at the slot at or before the playhead.
     pub numbers: Option<ShownNumbers>,
@@ -138,7 +139,7 @@ impl SceneFrame {
             total_epochs: 0,
             trained_epochs: 0,
             labels: true,
-            bottom_reserve: 0.0,
+            spec: LayoutSpec::default(),
             numbers: None,
         }
     }
@@ -160,7 +161,7 @@ impl SceneFrame {
 
     /// Where the views go in a target of `size` pixels for this frame.
     pub fn layout(&self, size: (u32, u32)) -> Layout {
-        Layout::with_reserve(size.0, size.1, self.bottom_reserve)
+        Layout::compose(size.0, size.1, self.spec)
     }
 
     /// The loss plot's x extent in epochs (keep in sync with `last_epoch` use in loss_curve.wgsl).
@@ -455,21 +456,21 @@ impl Scene {
         queue: &wgpu::Queue,
         inputs: &SceneInputs<'_>,
         frame: &SceneFrame,
-        size: (u32, u32),
+        layout: &Layout,
     ) -> Summary {
-        let layout = frame.layout(size);
         let mut encoder = device.create_command_encoder(&wgpu::CommandEncoderDescriptor {
             label: Some("Scene::prepare_blocking"),
         });
-        self.prepare(device, queue, &mut encoder, inputs, frame, &layout);
+        self.prepare(device, queue, &mut encoder, inputs, frame, layout);
         queue.submit([encoder.finish()]);
         self.summary
             .read_blocking(device, queue, &self.bindings.summary)
     }
 
     /// Encodes one whole frame into `encoder`: compute passes, every view into the HDR target,
-    /// bloom and tonemap into `output` (`size` pixels), then egui text: the scene's labels and
-    /// whatever `ui` paints (overlays). Submit the encoder, then call [`Self::after_submit`].
+    /// bloom and tonemap into `output` (`layout`'s size, computed once per frame by the caller
+    /// with [`SceneFrame::layout`]), then egui text: the scene's labels and whatever `ui` paints
+    /// (overlays). Submit the encoder, then call [`Self::after_submit`].
     #[allow(clippy::too_many_arguments)]
     pub fn encode_frame(
         &mut self,
@@ -479,13 +480,13 @@ impl Scene {
         inputs: &SceneInputs<'_>,
         frame: &SceneFrame,
         output: &wgpu::TextureView,
-        size: (u32, u32),
+        layout: &Layout,
         egui_input: egui::RawInput,
         ui: impl FnOnce(&egui::Context),
     ) -> egui::PlatformOutput {
-        let layout = frame.layout(size);
-        self.prepare(device, queue, encoder, inputs, frame, &layout);
-        self.encode_views(device, encoder, inputs, &layout);
+        let size = (layout.width, layout.height);
+        self.prepare(device, queue, encoder, inputs, frame, layout);
+        self.encode_views(device, encoder, inputs, layout);
         let hdr = self.hdr.as_ref().expect("created in encode_views");
         let composite = self.composite(frame);
         self.post
@@ -496,7 +497,7 @@ impl Scene {
             encoder,
             inputs.info,
             frame,
-            &layout,
+            layout,
             output,
             egui_input,
             ui,

@@ -42,13 +42,32 @@ const POST: [(&str, &str); 2] = [
     ("tonemap", include_str!("../../shaders/post/tonemap.wgsl")),
 ];
 
+/// Constants the Rust side owns, written as WGSL (prepended to every scene shader).
+fn generated() -> String {
+    use super::layout::network_geometry as net;
+    let [a, b, c] = net::COLUMN_X;
+    format!(
+        "// Generated from src/scene/layout.rs (network_geometry).\n\
+         const NET_COLUMN_X = array<f32, 3>({a:?}, {b:?}, {c:?});\n\
+         const NET_RADIUS_PER_ROW: f32 = {:?};\n\
+         const NET_MIN_RADIUS_PX: f32 = {:?};\n\
+         const NET_MAX_RADIUS_1080: f32 = {:?};\n",
+        net::RADIUS_PER_ROW,
+        net::MIN_RADIUS_PX,
+        net::MAX_RADIUS_1080
+    )
+}
+
 /// The full WGSL of the shader called `name` (a file stem under shaders/scene or shaders/post).
 pub fn source(name: &str) -> Option<String> {
     if let Some((_, body)) = RENDER.iter().find(|(n, _)| *n == name) {
-        return Some(format!("{FRAME}\n{BINDINGS_RENDER}\n{body}"));
+        return Some(format!("{}{FRAME}\n{BINDINGS_RENDER}\n{body}", generated()));
     }
     if let Some((_, body)) = COMPUTE.iter().find(|(n, _)| *n == name) {
-        return Some(format!("{FRAME}\n{BINDINGS_COMPUTE}\n{body}"));
+        return Some(format!(
+            "{}{FRAME}\n{BINDINGS_COMPUTE}\n{body}",
+            generated()
+        ));
     }
     POST.iter()
         .find(|(n, _)| *n == name)

@@ -91,7 +91,7 @@ fn timeline(
 ) {
     let total = info.total_epochs.max(summary.trained_epoch).max(1) as f32;
     let (rect, response) = ui.allocate_exact_size(
-        vec2(ui.available_width(), 58.0 * s),
+        vec2(ui.available_width(), 48.0 * s),
         Sense::click_and_drag(),
     );
     let painter = ui.painter_at(rect.expand(2.0 * s));
@@ -106,7 +106,7 @@ fn timeline(
         Pos2::new(x_of(summary.trained_epoch as f32), track.max.y),
     );
     painter.rect_filled(trained, 6.0 * s, Color32::from_rgb(46, 120, 190));
-    let label_font = FontId::proportional(16.0 * s);
+    let label_font = FontId::proportional(18.0 * s);
     let milestones = find_milestones(summary, info, &PhaseParams::default());
     let hover = response.hover_pos();
     let mut hovered_text = None;

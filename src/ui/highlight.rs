@@ -3,11 +3,9 @@
 
 use egui::{Id, LayerId, Order, Pos2, Stroke, StrokeKind};
 
-use super::hover::scene_layout;
 use super::kit::ACCENT;
-use super::look::Look;
 use super::state::Step;
-use crate::scene::Panel;
+use crate::scene::{Layout, Panel};
 
 /// Which of the scene's views the current step talks about (the scene emphasises these).
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
@@ -53,16 +51,11 @@ pub fn highlighted_views(step: Step) -> ViewHighlights {
 }
 
 /// Outlines the views the step talks about. No panel is dimmed: every number stays readable.
-pub(crate) fn outline_views(ctx: &egui::Context, hl: ViewHighlights, s: f32) {
+pub(crate) fn outline_views(ctx: &egui::Context, layout: &Layout, hl: ViewHighlights, s: f32) {
     if !hl.any() {
         return;
     }
     let ppp = ctx.pixels_per_point();
-    let layout = scene_layout(
-        ctx.content_rect().size(),
-        ppp,
-        Look::of(ctx).control_bar_1080(),
-    );
     let painter = ctx.layer_painter(LayerId::new(
         Order::Background,
         Id::unique("nextword_ui_highlight"),

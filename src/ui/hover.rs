@@ -18,14 +18,13 @@ use crate::i18n::format::{percent, signed};
 use crate::scene::{Layout, Panel};
 use crate::tr;
 
-/// The scene layout for a screen of `size_points` at `ppp` pixels per point while the overlay
-/// shows: the views keep above a control bar `bar_1080` design pixels high
-/// ([`super::Look::control_bar_1080`]; keep in sync with `LessonUi::fill_frame`).
-pub fn scene_layout(size_points: egui::Vec2, ppp: f32, bar_1080: f32) -> Layout {
-    Layout::with_reserve(
+/// The scene layout for a screen of `size_points` at `ppp` pixels per point with `spec` (the
+/// overlay's [`UiState::layout_spec`]): the same one the scene composes its frame with.
+pub fn scene_layout(size_points: egui::Vec2, ppp: f32, spec: crate::scene::LayoutSpec) -> Layout {
+    Layout::compose(
         (size_points.x * ppp).round().max(1.0) as u32,
         (size_points.y * ppp).round().max(1.0) as u32,
-        bar_1080,
+        spec,
     )
 }
 
@@ -89,22 +88,15 @@ pub fn hit_test(
     }
 }
 
-/// The neuron under `pixel` in the network plot. Columns sit at 4%, 50% and 96% of the width,
-/// neuron i of n at (i + 0.5) / n of the height (keep in sync with `neuron_pos` in
-/// shaders/scene/network.wgsl).
+/// The neuron under `pixel` in the network plot (the layout's network geometry).
 fn network_neuron(
     plot: crate::scene::Rect,
     pixel: glam::Vec2,
     info: &LessonInfo,
 ) -> Option<HoverTarget> {
+    use crate::scene::layout::network_geometry::column_at;
     let x = (pixel.x - plot.x) / plot.w.max(1.0);
-    let column = (0..3u32).min_by(|a, b| {
-        let d = |c: &u32| (x - (0.04 + 0.46 * *c as f32)).abs();
-        d(a).total_cmp(&d(b))
-    })?;
-    if (x - (0.04 + 0.46 * column as f32)).abs() > 0.06 {
-        return None;
-    }
+    let column = column_at(x, 0.06)? as u32;
     let count =
         [info.context * info.embed_dim, info.hidden, info.vocab.len()][column as usize].max(1);
     let y = ((pixel.y - plot.y) / plot.h.max(1.0)).clamp(0.0, 0.999);
@@ -214,6 +206,7 @@ pub fn select_word_actions(state: &UiState, info: &LessonInfo, word: u32) -> Vec
 /// Hover read-outs and click selection over the scene's bars, heatmap, vector strip and network.
 pub(crate) fn scene_hover(
     ctx: &egui::Context,
+    layout: &Layout,
     state: &mut UiState,
     summary: &LessonSummary,
     info: &LessonInfo,
@@ -221,19 +214,14 @@ pub(crate) fn scene_hover(
     actions: &mut Vec<Action>,
 ) {
     let ppp = ctx.pixels_per_point();
-    let layout = scene_layout(
-        ctx.content_rect().size(),
-        ppp,
-        Look::of(ctx).control_bar_1080(),
-    );
     let over_overlay = ctx.is_pointer_over_egui();
     let pointer = ctx
         .input(|i| i.pointer.hover_pos())
         .filter(|_| !over_overlay);
     let hovered = pointer.and_then(|pos| {
-        let rows = shown_bar_rows(state, summary, info, &layout);
+        let rows = shown_bar_rows(state, summary, info, layout);
         let target = hit_test(
-            &layout,
+            layout,
             glam::Vec2::new(pos.x * ppp, pos.y * ppp),
             info,
             &rows,

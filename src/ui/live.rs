@@ -214,13 +214,7 @@ impl LessonUi {
         frame.run = s.selected_run;
         frame.pair = s.selected_pair;
         frame.word = focus_word(s, &self.info);
-        frame.bottom_reserve = if s.ui_hidden {
-            0.0
-        } else {
-            s.look.control_bar_1080()
-        };
-        // Keep the 3D picture in the part of its view the cards leave free.
-        frame.camera.lens = s.hero_lens;
+        frame.spec = s.layout_spec();
         frame.status = if s.playing {
             tr!(
                 "status-playing",

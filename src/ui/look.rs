@@ -11,7 +11,7 @@ use egui::{Color32, Id};
 
 /// Height the control bar takes at 1080 lines (scale with `height / 1080`); the scene may keep
 /// its cards above it.
-pub const CONTROL_BAR_HEIGHT_1080: f32 = 150.0;
+pub const CONTROL_BAR_HEIGHT_1080: f32 = 120.0;
 
 #[derive(Clone, Copy, Debug, PartialEq)]
 pub struct Look {

@@ -15,6 +15,7 @@ pub mod controls;
 pub mod highlight;
 pub mod hover;
 pub mod kit;
+pub mod lesson_card;
 pub mod live;
 pub mod look;
 pub mod narration;

@@ -188,8 +188,6 @@ pub struct UiState {
     pub optimizer_choice: OptimizerKind,
     /// Whether Reset draws a new seed.
     pub new_seed: bool,
-    /// Where the 3D picture sits so the cards drawn over its view last frame hide little of it.
-    pub hero_lens: crate::scene::Lens,
     /// The overlay's colours and type size (the projector theme's are larger; kept across lessons).
     pub look: super::Look,
     /// Points the narration card may take above the step card (measured each frame).
@@ -227,7 +225,6 @@ impl Default for UiState {
             lr_choice: 0.02,
             optimizer_choice: OptimizerKind::Adam,
             new_seed: false,
-            hero_lens: crate::scene::Lens::default(),
             look: super::Look::default(),
             narration_room: f32::INFINITY,
             pinned_readout: None,
@@ -422,6 +419,20 @@ impl UiState {
         let ended = self.playhead >= total_epochs as f32;
         if (converged || ended) && summary.shown_epoch as f32 >= self.playhead.floor() - 1.0 {
             self.step = Step::Takeaways;
+        }
+    }
+
+    /// What the scene's composition keeps free for the overlay: the control bar and the lesson
+    /// column while the panels show, nothing when hidden; and the look's type size.
+    pub fn layout_spec(&self) -> crate::scene::LayoutSpec {
+        crate::scene::LayoutSpec {
+            bottom_1080: if self.ui_hidden {
+                0.0
+            } else {
+                self.look.control_bar_1080()
+            },
+            lesson_column: !self.ui_hidden,
+            text_scale: self.look.scale,
         }
     }
 
