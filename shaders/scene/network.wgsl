@@ -33,7 +33,8 @@ fn neuron_pos(col: u32, i: u32) -> vec2<f32> {
 
 fn neuron_radius(col: u32) -> f32 {
     let n = f32(max(column_count(col), 1u));
-    return clamp(NET_RADIUS_PER_ROW * panel_size(PANEL_NETWORK).y / n, NET_MIN_RADIUS_PX, NET_MAX_RADIUS_1080 * px_scale());
+    let most = max(NET_MAX_RADIUS_1080 * px_scale(), NET_MIN_RADIUS_PX);
+    return clamp(NET_RADIUS_PER_ROW * panel_size(PANEL_NETWORK).y / n, NET_MIN_RADIUS_PX, most);
 }
 
 fn param(offset: u32, i: u32) -> f32 {

@@ -297,8 +297,8 @@ pub mod network_geometry {
 
     /// The radius of a neuron in a column of `count` neurons (`scale`: the layout's scale).
     pub fn radius(plot: Rect, count: usize, scale: f32) -> f32 {
-        (RADIUS_PER_ROW * plot.h / count.max(1) as f32)
-            .clamp(MIN_RADIUS_PX, MAX_RADIUS_1080 * scale)
+        let max = (MAX_RADIUS_1080 * scale).max(MIN_RADIUS_PX);
+        (RADIUS_PER_ROW * plot.h / count.max(1) as f32).clamp(MIN_RADIUS_PX, max)
     }
 
     /// The column nearest a share `x` of the plot's width, if within `reach` of it.

@@ -88,7 +88,7 @@ pub fn lesson_card(
                     )
                     .auto_shrink([false, false])
                     .show(ui, |ui| {
-                        ui.set_width(body.width() - ui.spacing().scroll.bar_width);
+                        ui.set_width((body.width() - ui.spacing().scroll.bar_width).max(1.0));
                         card_body(ui, state, summary, info, s, actions);
                     });
             });
