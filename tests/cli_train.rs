@@ -331,3 +331,79 @@ fn malformed_lesson_files_name_the_place() {
         "missing",
     );
 }
+
+/// `nextword narrate` lines as JSON.
+fn narrate(args: &[&str]) -> Vec<Value> {
+    let mut all = vec!["narrate", "--format", "jsonl"];
+    all.extend_from_slice(args);
+    stdout_lines(&nextword(&all))
+        .iter()
+        .map(|l| serde_json::from_str(l).expect("a JSON line"))
+        .collect()
+}
+
+#[test]
+fn narrate_states_the_numbers_train_prints() {
+    // The narration's probability of sat after cat at epoch 40 is the engine's, as `train`
+    // prints it (the same GPU history, read by the same code as the window).
+    let lines = narrate(&["--lesson", "cat-sat", "--epoch", "40"]);
+    assert_eq!(lines[0]["type"], "header");
+    assert!(lines[0]["milestones"].as_array().is_some_and(|m| !m.is_empty()));
+    let narration = lines
+        .iter()
+        .find(|l| l["type"] == "narration")
+        .expect("a narration line");
+    assert_eq!(narration["epoch"], 40);
+    let claims: Vec<&Value> = narration["sentences"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .flat_map(|s| s["claims"].as_array().unwrap())
+        .collect();
+    let p = claims
+        .iter()
+        .find(|c| c["kind"] == "probability" && c["word"] == "sat" && c["context"][0] == "cat")
+        .expect("a probability claim")["p"]
+        .as_f64()
+        .unwrap();
+    let trained = jsonl(&["--epochs", "40"]);
+    let epoch40 = trained
+        .iter()
+        .find(|l| l["type"] == "epoch" && l["epoch"] == 40)
+        .unwrap();
+    // Pair 1 is cat -> sat; word 2 is "sat".
+    let want = epoch40["probs"][1][2].as_f64().unwrap();
+    assert!((p - want).abs() < 1e-7, "narrated {p}, trained {want}");
+    // One line per step, each sentence with its text.
+    let steps: Vec<&Value> = lines.iter().filter(|l| l["type"] == "step").collect();
+    assert_eq!(steps.len(), 4);
+    assert!(steps.iter().all(|s| s["sentences"][0]["text"].is_string()));
+}
+
+#[test]
+fn narrate_names_every_word_after_an_ambiguous_context() {
+    let lines = narrate(&[
+        "--text",
+        "the dog chased the ball and the cat chased the dog",
+        "--epoch",
+        "200",
+    ]);
+    let split = lines
+        .iter()
+        .flat_map(|l| l["sentences"].as_array().cloned().unwrap_or_default())
+        .flat_map(|s| s["claims"].as_array().cloned().unwrap())
+        .find(|c| c["kind"] == "split")
+        .expect("a split claim");
+    assert_eq!(split["context"], serde_json::json!(["the"]));
+    assert_eq!(
+        split["words"],
+        serde_json::json!([["dog", 0.5], ["ball", 0.25], ["cat", 0.25]])
+    );
+    // Bad input: one clear line.
+    let out = nextword(&["narrate", "--epoch", "3", "--all"]);
+    assert!(!out.status.success());
+    let out = nextword(&["narrate", "--lang", "ar"]);
+    assert!(!out.status.success());
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(err.contains("right to left"), "{err}");
+}

@@ -473,3 +473,63 @@ fn ranked_bars_read_the_word_each_row_shows() {
     let best = probs.iter().copied().fold(0.0f32, f32::max);
     assert_eq!(seen[0], best, "{seen:?}");
 }
+
+#[test]
+fn cat_sat_takes_at_least_fifteen_seconds_from_chance_to_ninety_percent() {
+    // Guided playback at the default speed, ticking at 60 frames a second, from Play on step 3.
+    let lesson = load_builtin("cat-sat").unwrap();
+    let (info, records) = train(&lesson, 0);
+    let total = lesson.epochs;
+    let grid = EpochSlots::dense(total);
+    let mut state = UiState::default();
+    state.apply(&Action::Play, &grid, total);
+    assert_eq!(state.step, Step::Training, "Play starts training on step 3");
+    let dt = 1.0 / 60.0;
+    let (mut t, mut at_ninety, mut at_takeaways) = (0.0f32, None, None);
+    let mut held = Vec::new();
+    while t < 300.0 && at_takeaways.is_none() {
+        let summary = LessonSummary::from_records(&info, &records, state.playhead);
+        if at_ninety.is_none() && summary.featured_prob(&info).is_some_and(|p| p >= 0.9) {
+            at_ninety = Some(t);
+        }
+        if let Some(hold) = state.pacer.hold
+            && held.last().is_none_or(|(e, _)| *e != hold.epoch)
+        {
+            held.push((hold.epoch, hold.secs_left));
+        }
+        state.tick(dt, &grid, total, Some((&summary, &info)));
+        if state.step == Step::Takeaways {
+            at_takeaways = Some(t);
+        }
+        t += dt;
+    }
+    let ninety = at_ninety.expect("P(sat | cat) reaches 90%");
+    assert!(ninety >= 15.0, "90% after only {ninety:.1} s");
+    // Every milestone held its narration for the reading-time rule's seconds (at least 3 s).
+    assert!(held.len() >= 3, "holds {held:?}");
+    assert!(held.iter().all(|(_, secs)| *secs >= 3.0 - 1e-3), "{held:?}");
+    // The takeaways come by themselves once training has converged, well within two minutes.
+    let takeaways = at_takeaways.expect("step 4 arrives after training");
+    assert!(takeaways > ninety && takeaways < 120.0, "step 4 at {takeaways:.1} s");
+    eprintln!(
+        "cat-sat guided: 90% at {ninety:.1} s, takeaways at {takeaways:.1} s, holds {held:?}"
+    );
+}
+
+#[test]
+fn the_presenter_decides_every_step() {
+    let lesson = load_builtin("cat-sat").unwrap();
+    let (info, records) = train(&lesson, 0);
+    let grid = EpochSlots::dense(lesson.epochs);
+    let mut state = UiState {
+        auto_steps: false,
+        ..UiState::default()
+    };
+    state.apply(&Action::Play, &grid, lesson.epochs);
+    for _ in 0..60 * 200 {
+        let summary = LessonSummary::from_records(&info, &records, state.playhead);
+        state.tick(1.0 / 60.0, &grid, lesson.epochs, Some((&summary, &info)));
+    }
+    assert_eq!(state.playhead, lesson.epochs as f32, "trained to the end");
+    assert_eq!(state.step, Step::Training, "--present never advances by itself");
+}

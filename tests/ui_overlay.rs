@@ -815,3 +815,58 @@ fn the_scenes_labels_are_readable_and_never_overlap() {
         }
     }
 }
+
+#[test]
+fn every_number_of_a_frame_comes_from_one_epoch() {
+    use nextword::engine::HistoryReadout;
+    use nextword::i18n::format::{number, percent};
+    use nextword::scene::headless::LessonSession;
+    let gpu = nextword::gpu::GpuContext::headless().expect("a GPU adapter (mesa-vulkan-drivers)");
+    let (device, queue) = (&gpu.device, &gpu.queue);
+    let mut session = LessonSession::new(device, queue, "cat-sat").unwrap();
+    session.trainer.train(device, queue, 60);
+    let mut ui = nextword::ui::LessonUi::new(&session).unwrap();
+    // Playing fast, between two recorded epochs.
+    ui.state.step = Step::Training;
+    ui.state.playing = true;
+    ui.state.playhead = 37.6;
+    ui.refresh_now(&session.trainer, device, queue);
+    let mut frame = session.frame(37.6);
+    ui.fill_frame(&mut frame, &session.trainer);
+    let history = HistoryReadout::read(&session.trainer, device, queue);
+    let layout_h = session.trainer.layout();
+    let slot = layout_h.slot_of_epoch(37).unwrap();
+    // The scene draws its numbers from that slot, and moves the 3D view no further than the next.
+    assert_eq!(frame.number_slot(&layout_h), slot);
+    assert!((37.0..38.0).contains(&frame.playhead), "{}", frame.playhead);
+    let size = (1280u32, 720u32);
+    let layout = frame.layout(size);
+    let ctx = context();
+    let mut texts_seen = vec![];
+    for pass in 0..2 {
+        let out = ctx.run_pass(input(vec![], (size.0 as f32, size.1 as f32)), |ctx| {
+            layout.install(ctx);
+            nextword::scene::labels::paint(ctx, &session.info, &frame, &layout, None, 1.0);
+            ui.ui(ctx);
+        });
+        if pass == 1 {
+            texts_seen = texts(&out.shapes);
+        }
+        out.drop_without_applying_deltas();
+    }
+    let all = texts_seen.join(" | ");
+    let has = |s: &str| texts_seen.iter().any(|t| t.contains(s));
+    // The header: epoch and loss.
+    assert!(has("epoch 37 / 300"), "{all}");
+    let loss = history.loss(0, slot);
+    assert!(has(&format!("loss {}", number(f64::from(loss), 3))), "{all}");
+    // The bars: every word's percentage after "cat" at epoch 37.
+    let pair = ui.state.selected_pair;
+    for p in history.probs(0, slot, pair) {
+        assert!(has(&percent(*p)), "bar {} missing: {all}", percent(*p));
+    }
+    // The narration's live number and the timeline.
+    let sat = history.probs(0, slot, pair)[2];
+    assert!(has(&format!("P(sat | cat) is {} at epoch 37", percent(sat))), "{all}");
+    assert!(has("epoch 37 of 300"), "{all}");
+}

@@ -1,9 +1,10 @@
-//! The command line: `nextword` opens the window; `train`, `render`, `lessons` and `bench` are
-//! subcommands. Each subcommand lives in its own file with its clap arguments beside it.
+//! The command line: `nextword` opens the window; `train`, `render`, `narrate`, `lessons` and
+//! `bench` are subcommands. Each subcommand lives in its own file with its clap arguments beside it.
 //! Errors surface as one line on stderr and a non-zero exit (see `main.rs`).
 
 pub mod bench;
 pub mod lessons;
+pub mod narrate;
 pub mod render;
 pub mod train;
 mod train_output;
@@ -34,6 +35,8 @@ pub enum Command {
     Bench(bench::BenchArgs),
     /// Render frames of a lesson headless into PNG files.
     Render(render::RenderArgs),
+    /// Print the lesson's narration as data: every sentence with the facts it states (jsonl).
+    Narrate(narrate::NarrateArgs),
 }
 
 /// Runs the parsed command line.
@@ -43,6 +46,7 @@ pub fn run(cli: Cli) -> anyhow::Result<()> {
         Some(Command::Lessons) => lessons::run(),
         Some(Command::Bench(args)) => bench::run(&args),
         Some(Command::Render(args)) => render::run(&args),
+        Some(Command::Narrate(args)) => narrate::run(&args),
         None => window::run(&cli.window),
     }
 }
