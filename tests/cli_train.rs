@@ -348,7 +348,11 @@ fn narrate_states_the_numbers_train_prints() {
     // prints it (the same GPU history, read by the same code as the window).
     let lines = narrate(&["--lesson", "cat-sat", "--epoch", "40"]);
     assert_eq!(lines[0]["type"], "header");
-    assert!(lines[0]["milestones"].as_array().is_some_and(|m| !m.is_empty()));
+    assert!(
+        lines[0]["milestones"]
+            .as_array()
+            .is_some_and(|m| !m.is_empty())
+    );
     let narration = lines
         .iter()
         .find(|l| l["type"] == "narration")

@@ -340,7 +340,13 @@ fn selecting_a_word_links_its_pair_and_hover_reads_values() {
     assert_eq!(target, Some(HoverTarget::Bar { word: 2 }));
     let text = hover_text(target.unwrap(), &state, &summary, &info).unwrap();
     let p = records[121].probs[1][2] as f32;
-    assert_eq!(text, format!("P(sat | cat) = {}", percent(p)));
+    assert_eq!(
+        text,
+        format!(
+            "After “cat” the network gives “sat” {}; in the text it follows 100% of the time.",
+            percent(p)
+        )
+    );
     let heat = layout.plot(Panel::Heatmap);
     let cell = hit_test(
         &layout,
@@ -365,7 +371,15 @@ fn selecting_a_word_links_its_pair_and_hover_reads_values() {
         })
     );
     let text = hover_text(neuron.unwrap(), &state, &summary, &info).unwrap();
-    assert!(text.contains("neuron 3"), "{text}");
+    assert!(
+        text.contains("neuron 3") && text.contains("“cat”"),
+        "{text}"
+    );
+    let v = records[121].hidden[1][2] as f32;
+    assert!(
+        text.contains(&nextword::i18n::format::signed(v, 2)),
+        "{text}"
+    );
     let output_sat = glam::Vec2::new(
         net.x + 0.96 * net.w,
         net.y + 2.5 / info.vocab.len() as f32 * net.h,
@@ -394,7 +408,7 @@ fn selecting_a_word_links_its_pair_and_hover_reads_values() {
     assert!(
         hover_text(neuron, &state, &summary, &info)
             .unwrap()
-            .contains("number 1")
+            .contains("Number 1 of the 8 numbers")
     );
     let between_columns = glam::Vec2::new(net.x + 0.27 * net.w, net.y + 0.5 * net.h);
     assert_eq!(hit_test(&layout, between_columns, &info, &rows), None);
@@ -510,7 +524,10 @@ fn cat_sat_takes_at_least_fifteen_seconds_from_chance_to_ninety_percent() {
     assert!(held.iter().all(|(_, secs)| *secs >= 3.0 - 1e-3), "{held:?}");
     // The takeaways come by themselves once training has converged, well within two minutes.
     let takeaways = at_takeaways.expect("step 4 arrives after training");
-    assert!(takeaways > ninety && takeaways < 120.0, "step 4 at {takeaways:.1} s");
+    assert!(
+        takeaways > ninety && takeaways < 120.0,
+        "step 4 at {takeaways:.1} s"
+    );
     eprintln!(
         "cat-sat guided: 90% at {ninety:.1} s, takeaways at {takeaways:.1} s, holds {held:?}"
     );
@@ -531,5 +548,9 @@ fn the_presenter_decides_every_step() {
         state.tick(1.0 / 60.0, &grid, lesson.epochs, Some((&summary, &info)));
     }
     assert_eq!(state.playhead, lesson.epochs as f32, "trained to the end");
-    assert_eq!(state.step, Step::Training, "--present never advances by itself");
+    assert_eq!(
+        state.step,
+        Step::Training,
+        "--present never advances by itself"
+    );
 }

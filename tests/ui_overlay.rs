@@ -859,7 +859,10 @@ fn every_number_of_a_frame_comes_from_one_epoch() {
     // The header: epoch and loss.
     assert!(has("epoch 37 / 300"), "{all}");
     let loss = history.loss(0, slot);
-    assert!(has(&format!("loss {}", number(f64::from(loss), 3))), "{all}");
+    assert!(
+        has(&format!("loss {}", number(f64::from(loss), 3))),
+        "{all}"
+    );
     // The bars: every word's percentage after "cat" at epoch 37.
     let pair = ui.state.selected_pair;
     for p in history.probs(0, slot, pair) {
@@ -867,6 +870,9 @@ fn every_number_of_a_frame_comes_from_one_epoch() {
     }
     // The narration's live number and the timeline.
     let sat = history.probs(0, slot, pair)[2];
-    assert!(has(&format!("P(sat | cat) is {} at epoch 37", percent(sat))), "{all}");
+    assert!(
+        has(&format!("P(sat | cat) is {} at epoch 37", percent(sat))),
+        "{all}"
+    );
     assert!(has("epoch 37 of 300"), "{all}");
 }

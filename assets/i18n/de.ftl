@@ -152,9 +152,14 @@ lesson-failed = Diese Lektion ließ sich nicht laden: { $error }
 
 ## Anzeigen beim Darüberfahren
 
-hover-bar = P({ $word } | { $context }) = { $p }
-hover-neuron = Verborgenes Neuron { $unit }: { $value }
-hover-dim = „{ $word }“, Zahl { $dim }: { $value }
+hover-bar = Nach „{ $context }“ gibt das Netz „{ $word }“ { $p }; im Text folgt es in { $share } der Fälle.
+hover-neuron = Das verborgene Neuron { $unit } ist { $state } ({ $value }), wenn die Eingabe „{ $context }“ ist.
+hover-dim = Zahl { $dim } der { $count } Zahlen von „{ $word }“: { $value }
+neuron-silent = fast still
+neuron-full-on = fast ganz an
+neuron-full-negative = fast ganz negativ
+neuron-partly-on = teilweise an
+neuron-partly-negative = teilweise negativ
 word-prob = P({ $word }) = { $p }
 
 ## Hilfe
@@ -225,6 +230,8 @@ strips-title-short = Zahlen
 # A word quoted inside a label.
 quoted-word = „{ $word }“
 hidden-per-pair = verborgene Neuronen, je Paar
+# Above the numbers of a word in the 3D view's read-out.
+tooltip-vector = seine { $n } Zahlen, seine Einbettung:
 
 ## Kiosk
 
@@ -232,3 +239,22 @@ kiosk-welcome = Willkommen! Zum Drehen ziehen, zum Zoomen zwei Finger spreizen, 
 # $n: verbleibende Sekunden.
 kiosk-countdown = Noch da? In { $n } s geht es von vorn los. Einfach irgendwo tippen, um weiterzumachen.
 kiosk-attract = Berühren Sie den Bildschirm und entdecken Sie, wie ein Computer lernt, welches Wort als Nächstes kommt.
+
+## Legend of the 3D view
+
+legend-ring = das verfolgte Wort
+legend-trail = sein Weg beim Lernen
+legend-negative = negative Zahl
+legend-positive = positive Zahl
+legend-followed = { $run } (verfolgt)
+
+## What a toggle did (a short note)
+
+toggle-rotate-on = Automatisch drehen: an (A)
+toggle-rotate-off = Automatisch drehen: aus (A)
+toggle-glow-on = Leuchten an (B)
+toggle-glow-off = Leuchten aus (B)
+toggle-log-on = Verlust auf logarithmischer Skala (L)
+toggle-log-off = Verlust auf linearer Skala (L)
+toggle-raw-on = 3D-Ansicht: die ersten drei Zahlen jedes Worts (P)
+toggle-raw-off = 3D-Ansicht: die drei aussagekräftigsten Richtungen, PCA (P)

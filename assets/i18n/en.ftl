@@ -152,10 +152,20 @@ lesson-failed = That lesson could not be loaded: { $error }
 
 ## Hover read-outs
 
-hover-bar = P({ $word } | { $context }) = { $p }
-hover-neuron = Hidden neuron { $unit }: { $value }
-hover-dim = “{ $word }”, number { $dim }: { $value }
+hover-bar = After “{ $context }” the network gives “{ $word }” { $p }; in the text it follows { $share } of the time.
+hover-neuron = Hidden neuron { $unit } is { $state } ({ $value }) when the input is “{ $context }”.
+hover-dim = Number { $dim } of the { $count } numbers of “{ $word }”: { $value }
 word-prob = P({ $word }) = { $p }
+
+neuron-silent = nearly silent
+
+neuron-full-on = almost fully on
+
+neuron-full-negative = almost fully negative
+
+neuron-partly-on = partly on
+
+neuron-partly-negative = partly negative
 
 ## Help
 
@@ -225,6 +235,8 @@ strips-title-short = Numbers
 # A word quoted inside a label.
 quoted-word = “{ $word }”
 hidden-per-pair = hidden units, per pair
+# Above the numbers of a word in the 3D view's read-out.
+tooltip-vector = its { $n } numbers, its embedding:
 
 ## Kiosk
 
@@ -232,3 +244,22 @@ kiosk-welcome = Welcome! Drag to turn the view, pinch to zoom, tap a word to fol
 # $n: seconds left.
 kiosk-countdown = Still there? Starting over in { $n } s. Tap anywhere to keep exploring.
 kiosk-attract = Touch the screen to explore how a computer learns which word comes next.
+
+## Legend of the 3D view
+
+legend-ring = the word you follow
+legend-trail = its path while training
+legend-negative = negative number
+legend-positive = positive number
+legend-followed = { $run } (followed)
+
+## What a toggle did (a short note)
+
+toggle-rotate-on = Auto-rotate on (A)
+toggle-rotate-off = Auto-rotate off (A)
+toggle-glow-on = Glow on (B)
+toggle-glow-off = Glow off (B)
+toggle-log-on = Loss on a log scale (L)
+toggle-log-off = Loss on a linear scale (L)
+toggle-raw-on = 3D view: the first three numbers of each word (P)
+toggle-raw-off = 3D view: the three most telling directions, PCA (P)

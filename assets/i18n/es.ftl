@@ -152,9 +152,14 @@ lesson-failed = No se pudo cargar esa lección: { $error }
 
 ## Lecturas al pasar el puntero
 
-hover-bar = P({ $word } | { $context }) = { $p }
-hover-neuron = Neurona oculta { $unit }: { $value }
-hover-dim = «{ $word }», número { $dim }: { $value }
+hover-bar = Tras « { $context } », la red da a « { $word } » un { $p }; en el texto la sigue el { $share } de las veces.
+hover-neuron = La neurona oculta { $unit } está { $state } ({ $value }) cuando la entrada es « { $context } ».
+hover-dim = Número { $dim } de los { $count } números de « { $word } »: { $value }
+neuron-silent = casi en silencio
+neuron-full-on = casi del todo encendida
+neuron-full-negative = casi del todo negativa
+neuron-partly-on = en parte encendida
+neuron-partly-negative = en parte negativa
 word-prob = P({ $word }) = { $p }
 
 ## Ayuda
@@ -225,6 +230,8 @@ strips-title-short = Números
 # A word quoted inside a label.
 quoted-word = « { $word } »
 hidden-per-pair = neuronas ocultas, por par
+# Above the numbers of a word in the 3D view's read-out.
+tooltip-vector = sus { $n } números, su embedding:
 
 ## Quiosco
 
@@ -232,3 +239,22 @@ kiosk-welcome = ¡Le damos la bienvenida! Arrastre para girar la vista, pellizqu
 # $n: segundos restantes.
 kiosk-countdown = ¿Sigue ahí? Volveremos a empezar en { $n } s. Toque la pantalla para seguir explorando.
 kiosk-attract = Toque la pantalla para descubrir cómo aprende una máquina qué palabra viene después.
+
+## Legend of the 3D view
+
+legend-ring = la palabra que sigue
+legend-trail = su recorrido durante el entrenamiento
+legend-negative = número negativo
+legend-positive = número positivo
+legend-followed = { $run } (seguida)
+
+## What a toggle did (a short note)
+
+toggle-rotate-on = Giro automático activado (A)
+toggle-rotate-off = Giro automático desactivado (A)
+toggle-glow-on = Brillo activado (B)
+toggle-glow-off = Brillo desactivado (B)
+toggle-log-on = Pérdida en escala logarítmica (L)
+toggle-log-off = Pérdida en escala lineal (L)
+toggle-raw-on = Vista 3D: los tres primeros números de cada palabra (P)
+toggle-raw-off = Vista 3D: las tres direcciones más reveladoras, PCA (P)

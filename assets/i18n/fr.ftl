@@ -152,9 +152,14 @@ lesson-failed = Impossible de charger cette leçon : { $error }
 
 ## Infos au survol
 
-hover-bar = P({ $word } | { $context }) = { $p }
-hover-neuron = Neurone caché { $unit } : { $value }
-hover-dim = « { $word } », nombre { $dim } : { $value }
+hover-bar = Après « { $context } », le réseau donne { $p } à « { $word } » ; dans le texte, ce mot suit { $share } des fois.
+hover-neuron = Le neurone caché { $unit } est { $state } ({ $value }) quand l’entrée est « { $context } ».
+hover-dim = Nombre { $dim } des { $count } nombres de « { $word } » : { $value }
+neuron-silent = presque muet
+neuron-full-on = presque entièrement allumé
+neuron-full-negative = presque entièrement négatif
+neuron-partly-on = en partie allumé
+neuron-partly-negative = en partie négatif
 word-prob = P({ $word }) = { $p }
 
 ## Aide
@@ -225,6 +230,8 @@ strips-title-short = Nombres
 # A word quoted inside a label.
 quoted-word = « { $word } »
 hidden-per-pair = neurones cachés, par paire
+# Above the numbers of a word in the 3D view's read-out.
+tooltip-vector = ses { $n } nombres, son plongement :
 
 ## Borne interactive
 
@@ -232,3 +239,22 @@ kiosk-welcome = Bienvenue ! Faites glisser pour tourner la vue, pincez pour zo
 # $n : secondes restantes.
 kiosk-countdown = Toujours là ? On recommence dans { $n } s. Touchez n’importe où pour continuer l’exploration.
 kiosk-attract = Touchez l’écran pour découvrir comment un ordinateur apprend quel mot vient ensuite.
+
+## Legend of the 3D view
+
+legend-ring = le mot suivi
+legend-trail = son chemin pendant l’apprentissage
+legend-negative = nombre négatif
+legend-positive = nombre positif
+legend-followed = { $run } (suivi)
+
+## What a toggle did (a short note)
+
+toggle-rotate-on = Rotation automatique activée (A)
+toggle-rotate-off = Rotation automatique désactivée (A)
+toggle-glow-on = Halo activé (B)
+toggle-glow-off = Halo désactivé (B)
+toggle-log-on = Perte sur une échelle logarithmique (L)
+toggle-log-off = Perte sur une échelle linéaire (L)
+toggle-raw-on = Vue 3D : les trois premiers nombres de chaque mot (P)
+toggle-raw-off = Vue 3D : les trois directions les plus parlantes, ACP (P)

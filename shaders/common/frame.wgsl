@@ -173,7 +173,13 @@ fn project_slot(run: u32, slot: u32, word: u32) -> vec3<f32> {
 
 // World position of `word` at the playhead.
 fn project_now(word: u32) -> vec3<f32> {
-    return mix(project_slot(frame.run, frame.slot_a, word), project_slot(frame.run, frame.slot_b, word), frame.slot_t);
+    return project_run_now(frame.run, word);
+}
+
+// World position of `word` in run `run` at the playhead (other runs: through the followed run's
+// PCA basis, so every run shares one space).
+fn project_run_now(run: u32, word: u32) -> vec3<f32> {
+    return mix(project_slot(run, frame.slot_a, word), project_slot(run, frame.slot_b, word), frame.slot_t);
 }
 
 // ---- panels: the viewport is set to the panel's plot area, so local pixels map to NDC ----

@@ -81,7 +81,8 @@ fn vs_curve(@builtin(vertex_index) vertex: u32, @builtin(instance_index) instanc
     let selected = run == frame.run;
     let s_px = px_scale();
     let half_w = select(1.1 * s_px, 2.6 * s_px, selected);
-    let color = select(vec3<f32>(0.30, 0.34, 0.48) * 0.55, vec3<f32>(0.25, 0.80, 1.0) * 2.4, selected);
+    // Other runs in their own colours (as their ghosts in the 3D view), the followed one bright.
+    let color = select(RUN_COLORS[run % 8u] * 0.55, vec3<f32>(0.25, 0.80, 1.0) * 2.4, selected);
     return make_line(a, b, half_w, vertex, color, select(0.0, 1.0, selected));
 }
 

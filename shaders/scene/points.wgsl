@@ -1,7 +1,9 @@
 // The words of the embedding view: each word a glowing point at its PCA position at the playhead
 // (interpolated between the two bracketing history slots), with a faint stem down to the floor
-// grid for depth. Instance = word. Points are camera-facing sprites: a hot core (HDR values well
-// above 1, so bloom picks them up), a coloured halo, and a ring on the focus/hovered word.
+// grid for depth. Points are camera-facing sprites: a hot core (HDR values well above 1, so bloom
+// picks them up), a coloured halo, and a ring on the focus/hovered word. Instance = run * vocab
+// + word: the followed run in its words' colours, every other run (several runs: the learning-
+// rate lesson) a small ghost in the run's colour (RUN_COLORS), through the same PCA basis.
 
 const FLOOR_Y: f32 = -1.15;
 
@@ -18,19 +20,22 @@ fn point_radius_px(view_depth: f32) -> f32 {
 }
 
 @vertex
-fn vs_point(@builtin(vertex_index) vertex: u32, @builtin(instance_index) word: u32) -> PointOut {
-    let p = project_now(word);
+fn vs_point(@builtin(vertex_index) vertex: u32, @builtin(instance_index) instance: u32) -> PointOut {
+    let run = instance / frame.vocab;
+    let word = instance % frame.vocab;
+    let ghost = run != frame.run;
+    let p = project_run_now(run, word);
     let clip = frame.clip_from_world * vec4<f32>(p, 1.0);
-    let radius = point_radius_px(clip.w);
-    let extent = 5.0;
+    let radius = point_radius_px(clip.w) * select(1.0, 0.55, ghost);
+    let extent = select(5.0, 3.0, ghost);
     let c = quad_corner(vertex);
     let centre = clip_to_panel_px(PANEL_EMBEDDING, clip);
     var out: PointOut;
-    out.position = select(vec4<f32>(2.0, 2.0, 0.0, 1.0), panel_ndc(PANEL_EMBEDDING, centre + c * radius * extent), clip.w > 0.05);
+    out.position = select(vec4<f32>(2.0, 2.0, 0.0, 1.0), panel_ndc(PANEL_EMBEDDING, centre + c * radius * extent), clip.w > 0.05 && run < frame.runs);
     out.local = c * extent;
-    out.color = words[word].color.rgb;
+    out.color = select(words[word].color.rgb, RUN_COLORS[run % 8u] * 0.45, ghost);
     let hovered = has_flag(FLAG_HOVER) && frame.hover_word == word;
-    out.ring = select(0.0, 1.0, words[word].flags.z > 0.0 || hovered);
+    out.ring = select(0.0, 1.0, !ghost && (words[word].flags.z > 0.0 || hovered));
     out.extent = extent;
     return out;
 }

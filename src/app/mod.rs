@@ -478,10 +478,39 @@ impl Running {
             WindowKey::ToggleFullscreen => self.toggle_fullscreen(),
             WindowKey::LeaveFullscreen => self.window.set_fullscreen(None),
             WindowKey::CameraHome => self.frame.camera = self.home,
-            WindowKey::AutoRotate => self.auto_rotate = !self.auto_rotate,
-            WindowKey::Bloom => self.frame.bloom.enabled = !self.frame.bloom.enabled,
-            WindowKey::LossLog => self.frame.loss_log = !self.frame.loss_log,
-            WindowKey::RawDims => self.frame.raw_dims = !self.frame.raw_dims,
+            // Every toggle says what it did, for a moment.
+            WindowKey::AutoRotate => {
+                self.auto_rotate = !self.auto_rotate;
+                self.ui.notify(crate::tr!(if self.auto_rotate {
+                    "toggle-rotate-on"
+                } else {
+                    "toggle-rotate-off"
+                }));
+            }
+            WindowKey::Bloom => {
+                self.frame.bloom.enabled = !self.frame.bloom.enabled;
+                self.ui.notify(crate::tr!(if self.frame.bloom.enabled {
+                    "toggle-glow-on"
+                } else {
+                    "toggle-glow-off"
+                }));
+            }
+            WindowKey::LossLog => {
+                self.frame.loss_log = !self.frame.loss_log;
+                self.ui.notify(crate::tr!(if self.frame.loss_log {
+                    "toggle-log-on"
+                } else {
+                    "toggle-log-off"
+                }));
+            }
+            WindowKey::RawDims => {
+                self.frame.raw_dims = !self.frame.raw_dims;
+                self.ui.notify(crate::tr!(if self.frame.raw_dims {
+                    "toggle-raw-on"
+                } else {
+                    "toggle-raw-off"
+                }));
+            }
             WindowKey::Ui(action) => self.pending.push(action),
         }
         false

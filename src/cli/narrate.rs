@@ -86,8 +86,12 @@ fn resolve(args: &NarrateArgs) -> anyhow::Result<Lesson> {
 pub fn run(args: &NarrateArgs) -> anyhow::Result<()> {
     let lesson = resolve(args)?;
     let last = args.epoch.unwrap_or(lesson.epochs);
-    crate::limits::check("--epoch", u64::from(last), u64::from(crate::limits::MAX_EPOCHS))
-        .map_err(anyhow::Error::msg)?;
+    crate::limits::check(
+        "--epoch",
+        u64::from(last),
+        u64::from(crate::limits::MAX_EPOCHS),
+    )
+    .map_err(anyhow::Error::msg)?;
     crate::i18n::set_language(args.lang);
     crate::i18n::set_level(args.level);
     let gpu = GpuContext::headless()?;
@@ -129,7 +133,12 @@ pub fn run(args: &NarrateArgs) -> anyhow::Result<()> {
         ui.refresh_now(&session.trainer, device, queue);
         let summary = &ui.summary;
         let shown = summary.shown_epoch;
-        let n = narrate(summary, &ui.info, &PhaseParams::default(), ui.state.selected_pair);
+        let n = narrate(
+            summary,
+            &ui.info,
+            &PhaseParams::default(),
+            ui.state.selected_pair,
+        );
         let narration: Vec<_> = n.sentences().collect();
         match args.format {
             NarrateFormat::Jsonl => {

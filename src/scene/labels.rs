@@ -376,6 +376,7 @@ fn embedding(
             style(size_px, word_text(w as usize)).bold(true).halo(),
         );
     }
+    legend(ink, info, frame, plot);
     if let Some(w) = frame.hover_word
         && let Some(&p) = summary.positions.get(w as usize)
         && let Some((px, _)) = frame.camera.project(p, size)
@@ -383,6 +384,91 @@ fn embedding(
         tooltip(ink, info, frame, w, plot.min() + px, plot, summary);
     }
 }
+
+/// What the colours mean, along the bottom of the 3D view: the ring, the trails, the blue and
+/// orange of signed numbers (network, strip, heatmap) and, with several runs, each run's colour.
+fn legend(ink: &Ink, info: &SceneInfo, frame: &SceneFrame, plot: Rect) {
+    let s = ink.scale;
+    let size = MIN_TEXT_1080;
+    let h = ink.measure("Ag", size, false).y;
+    let mut items: Vec<(Swatch, String)> = vec![
+        (Swatch::Ring, tr!("legend-ring")),
+        (Swatch::Trail, tr!("legend-trail")),
+        (Swatch::Fill(NEGATIVE), tr!("legend-negative")),
+        (Swatch::Fill(POSITIVE), tr!("legend-positive")),
+    ];
+    if info.run_labels.len() > 1 {
+        for (r, label) in info.run_labels.iter().enumerate() {
+            // The followed run is drawn in its words' colours, bright; the others in theirs.
+            let (color, text) = if r as u32 == frame.run {
+                (TITLE, tr!("legend-followed", run = label.as_str()))
+            } else {
+                (super::palette::run_text(r), label.clone())
+            };
+            items.push((Swatch::Fill(color), text));
+        }
+    }
+    // Laid out from the bottom-left, wrapping to a row above when the view is narrow.
+    let mut rows: Vec<Vec<(Swatch, String, f32)>> = vec![vec![]];
+    let mut x = 0.0;
+    let width = plot.w - 24.0 * s;
+    for (swatch, text) in items {
+        let w = 22.0 * s + ink.measure(&text, size, false).x + 18.0 * s;
+        if x + w > width && x > 0.0 {
+            rows.push(vec![]);
+            x = 0.0;
+        }
+        x += w;
+        rows.last_mut().expect("a row").push((swatch, text, w));
+    }
+    let count = rows.len() as f32;
+    for (i, row) in rows.into_iter().enumerate() {
+        let y = plot.bottom() - 10.0 * s - (count - i as f32 - 0.5) * h * 1.3;
+        let mut x = plot.x + 12.0 * s;
+        for (swatch, text, w) in row {
+            let c = ink.pt(Vec2::new(x + 7.0 * s, y));
+            let r = 6.0 * s / ink.ppp;
+            match swatch {
+                Swatch::Ring => {
+                    ink.painter
+                        .circle_stroke(c, r, Stroke::new(2.0 * s / ink.ppp, TITLE));
+                }
+                Swatch::Trail => {
+                    ink.painter.line_segment(
+                        [c - egui::vec2(r, -r * 0.5), c + egui::vec2(r, -r * 0.5)],
+                        Stroke::new(2.0 * s / ink.ppp, TITLE),
+                    );
+                }
+                Swatch::Fill(color) => {
+                    ink.painter.rect_filled(
+                        ERect::from_center_size(c, EVec2::splat(2.0 * r)),
+                        2.0 * s / ink.ppp,
+                        color,
+                    );
+                }
+            }
+            ink.text(
+                Vec2::new(x + 20.0 * s, y),
+                Align2::LEFT_CENTER,
+                &text,
+                style(size, DIM).halo(),
+            );
+            x += w;
+        }
+    }
+}
+
+/// A legend entry's sample.
+#[derive(Clone, Copy)]
+enum Swatch {
+    Ring,
+    Trail,
+    Fill(Color32),
+}
+
+/// The diverging colours of signed numbers (keep in sync with `diverging` in frame.wgsl).
+const NEGATIVE: Color32 = Color32::from_rgb(40, 130, 255);
+const POSITIVE: Color32 = Color32::from_rgb(255, 120, 30);
 
 fn tooltip(
     ink: &Ink,
@@ -400,12 +486,13 @@ fn tooltip(
     };
     let mut values = String::new();
     if let Some(vector) = vector {
+        values = tr!("tooltip-vector", n = vector.len()) + "\n";
         let shown = vector.len().min(12);
         let parts: Vec<String> = vector[..shown]
             .iter()
             .map(|v| crate::i18n::format::signed(*v, 2))
             .collect();
-        values = format!(
+        values += &format!(
             "[{}{}]",
             parts.join("  "),
             if shown < vector.len() { "  …" } else { "" }

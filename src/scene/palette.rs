@@ -73,6 +73,31 @@ pub fn word_text(i: usize) -> egui::Color32 {
     egui::Color32::from_rgb(r, g, b)
 }
 
+/// The colour of each run when a lesson trains several side by side (the learning-rate lesson):
+/// Okabe and Ito's colour-blind-safe set, in sRGB. The followed run is drawn in its words'
+/// colours; the others, in these, as ghosts.
+pub const RUN_COLORS: [[u8; 3]; 8] = [
+    [230, 159, 0],   // orange
+    [86, 180, 233],  // sky blue
+    [0, 158, 115],   // bluish green
+    [240, 228, 66],  // yellow
+    [0, 114, 178],   // blue
+    [213, 94, 0],    // vermillion
+    [204, 121, 167], // reddish purple
+    [200, 200, 200], // grey
+];
+
+/// The linear RGB colour of run `r` (the GPU's).
+pub fn run_linear(r: usize) -> [f32; 3] {
+    RUN_COLORS[r % RUN_COLORS.len()].map(srgb_to_linear)
+}
+
+/// The label colour of run `r`.
+pub fn run_text(r: usize) -> egui::Color32 {
+    let [red, g, b] = RUN_COLORS[r % RUN_COLORS.len()];
+    egui::Color32::from_rgb(red, g, b)
+}
+
 /// The family name of the bold face.
 pub const BOLD: &str = "bold";
 

@@ -37,8 +37,9 @@ impl PointsRenderer {
         if ctx.history.slots_filled > 0 && ctx.focus(pass, Panel::Embedding) {
             pass.set_pipeline(&self.stems);
             pass.draw(0..6, 0..words);
+            // Every run's words: the followed run bright, the others as ghosts (points.wgsl).
             pass.set_pipeline(&self.points);
-            pass.draw(0..6, 0..words);
+            pass.draw(0..6, 0..words * ctx.history.runs.max(1));
         }
     }
 }

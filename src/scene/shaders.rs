@@ -46,15 +46,25 @@ const POST: [(&str, &str); 2] = [
 fn generated() -> String {
     use super::layout::network_geometry as net;
     let [a, b, c] = net::COLUMN_X;
+    let runs: Vec<String> = (0..super::palette::RUN_COLORS.len())
+        .map(|r| {
+            let [x, y, z] = super::palette::run_linear(r);
+            format!("vec3<f32>({x:?}, {y:?}, {z:?})")
+        })
+        .collect();
     format!(
         "// Generated from src/scene/layout.rs (network_geometry).\n\
          const NET_COLUMN_X = array<f32, 3>({a:?}, {b:?}, {c:?});\n\
          const NET_RADIUS_PER_ROW: f32 = {:?};\n\
          const NET_MIN_RADIUS_PX: f32 = {:?};\n\
-         const NET_MAX_RADIUS_1080: f32 = {:?};\n",
+         const NET_MAX_RADIUS_1080: f32 = {:?};\n\
+         // Generated from src/scene/palette.rs (RUN_COLORS, linear).\n\
+         const RUN_COLORS = array<vec3<f32>, {}>({});\n",
         net::RADIUS_PER_ROW,
         net::MIN_RADIUS_PX,
-        net::MAX_RADIUS_1080
+        net::MAX_RADIUS_1080,
+        runs.len(),
+        runs.join(", ")
     )
 }
 

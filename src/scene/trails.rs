@@ -29,11 +29,12 @@ impl TrailsRenderer {
     }
 
     pub fn draw(&self, pass: &mut wgpu::RenderPass<'_>, ctx: &DrawContext<'_>) {
-        // The shader numbers instances word * (MAX_SEGMENTS + 1) + k; unused ones collapse.
+        // The shader numbers instances (run * vocab + word) * (MAX_SEGMENTS + 1) + k; unused
+        // ones collapse.
         let instances = if ctx.segments() == 0 {
             0
         } else {
-            ctx.history.vocab * (MAX_SEGMENTS + 1)
+            ctx.history.vocab * ctx.history.runs.max(1) * (MAX_SEGMENTS + 1)
         };
         if instances > 0 && ctx.focus(pass, Panel::Embedding) {
             pass.set_pipeline(&self.pipeline);

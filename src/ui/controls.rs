@@ -10,7 +10,9 @@ use std::sync::OnceLock;
 
 use egui::{Align2, Color32, FontId, Order, Pos2, Rect, RichText, Sense, Stroke, Ui, vec2};
 
-use super::kit::{ACCENT, CONTROL_BAR_HEIGHT_1080, DIM, apply_style, card, card_id, phase_color};
+use super::kit::{
+    ACCENT, CONTROL_BAR_HEIGHT_1080, DIM, apply_style, card_id, phase_color, popup_card,
+};
 use super::look::Look;
 use super::narration::{
     MilestoneKind, PhaseParams, TrainingPhase, find_milestones, milestone_text,
@@ -352,7 +354,7 @@ pub(crate) fn lessons_popup(
     actions: &mut Vec<Action>,
 ) {
     let offset = vec2(-24.0 * s, -(CONTROL_BAR_HEIGHT_1080 + 18.0) * s);
-    card(
+    popup_card(
         ctx,
         "lessons",
         Align2::RIGHT_BOTTOM,

@@ -126,11 +126,17 @@ pub fn hover_text(
                 .probs_at_playhead
                 .get(state.selected_pair as usize)?
                 .get(word as usize)?;
+            let share = info
+                .ideal_probs(state.selected_pair)
+                .get(word as usize)
+                .copied()
+                .unwrap_or(0.0);
             Some(tr!(
                 "hover-bar",
                 word = info.word(word),
                 context = info.context_text(state.selected_pair),
-                p = percent(*p)
+                p = percent(*p),
+                share = percent(share)
             ))
         }
         HoverTarget::Cell { pair, unit } => {
@@ -138,11 +144,12 @@ pub fn hover_text(
                 .hidden_at_playhead
                 .get(pair as usize)?
                 .get(unit as usize)?;
-            let line = tr!("hover-neuron", unit = unit + 1, value = signed(*v, 2));
-            Some(format!(
-                "{} → {}: {line}",
-                info.context_text(pair),
-                info.target_word(pair)
+            Some(tr!(
+                "hover-neuron",
+                unit = unit + 1,
+                state = tr!(neuron_state(*v)),
+                value = signed(*v, 2),
+                context = info.context_text(pair)
             ))
         }
         HoverTarget::Neuron { column: 0, index } => {
@@ -157,6 +164,7 @@ pub fn hover_text(
                 "hover-dim",
                 word = info.word(word),
                 dim = dim + 1,
+                count = info.embed_dim,
                 value = signed(*v, 2)
             ))
         }
@@ -180,9 +188,25 @@ pub fn hover_text(
                 "hover-dim",
                 word = info.word(word),
                 dim = dim + 1,
+                count = info.embed_dim,
                 value = signed(*v, 2)
             ))
         }
+    }
+}
+
+/// How a hidden neuron's activation reads in words (a tanh neuron spans -1 to +1).
+pub fn neuron_state(v: f32) -> &'static str {
+    if v.abs() < 0.1 {
+        "neuron-silent"
+    } else if v >= 0.9 {
+        "neuron-full-on"
+    } else if v <= -0.9 {
+        "neuron-full-negative"
+    } else if v > 0.0 {
+        "neuron-partly-on"
+    } else {
+        "neuron-partly-negative"
     }
 }
 

@@ -85,6 +85,35 @@ pub fn card_frame(s: f32, look: &Look) -> Frame {
         .inner_margin(CARD_MARGIN * s)
 }
 
+/// Like [`card`], for a popup the visitor opened (lessons): opaque, and above every card.
+pub fn popup_card(
+    ctx: &egui::Context,
+    id: &str,
+    align: Align2,
+    offset: egui::Vec2,
+    width: f32,
+    s: f32,
+    add: impl FnOnce(&mut Ui),
+) -> egui::Rect {
+    egui::Area::new(card_id(id))
+        .anchor(align, offset)
+        .order(Order::Foreground)
+        .movable(false)
+        .fade_in(false)
+        .show(ctx, |ui| {
+            let look = Look::of(ui.ctx());
+            apply_style(ui.style_mut(), s, &look);
+            card_frame(s, &look)
+                .fill(look.panel.to_opaque())
+                .show(ui, |ui| {
+                    ui.set_width(width);
+                    add(ui);
+                });
+        })
+        .response
+        .rect
+}
+
 /// Shows `add` in a fixed card anchored at `align` + `offset` (points), `width` wide; returns
 /// the card's rectangle (points).
 pub fn card(

@@ -19,7 +19,6 @@ use super::narration::{PhaseParams, narrate};
 use super::state::{Action, Step, UiState};
 use super::steps::step_sentences;
 use super::summary::{LessonInfo, LessonSummary};
-use crate::i18n::format::percent;
 use crate::tr;
 
 /// Height of the button row at 1080 lines.
@@ -325,14 +324,11 @@ fn word_chips(
                 button = button.stroke(Stroke::new(2.5 * s, color));
             }
             let mut response = ui.add(button);
-            if let Some(p) = probs.and_then(|p| p.get(w)) {
-                let tip = tr!(
-                    "hover-bar",
-                    word = word,
-                    context = info.context_text(state.selected_pair),
-                    p = percent(*p)
-                );
-                response = response.on_hover_text(tip);
+            if probs.is_some_and(|p| p.get(w).is_some()) {
+                let target = super::state::HoverTarget::Bar { word: w as u32 };
+                if let Some(tip) = hover::hover_text(target, state, summary, info) {
+                    response = response.on_hover_text(tip);
+                }
             }
             if response.clicked() {
                 actions.extend(hover::select_word_actions(state, info, w as u32));

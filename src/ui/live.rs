@@ -240,17 +240,23 @@ impl LessonUi {
                 self.notice = None;
             } else {
                 let s = ui_scale(ctx);
-                card(
-                    ctx,
-                    "notice",
-                    Align2::CENTER_TOP,
-                    vec2(0.0, 92.0 * s),
-                    720.0 * s,
-                    s,
-                    |ui| {
-                        ui.label(RichText::new(message).color(ACCENT).size(24.0 * s));
-                    },
-                );
+                // Over the foot of the lesson column (never over the 3D view); top centre while
+                // the panels are hidden.
+                let layout = super::overlay::frame_layout(ctx, &self.state);
+                let lesson = super::overlay::to_points(layout.lesson, ctx.pixels_per_point());
+                let (align, offset, width) = if lesson.width() > 0.0 {
+                    let screen = ctx.content_rect();
+                    (
+                        Align2::LEFT_BOTTOM,
+                        vec2(lesson.left(), lesson.bottom() - screen.bottom() - 80.0 * s),
+                        lesson.width() - 2.0 * super::kit::CARD_MARGIN * s,
+                    )
+                } else {
+                    (Align2::CENTER_TOP, vec2(0.0, 92.0 * s), 720.0 * s)
+                };
+                card(ctx, "notice", align, offset, width, s, |ui| {
+                    ui.label(RichText::new(message).color(ACCENT).size(24.0 * s));
+                });
             }
         }
         actions
