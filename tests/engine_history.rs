@@ -175,7 +175,7 @@ fn refilling_a_readout_matches_a_fresh_readback() {
         assert_eq!(bits(&kept.loss), bits(&fresh.loss));
         assert_eq!(bits(&kept.probs), bits(&fresh.probs));
         assert_eq!(bits(&kept.hidden), bits(&fresh.hidden));
-        assert_eq!(bits(&kept.embedding), bits(&fresh.embedding));
+        assert_eq!(bits(&kept.params), bits(&fresh.params));
         assert_eq!(kept.diverged_at, fresh.diverged_at);
     }
     assert!(kept.diverged_at[1].is_some() && kept.diverged_at[0].is_none());

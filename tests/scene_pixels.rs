@@ -244,8 +244,11 @@ fn writing_the_history_buffers_on_the_gpu_changes_the_frame() {
         data.push((i, vec![3.0f32; h.embed_dim as usize]));
     }
     for (i, values) in data {
-        gpu.queue
-            .write_buffer(&fixture.embedding, start(i), bytemuck::cast_slice(&values));
+        gpu.queue.write_buffer(
+            &fixture.history_params,
+            start(i),
+            bytemuck::cast_slice(&values),
+        );
     }
     gpu.queue.submit([]);
     let moved = render(&gpu, &mut renderer, &fixture, &frame);

@@ -110,7 +110,12 @@ fn hidden_at(run: u32, slot: u32, pair: u32, unit: u32) -> f32 {
 }
 
 fn emb_at(run: u32, slot: u32, word: u32, dim: u32) -> f32 {
-    return emb_hist[(run_slot(run, slot) * frame.vocab + word) * frame.embed_dim + dim];
+    return params_hist[run_slot(run, slot) * frame.param_count + word * frame.embed_dim + dim];
+}
+
+// Parameter `i` (MODEL.md's order) of `run` at `slot`.
+fn param_at(run: u32, slot: u32, i: u32) -> f32 {
+    return params_hist[run_slot(run, slot) * frame.param_count + i];
 }
 
 // The numbers a frame shows all come from one slot, `frame.number_slot` (the epoch the header,

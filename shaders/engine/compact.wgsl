@@ -10,7 +10,7 @@ struct Compact {
     loss_len: u32,
     probs_len: u32,
     hidden_len: u32,
-    embedding_len: u32,
+    params_len: u32,
     _pad: u32,
 }
 
@@ -18,11 +18,11 @@ struct Compact {
 @group(0) @binding(1) var<storage, read_write> hist_loss: array<f32>;
 @group(0) @binding(2) var<storage, read_write> hist_probs: array<f32>;
 @group(0) @binding(3) var<storage, read_write> hist_hidden: array<f32>;
-@group(0) @binding(4) var<storage, read_write> hist_embedding: array<f32>;
+@group(0) @binding(4) var<storage, read_write> hist_params: array<f32>;
 
 @compute @workgroup_size(64)
 fn cs_compact(@builtin(global_invocation_id) gid: vec3<u32>) {
-    let widest = max(max(job.loss_len, job.probs_len), max(job.hidden_len, job.embedding_len));
+    let widest = max(max(job.loss_len, job.probs_len), max(job.hidden_len, job.params_len));
     // Large jobs spread over y: one row of x holds 65535 workgroups of 64 invocations.
     let index = gid.x + gid.y * 4194240u;
     let run = index / widest;
@@ -43,8 +43,8 @@ fn cs_compact(@builtin(global_invocation_id) gid: vec3<u32>) {
         if element < job.hidden_len {
             hist_hidden[dst * job.hidden_len + element] = hist_hidden[src * job.hidden_len + element];
         }
-        if element < job.embedding_len {
-            hist_embedding[dst * job.embedding_len + element] = hist_embedding[src * job.embedding_len + element];
+        if element < job.params_len {
+            hist_params[dst * job.params_len + element] = hist_params[src * job.params_len + element];
         }
     }
 }

@@ -183,8 +183,8 @@ fn phase_embedding_grads(run: u32, item: u32, first: u32, chunk: u32) {
     grads[param_base(run) + item] += acc;
 }
 
-// Items: 1 + V*D. Item 0: the epoch's loss, its recording, the divergence flag and the step
-// count. Items 1..: the recording of the embedding table (params are not yet updated).
+// Items: 1 + P. Item 0: the epoch's loss, its recording, the divergence flag and the step
+// count. Items 1..: the recording of every parameter (params are not yet updated).
 fn phase_loss(run: u32, item: u32, epoch: u32, slot: u32, capacity: u32, learning: bool) {
     if item == 0u {
         var loss = 0.0;
@@ -198,7 +198,7 @@ fn phase_loss(run: u32, item: u32, epoch: u32, slot: u32, capacity: u32, learnin
         run_state[state_index(run)] = close_epoch(run_state[state_index(run)], loss, epoch, learning);
     } else if slot != NO_SLOT {
         let q = item - 1u;
-        hist_embedding[(run * capacity + slot) * V * D + q] = params[param_base(run) + q];
+        hist_params[(run * capacity + slot) * P + q] = params[param_base(run) + q];
     }
 }
 

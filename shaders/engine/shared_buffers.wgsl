@@ -12,7 +12,7 @@
 @group(0) @binding(8) var<storage, read_write> hist_loss: array<f32>;
 @group(0) @binding(9) var<storage, read_write> hist_probs: array<f32>;
 @group(0) @binding(10) var<storage, read_write> hist_hidden: array<f32>;
-@group(0) @binding(11) var<storage, read_write> hist_embedding: array<f32>;
+@group(0) @binding(11) var<storage, read_write> hist_params: array<f32>;
 
 fn param_base(run: u32) -> u32 {
     return run * P;

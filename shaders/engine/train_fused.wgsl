@@ -48,8 +48,8 @@ fn cs_train(@builtin(workgroup_id) wid: vec3<u32>, @builtin(local_invocation_ind
             }
             sync();
         }
-        // Items past 0 only record the embedding table.
-        let loss_items = select(1u, 1u + V * D, slot != NO_SLOT);
+        // Items past 0 only record the parameters.
+        let loss_items = select(1u, 1u + P, slot != NO_SLOT);
         for (var item = lid; in_range && item < loss_items; item += WG) {
             phase_loss(run, item, epoch, slot, step.capacity, learning);
         }

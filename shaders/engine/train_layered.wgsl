@@ -84,7 +84,7 @@ fn cs_embedding_grads(@builtin(global_invocation_id) gid: vec3<u32>) {
 @compute @workgroup_size(64)
 fn cs_loss(@builtin(global_invocation_id) gid: vec3<u32>) {
     let item = item_of(gid);
-    if item < 1u + V * D {
+    if item < 1u + P {
         phase_loss(gid.z, item, layer.epoch, layer.slot, layer.capacity, layer.learning != 0u);
     }
 }

@@ -15,7 +15,7 @@
 @group(0) @binding(8) var<storage, read_write> hist_loss: array<f32>;
 @group(0) @binding(9) var<storage, read_write> hist_probs: array<f32>;
 @group(0) @binding(10) var<storage, read_write> hist_hidden: array<f32>;
-@group(0) @binding(11) var<storage, read_write> hist_embedding: array<f32>;
+@group(0) @binding(11) var<storage, read_write> hist_params: array<f32>;
 
 var<private> params: array<f32, P>;
 var<private> grads: array<f32, P>;
@@ -75,7 +75,7 @@ fn cs_train(@builtin(global_invocation_id) gid: vec3<u32>) {
             }
         }
         // Items past 0 only record the embedding table.
-        let loss_items = select(1u, 1u + V * D, slot != NO_SLOT);
+        let loss_items = select(1u, 1u + P, slot != NO_SLOT);
         for (var item = 0u; item < loss_items; item++) {
             phase_loss(run, item, epoch, slot, step.capacity, learning);
         }

@@ -37,8 +37,12 @@ fn neuron_radius(col: u32) -> f32 {
     return clamp(NET_RADIUS_PER_ROW * panel_size(PANEL_NETWORK).y / n, NET_MIN_RADIUS_PX, most);
 }
 
+// The weights of the epoch the frame shows (the current ones before anything is recorded).
 fn param(offset: u32, i: u32) -> f32 {
-    return params[frame.run * frame.param_count + offset + i];
+    if (frame.slots_filled == 0u) {
+        return params[frame.run * frame.param_count + offset + i];
+    }
+    return param_at(frame.run, frame.number_slot, offset + i);
 }
 
 // Where the pulse is (network depth 0..1) and its colour; negative depth: no pulse.

@@ -25,17 +25,18 @@ fn cs_ranges(@builtin(local_invocation_index) lid: u32) {
             a.y = max(a.y, l);
         }
     }
-    let base = frame.run * frame.param_count;
+    // The largest weights of the epoch shown (the network view draws that epoch's weights).
+    let shown = min(frame.number_slot, max(filled, 1u) - 1u);
     let n_w1 = frame.context * frame.embed_dim * frame.hidden;
     for (var i = lid; i < n_w1; i += WG) {
-        let w = params[base + frame.off_w1 + i];
+        let w = param_at(frame.run, shown, frame.off_w1 + i);
         if (finite(w)) {
             a.z = max(a.z, abs(w));
         }
     }
     let n_w2 = frame.hidden * frame.vocab;
     for (var i = lid; i < n_w2; i += WG) {
-        let w = params[base + frame.off_w2 + i];
+        let w = param_at(frame.run, shown, frame.off_w2 + i);
         if (finite(w)) {
             a.w = max(a.w, abs(w));
         }
@@ -44,7 +45,7 @@ fn cs_ranges(@builtin(local_invocation_index) lid: u32) {
     let per_slot_emb = frame.vocab * frame.embed_dim;
     for (var i = lid; i < slots * per_slot_emb; i += WG) {
         let slot = sampled_slot(i / per_slot_emb, slots);
-        let x = emb_hist[run_slot(frame.run, slot) * per_slot_emb + i % per_slot_emb];
+        let x = params_hist[run_slot(frame.run, slot) * frame.param_count + i % per_slot_emb];
         if (finite(x)) {
             b.x = max(b.x, abs(x));
         }

@@ -43,7 +43,8 @@ pub struct EngineBuffers {
     pub hist_loss: wgpu::Buffer,
     pub hist_probs: wgpu::Buffer,
     pub hist_hidden: wgpu::Buffer,
-    pub hist_embedding: wgpu::Buffer,
+    /// Every parameter of every run at every recorded epoch (the embedding table first).
+    pub hist_params: wgpu::Buffer,
 }
 
 const STATE_USAGE: wgpu::BufferUsages = wgpu::BufferUsages::STORAGE
@@ -99,11 +100,7 @@ impl EngineBuffers {
         let scratch_per_run = scratch_floats_per_run(setup, chunk);
         let slots = (layout.runs * layout.capacity) as usize;
         let rec = layout.recorded_pairs as usize;
-        let (v, d, h) = (
-            layout.vocab as usize,
-            layout.embed_dim as usize,
-            layout.hidden as usize,
-        );
+        let (v, h) = (layout.vocab as usize, layout.hidden as usize);
         Self {
             params: init_buffer(device, "Engine::params", bytemuck::cast_slice(&params)),
             grads: zeroed_buffer(device, "Engine::grads", runs * p),
@@ -123,7 +120,7 @@ impl EngineBuffers {
             hist_loss: zeroed_buffer(device, "Engine::history_loss", slots),
             hist_probs: zeroed_buffer(device, "Engine::history_probs", slots * rec * v),
             hist_hidden: zeroed_buffer(device, "Engine::history_hidden", slots * rec * h),
-            hist_embedding: zeroed_buffer(device, "Engine::history_embedding", slots * v * d),
+            hist_params: zeroed_buffer(device, "Engine::history_params", slots * p),
         }
     }
 }
@@ -143,7 +140,7 @@ impl EngineBuffers {
             (&self.hist_loss, false),
             (&self.hist_probs, false),
             (&self.hist_hidden, false),
-            (&self.hist_embedding, false),
+            (&self.hist_params, false),
         ]
     }
 
@@ -153,7 +150,7 @@ impl EngineBuffers {
             (&self.hist_loss, false),
             (&self.hist_probs, false),
             (&self.hist_hidden, false),
-            (&self.hist_embedding, false),
+            (&self.hist_params, false),
         ]
     }
 }
@@ -212,13 +209,13 @@ pub fn max_occurrences(setup: &TrainingSetup) -> usize {
     counts.into_iter().max().unwrap_or(0)
 }
 
-/// Floats per history slot per run, for each history buffer: loss, probs, hidden, embedding.
+/// Floats per history slot per run, for each history buffer: loss, probs, hidden, params.
 pub fn slot_floats(layout: &HistoryLayout) -> [u64; 4] {
     let rec = layout.recorded_pairs as u64;
     [
         1,
         rec * layout.vocab as u64,
         rec * layout.hidden as u64,
-        layout.vocab as u64 * layout.embed_dim as u64,
+        layout.params as u64,
     ]
 }

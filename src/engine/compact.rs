@@ -18,7 +18,7 @@ pub struct CompactUniform {
     pub loss_len: u32,
     pub probs_len: u32,
     pub hidden_len: u32,
-    pub embedding_len: u32,
+    pub params_len: u32,
     pub _pad: u32,
 }
 const _: () = assert!(std::mem::size_of::<CompactUniform>() == 32);
@@ -49,8 +49,7 @@ impl CompactKernel {
         layout: &HistoryLayout,
         kept: u32,
     ) {
-        let [loss_len, probs_len, hidden_len, embedding_len] =
-            slot_floats(layout).map(|n| n as u32);
+        let [loss_len, probs_len, hidden_len, params_len] = slot_floats(layout).map(|n| n as u32);
         let job = CompactUniform {
             runs: layout.runs,
             capacity: layout.capacity,
@@ -58,13 +57,13 @@ impl CompactKernel {
             loss_len,
             probs_len,
             hidden_len,
-            embedding_len,
+            params_len,
             _pad: 0,
         };
         pass.set_pipeline(&self.kernels.pipelines[0]);
         self.kernels
             .bind_block(queue, pass, bytemuck::bytes_of(&job));
-        let widest = loss_len.max(probs_len).max(hidden_len).max(embedding_len) as u64;
+        let widest = loss_len.max(probs_len).max(hidden_len).max(params_len) as u64;
         let (x, y) = linear_workgroups(layout.runs as u64 * widest);
         pass.dispatch_workgroups(x, y, 1);
     }

@@ -2,7 +2,11 @@
 //! (its one owner: [`EpochSlots`], which the trainer, the scene and the overlay all use).
 //!
 //! Every run records, per *slot*, the loss, the probabilities and hidden activations of the
-//! recorded pairs, and the whole embedding table. Slot `s` holds epoch `first_epoch + s * stride`
+//! recorded pairs, and every parameter (the embedding table first, as in the parameter layout):
+//! the model of each recorded epoch, so the model can write from any of them and the views can
+//! show any epoch's weights. The number of slots is what the largest per-slot record allows in a
+//! history buffer's budget (src/engine/trainer.rs): 1,024 for the lessons, fewer for big models
+//! (59 for the benchmark's 402,512-parameter model), always spanning epoch 0 to now. Slot `s` holds epoch `first_epoch + s * stride`
 //! (`first_epoch` is 0 except when the CLI streams a very long run in chunks). When all
 //! `capacity` slots are full, the engine keeps every 2nd slot (epochs 0, 2*stride, 4*stride, ...)
 //! and doubles `stride`, so the history always spans epoch 0 to the newest recorded epoch.
@@ -11,7 +15,7 @@
 //! - loss:      `run * capacity + slot`
 //! - probs:     `((run * capacity + slot) * recorded_pairs + pair) * vocab + word`
 //! - hidden:    `((run * capacity + slot) * recorded_pairs + pair) * hidden + unit`
-//! - embedding: `((run * capacity + slot) * vocab + word) * embed_dim + dim`
+//! - params:    `(run * capacity + slot) * params + i` (the embedding's `word * embed_dim + dim`)
 
 /// Plain-data description of the history buffers; cheap to copy into a uniform.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
@@ -24,6 +28,8 @@ pub struct HistoryLayout {
     pub hidden: u32,
     /// How many pairs have their probs/hidden recorded (the first ones, or those chosen at creation).
     pub recorded_pairs: u32,
+    /// Parameters per run (the model's size).
+    pub params: u32,
     /// Epochs between two consecutive slots (a power of two).
     pub stride: u32,
     /// Slots holding data: slot `s < slots_filled` holds epoch `first_epoch + s * stride`.
@@ -172,10 +178,13 @@ impl HistoryLayout {
             + unit as usize
     }
 
+    /// Where parameter `i` of `run` at `slot` is.
+    pub fn params_index(&self, run: u32, slot: u32, i: u32) -> usize {
+        self.loss_index(run, slot) * self.params as usize + i as usize
+    }
+
     pub fn embedding_index(&self, run: u32, slot: u32, word: u32, dim: u32) -> usize {
-        ((self.loss_index(run, slot) * self.vocab as usize) + word as usize)
-            * self.embed_dim as usize
-            + dim as usize
+        self.params_index(run, slot, word * self.embed_dim + dim)
     }
 }
 
@@ -184,7 +193,8 @@ pub struct HistoryBuffers<'a> {
     pub loss: &'a wgpu::Buffer,
     pub probs: &'a wgpu::Buffer,
     pub hidden: &'a wgpu::Buffer,
-    pub embedding: &'a wgpu::Buffer,
+    /// Every parameter at every slot (the embedding first).
+    pub params: &'a wgpu::Buffer,
     pub layout: HistoryLayout,
 }
 

@@ -159,8 +159,9 @@ impl LayeredKernels {
         }
         self.kernels
             .bind_block(queue, pass, bytemuck::bytes_of(&uniform));
+        // Item 0 is the loss; items 1..=P record every parameter (when the epoch has a slot).
         pass.set_pipeline(&self.kernels.pipelines[LOSS]);
-        Self::dispatch(pass, 1 + self.vocab_dims, layout.runs);
+        Self::dispatch(pass, 1 + self.params, layout.runs);
         dispatches += 1;
         if learning {
             pass.set_pipeline(&self.kernels.pipelines[UPDATE]);

@@ -44,7 +44,7 @@ pub struct LiveReadout {
     pub window: Range<u32>,
     probs: Vec<f32>,
     hidden: Vec<f32>,
-    embedding: Vec<f32>,
+    params: Vec<f32>,
     /// Per run: the first epoch whose loss was not finite.
     pub diverged_at: Vec<Option<u32>>,
 }
@@ -106,12 +106,18 @@ impl LiveReadout {
             .unwrap_or(&[])
     }
 
+    /// Every parameter at a slot of the window (MODEL.md's order, the embedding first).
+    pub fn params(&self, slot: u32) -> &[f32] {
+        let p = self.layout.params as usize;
+        self.window_offset(slot)
+            .and_then(|w| self.params.get(w * p..(w + 1) * p))
+            .unwrap_or(&[])
+    }
+
     /// The V x D embedding table at a slot of the window.
     pub fn embedding(&self, slot: u32) -> &[f32] {
         let vd = (self.layout.vocab * self.layout.embed_dim) as usize;
-        self.window_offset(slot)
-            .and_then(|w| self.embedding.get(w * vd..(w + 1) * vd))
-            .unwrap_or(&[])
+        self.params(slot).get(..vd).unwrap_or(&[])
     }
 }
 
@@ -193,7 +199,7 @@ impl LiveReader {
             for (buffer, per_slot) in [
                 (&b.hist_probs, probs),
                 (&b.hist_hidden, hidden),
-                (&b.hist_embedding, embedding),
+                (&b.hist_params, embedding),
             ] {
                 if per_slot > 0 {
                     ranges.push((buffer, first * per_slot * f, count * per_slot * f));
@@ -250,7 +256,7 @@ impl LiveReader {
                 i => match window_parts.get(i - 2 - featured_ranges) {
                     Some(0) => readout.probs = floats.to_vec(),
                     Some(1) => readout.hidden = floats.to_vec(),
-                    _ => readout.embedding = floats.to_vec(),
+                    _ => readout.params = floats.to_vec(),
                 },
             }
         });
@@ -296,6 +302,7 @@ mod tests {
             embed_dim: dim,
             hidden: 4,
             recorded_pairs: 5,
+            params: vocab * dim * 2 + 40,
             stride: 1,
             slots_filled: filled,
             first_epoch: 0,

@@ -11,7 +11,8 @@ pub struct HistoryReadout {
     pub loss: Vec<f32>,
     pub probs: Vec<f32>,
     pub hidden: Vec<f32>,
-    pub embedding: Vec<f32>,
+    /// Every parameter at every slot (see [`HistoryLayout::params_index`]).
+    pub params: Vec<f32>,
     /// Per run: the first epoch whose loss was not finite.
     pub diverged_at: Vec<Option<u32>>,
 }
@@ -29,13 +30,13 @@ impl HistoryReadout {
         let layout = trainer.layout();
         let b = trainer.buffers();
         let slots = u64::from(layout.runs * layout.capacity);
-        let [loss, probs, hidden, embedding] = slot_floats(&layout).map(|n| n * slots * 4);
+        let [loss, probs, hidden, params] = slot_floats(&layout).map(|n| n * slots * 4);
         let states = (layout.runs as usize * std::mem::size_of::<RunState>()) as u64;
         let ranges = [
             (&b.hist_loss, 0, loss),
             (&b.hist_probs, 0, probs),
             (&b.hist_hidden, 0, hidden),
-            (&b.hist_embedding, 0, embedding),
+            (&b.hist_params, 0, params),
             (&b.run_state, 0, states),
         ];
         let mut diverged_at = std::mem::take(&mut self.diverged_at);
@@ -45,7 +46,7 @@ impl HistoryReadout {
                     0 => &mut self.loss,
                     1 => &mut self.probs,
                     2 => &mut self.hidden,
-                    3 => &mut self.embedding,
+                    3 => &mut self.params,
                     _ => {
                         let states: &[RunState] = bytemuck::cast_slice(bytes);
                         diverged_at.clear();
@@ -69,14 +70,14 @@ impl HistoryReadout {
     pub fn read(trainer: &Trainer, device: &wgpu::Device, queue: &wgpu::Queue) -> Self {
         let layout = trainer.layout();
         let slots = (layout.runs * layout.capacity) as usize;
-        let [loss, probs, hidden, embedding] =
+        let [loss, probs, hidden, params] =
             slot_floats(&layout).map(|n| vec![0.0; n as usize * slots]);
         let mut readout = Self {
             layout,
             loss,
             probs,
             hidden,
-            embedding,
+            params,
             diverged_at: vec![None; layout.runs as usize],
         };
         readout.refill(&mut StagingReader::default(), trainer, device, queue);
@@ -106,7 +107,13 @@ impl HistoryReadout {
     /// The whole V x D embedding table at a slot.
     pub fn embedding(&self, run: u32, slot: u32) -> &[f32] {
         let at = self.layout.embedding_index(run, slot, 0, 0);
-        &self.embedding[at..at + (self.layout.vocab * self.layout.embed_dim) as usize]
+        &self.params[at..at + (self.layout.vocab * self.layout.embed_dim) as usize]
+    }
+
+    /// Every parameter of `run` at a slot (MODEL.md's order).
+    pub fn params(&self, run: u32, slot: u32) -> &[f32] {
+        let at = self.layout.params_index(run, slot, 0);
+        &self.params[at..at + self.layout.params as usize]
     }
 
     /// Whether `run` had diverged by `epoch`.

@@ -91,6 +91,7 @@ mod tests {
             embed_dim: 8,
             hidden: 4,
             recorded_pairs: 5,
+            params: 101,
             stride: 1,
             slots_filled: 0,
             first_epoch: 0,

@@ -109,7 +109,7 @@ impl Trainer {
             loss: &self.buffers.hist_loss,
             probs: &self.buffers.hist_probs,
             hidden: &self.buffers.hist_hidden,
-            embedding: &self.buffers.hist_embedding,
+            params: &self.buffers.hist_params,
             layout: self.schedule.layout,
         }
     }
@@ -382,6 +382,7 @@ fn history_layout(
         embed_dim: setup.dims.embed_dim as u32,
         hidden: setup.dims.hidden as u32,
         recorded_pairs: setup.recorded_pairs.len() as u32,
+        params: setup.dims.param_count() as u32,
         stride: 1,
         slots_filled: 0,
         first_epoch: 0,

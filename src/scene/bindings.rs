@@ -48,7 +48,7 @@ struct Sources {
     loss: wgpu::Buffer,
     probs: wgpu::Buffer,
     hidden: wgpu::Buffer,
-    embedding: wgpu::Buffer,
+    history_params: wgpu::Buffer,
     params: wgpu::Buffer,
     generation: u64,
 }
@@ -187,7 +187,7 @@ impl SceneBindings {
             loss: history.loss.clone(),
             probs: history.probs.clone(),
             hidden: history.hidden.clone(),
-            embedding: history.embedding.clone(),
+            history_params: history.params.clone(),
             params: params.clone(),
             generation: self.generation,
         };
@@ -198,7 +198,7 @@ impl SceneBindings {
             history.loss,
             history.probs,
             history.hidden,
-            history.embedding,
+            history.params,
             params,
         ];
         let mut entries = vec![wgpu::BindGroupEntry {

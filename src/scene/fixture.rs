@@ -35,7 +35,8 @@ pub struct SyntheticHistory {
     pub loss: wgpu::Buffer,
     pub probs: wgpu::Buffer,
     pub hidden: wgpu::Buffer,
-    pub embedding: wgpu::Buffer,
+    /// Every parameter at every slot.
+    pub history_params: wgpu::Buffer,
     pub params: wgpu::Buffer,
     pub layout: HistoryLayout,
     pub info: SceneInfo,
@@ -93,6 +94,7 @@ impl SyntheticHistory {
             embed_dim: d,
             hidden: h,
             recorded_pairs: pairs.len() as u32,
+            params: v * d + k * d * h + h + h * v + v,
             stride: spec.stride.max(1),
             slots_filled: slots,
             first_epoch: 0,
@@ -102,7 +104,7 @@ impl SyntheticHistory {
         let mut loss = vec![0.0; n];
         let mut probs = vec![0.0; n * pairs.len() * v as usize];
         let mut hidden = vec![0.0; n * pairs.len() * h as usize];
-        let mut embedding = vec![0.0; n * (v * d) as usize];
+        let mut history_params = vec![0.0; n * layout.params as usize];
         let mut info = SceneInfo {
             title: "The cat sat on the mat".into(),
             vocab,
@@ -134,7 +136,7 @@ impl SyntheticHistory {
                             * progress
                             * (1.0 - progress)
                             * 4.0;
-                        embedding[layout.embedding_index(run, slot, w, dim)] =
+                        history_params[layout.embedding_index(run, slot, w, dim)] =
                             start + (end - start) * progress + wobble;
                     }
                 }
@@ -159,11 +161,20 @@ impl SyntheticHistory {
         let params: Vec<f32> = (0..spec.runs as usize * p)
             .map(|i| 0.8 * noise(i as u32, 11, 5))
             .collect();
+        // The weights after the embedding stay those of the current parameters at every slot.
+        for run in 0..spec.runs {
+            for slot in 0..slots {
+                for i in (v * d) as usize..p {
+                    history_params[layout.params_index(run, slot, i as u32)] =
+                        params[run as usize * p + i];
+                }
+            }
+        }
         Self {
             loss: storage(device, "SyntheticHistory::loss", &loss),
             probs: storage(device, "SyntheticHistory::probs", &probs),
             hidden: storage(device, "SyntheticHistory::hidden", &hidden),
-            embedding: storage(device, "SyntheticHistory::embedding", &embedding),
+            history_params: storage(device, "SyntheticHistory::history_params", &history_params),
             params: storage(device, "SyntheticHistory::params", &params),
             layout,
             info,
@@ -176,7 +187,7 @@ impl SyntheticHistory {
             loss: &self.loss,
             probs: &self.probs,
             hidden: &self.hidden,
-            embedding: &self.embedding,
+            params: &self.history_params,
             layout: self.layout,
         }
     }
