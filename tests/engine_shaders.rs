@@ -1,7 +1,9 @@
 //! Every engine WGSL file, assembled as the engine assembles it, is parsed and validated by naga
 //! (no GPU needed), for several model shapes and every activation and optimizer.
 
-use nextword::engine::shader_source::{COMPACT, fused_source, layered_source, per_run_source};
+use nextword::engine::shader_source::{
+    COMPACT, fused_source, layered_source, per_run_source, sample_source,
+};
 use nextword::lesson::{Activation, OptimizerKind};
 use nextword::model::Dims;
 
@@ -107,6 +109,10 @@ fn training_kernels_are_valid_for_every_shape_activation_and_optimizer() {
                 validate(
                     &format!("train_per_run.wgsl {name}"),
                     &per_run_source(&dims, pairs, activation, optimizer),
+                );
+                validate(
+                    &format!("sample.wgsl {name}"),
+                    &sample_source(&dims, activation, optimizer),
                 );
                 let chunk = pairs.div_ceil(3);
                 validate(

@@ -187,3 +187,143 @@ axis_tests! {
     adam_relu_four_runs: CAT_SAT, 1, Relu, Adam, &[0.001, 0.003, 0.01, 0.02];
     momentum_tanh_four_runs_context2: TWO_SENTENCES, 2, Tanh, Momentum, &[0.01, 0.02, 0.05, 0.1];
 }
+
+/// The model writes on the GPU exactly as MODEL.md's sampling says (the f64 reference of
+/// `nextword::model::sample` over the same recorded parameters).
+mod sampling {
+    use nextword::engine::sampler::{ModelAt, Sampler};
+    use nextword::engine::{HistoryReadout, Trainer, TrainingSetup};
+    use nextword::lesson::load_builtin;
+    use nextword::model::sample::{Sampling, write};
+
+    fn check_lesson(id: &str, prompt_words: &[&str]) {
+        let gpu = super::common::gpu();
+        let lesson = load_builtin(id).unwrap();
+        let corpus = lesson.corpus().unwrap();
+        let setup = TrainingSetup::from_lesson(&lesson, &corpus);
+        let mut trainer = Trainer::new(&gpu.device, &gpu.queue, &setup).unwrap();
+        trainer.train(&gpu.device, &gpu.queue, 120);
+        let history = HistoryReadout::read(&trainer, &gpu.device, &gpu.queue);
+        let mut sampler = Sampler::new(&gpu.device, &trainer);
+        let prompt: Vec<u32> = prompt_words
+            .iter()
+            .map(|w| corpus.word_id(w).unwrap())
+            .collect();
+        for epoch in [0u32, 15, 120] {
+            let slot = history.layout.slot_of_epoch(epoch).unwrap();
+            let params = nextword::model::widen(history.params(0, slot));
+            for temperature in [0.0, 0.5, 1.0, 2.0] {
+                for top_k in [None, Some(2)] {
+                    let sampling = Sampling { temperature, top_k };
+                    let seed = 7 + epoch as u64;
+                    let gpu_words = sampler
+                        .write(
+                            &gpu.device,
+                            &gpu.queue,
+                            &trainer,
+                            0,
+                            ModelAt::Slot(slot),
+                            &prompt,
+                            8,
+                            sampling,
+                            seed,
+                        )
+                        .unwrap();
+                    let cpu = write(
+                        &setup.dims,
+                        setup.activation,
+                        &params,
+                        &prompt,
+                        8,
+                        sampling,
+                        seed,
+                    );
+                    let case = format!("{id} epoch {epoch} T {temperature} top-k {top_k:?}");
+                    assert_eq!(gpu_words.len(), cpu.len(), "{case}");
+                    for (step, (g, c)) in gpu_words.iter().zip(&cpu).enumerate() {
+                        for (w, (gp, cp)) in g.probs.iter().zip(&c.probs).enumerate() {
+                            assert!(
+                                (f64::from(*gp) - cp).abs() <= 1e-5,
+                                "{case} step {step} word {w}: GPU {gp} CPU {cp}"
+                            );
+                        }
+                        assert_eq!(g.word, c.word, "{case} step {step}: the drawn word");
+                    }
+                    // The same seed draws the same words again.
+                    let again = sampler
+                        .write(
+                            &gpu.device,
+                            &gpu.queue,
+                            &trainer,
+                            0,
+                            ModelAt::Slot(slot),
+                            &prompt,
+                            8,
+                            sampling,
+                            seed,
+                        )
+                        .unwrap();
+                    assert_eq!(again, gpu_words, "{case}: not deterministic");
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn the_gpu_writes_as_the_reference_one_word_of_context() {
+        check_lesson("cat-sat", &["the"]);
+    }
+
+    #[test]
+    fn the_gpu_writes_as_the_reference_two_words_of_context() {
+        check_lesson("context", &["the", "cat"]);
+    }
+
+    #[test]
+    fn the_untrained_and_the_trained_model_write_different_texts() {
+        let gpu = super::common::gpu();
+        let lesson = load_builtin("cat-sat").unwrap();
+        let corpus = lesson.corpus().unwrap();
+        let setup = TrainingSetup::from_lesson(&lesson, &corpus);
+        let mut trainer = Trainer::new(&gpu.device, &gpu.queue, &setup).unwrap();
+        trainer.train(&gpu.device, &gpu.queue, lesson.epochs);
+        let mut sampler = Sampler::new(&gpu.device, &trainer);
+        let prompt = [corpus.word_id("cat").unwrap()];
+        let careful = Sampling {
+            temperature: 0.0,
+            top_k: None,
+        };
+        let mut words = |at| -> Vec<u32> {
+            sampler
+                .write(
+                    &gpu.device,
+                    &gpu.queue,
+                    &trainer,
+                    0,
+                    at,
+                    &prompt,
+                    5,
+                    careful,
+                    1,
+                )
+                .unwrap()
+                .iter()
+                .map(|w| w.word)
+                .collect()
+        };
+        let untrained = words(ModelAt::Slot(0));
+        let trained = words(ModelAt::Current);
+        let text = |ids: &[u32]| -> Vec<&str> {
+            ids.iter()
+                .map(|&w| corpus.vocab[w as usize].as_str())
+                .collect()
+        };
+        assert_eq!(
+            text(&trained)[..3],
+            ["sat", "on", "the"],
+            "{:?}",
+            text(&trained)
+        );
+        assert_ne!(untrained, trained, "{:?}", text(&untrained));
+    }
+}

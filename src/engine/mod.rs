@@ -17,6 +17,7 @@ pub mod kernel;
 mod layered;
 pub mod live;
 pub mod readout;
+pub mod sampler;
 pub mod schedule;
 mod setup;
 pub mod shader_source;

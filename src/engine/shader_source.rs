@@ -14,6 +14,7 @@ pub const TRAIN_PER_RUN: &str = include_str!("../../shaders/engine/train_per_run
 pub const TILES: &str = include_str!("../../shaders/engine/tiles.wgsl");
 pub const TRAIN_LAYERED: &str = include_str!("../../shaders/engine/train_layered.wgsl");
 pub const COMPACT: &str = include_str!("../../shaders/engine/compact.wgsl");
+pub const SAMPLE: &str = include_str!("../../shaders/engine/sample.wgsl");
 
 /// The constants header for one model shape, with pairs processed in chunks of `chunk` pairs.
 pub fn model_header(
@@ -122,5 +123,13 @@ pub fn layered_source(
         activation,
         optimizer,
         &[SHARED_BUFFERS, TILES, TRAIN_LAYERED],
+    )
+}
+
+/// The sampling kernels (the model writes) specialised to one model.
+pub fn sample_source(dims: &Dims, activation: Activation, optimizer: OptimizerKind) -> String {
+    format!(
+        "{}\n{SAMPLE}",
+        model_header(dims, 1, 1, activation, optimizer)
     )
 }

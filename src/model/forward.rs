@@ -63,11 +63,60 @@ pub fn softmax(logits: &[f64]) -> Vec<f64> {
     exps.iter().map(|e| e / sum).collect()
 }
 
+/// One context through the network, every intermediate value: MODEL.md's forward for one pair.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Pass {
+    /// The context words' embeddings, concatenated (k*D).
+    pub x: Vec<f64>,
+    /// z = x . w1 + b1 (H).
+    pub z: Vec<f64>,
+    /// h = act(z) (H).
+    pub h: Vec<f64>,
+    /// logits = h . w2 + b2 (V).
+    pub logits: Vec<f64>,
+    /// softmax(logits) (V).
+    pub probs: Vec<f64>,
+}
+
+/// The forward pass of one `context` (k word ids).
+pub fn pass(dims: &Dims, act: Activation, params: &[f64], context: &[u32]) -> Pass {
+    let o = dims.offsets();
+    let (kd, h, v) = (dims.input_dim(), dims.hidden, dims.vocab);
+    let pair = Pair {
+        context: context.to_vec(),
+        target: 0,
+    };
+    let x = input_of(dims, params, &pair);
+    let z: Vec<f64> = (0..h)
+        .map(|c| {
+            params[o.b1 + c]
+                + (0..kd)
+                    .map(|r| x[r] * params[o.w1 + r * h + c])
+                    .sum::<f64>()
+        })
+        .collect();
+    let hid: Vec<f64> = z.iter().map(|&zc| activate(act, zc)).collect();
+    let logits: Vec<f64> = (0..v)
+        .map(|c| {
+            params[o.b2 + c]
+                + (0..h)
+                    .map(|r| hid[r] * params[o.w2 + r * v + c])
+                    .sum::<f64>()
+        })
+        .collect();
+    let probs = softmax(&logits);
+    Pass {
+        x,
+        z,
+        h: hid,
+        logits,
+        probs,
+    }
+}
+
 /// Runs the model on every pair. `params` has the layout of [`Dims::offsets`].
 pub fn forward(dims: &Dims, act: Activation, params: &[f64], pairs: &[Pair]) -> Forward {
     assert_eq!(params.len(), dims.param_count(), "parameter count");
-    let o = dims.offsets();
-    let (kd, h, v) = (dims.input_dim(), dims.hidden, dims.vocab);
     let mut out = Forward {
         loss: 0.0,
         probs: Vec::with_capacity(pairs.len()),
@@ -75,29 +124,11 @@ pub fn forward(dims: &Dims, act: Activation, params: &[f64], pairs: &[Pair]) -> 
         pre_act: Vec::with_capacity(pairs.len()),
     };
     for pair in pairs {
-        let x = input_of(dims, params, pair);
-        let z: Vec<f64> = (0..h)
-            .map(|c| {
-                params[o.b1 + c]
-                    + (0..kd)
-                        .map(|r| x[r] * params[o.w1 + r * h + c])
-                        .sum::<f64>()
-            })
-            .collect();
-        let hid: Vec<f64> = z.iter().map(|&zc| activate(act, zc)).collect();
-        let logits: Vec<f64> = (0..v)
-            .map(|c| {
-                params[o.b2 + c]
-                    + (0..h)
-                        .map(|r| hid[r] * params[o.w2 + r * v + c])
-                        .sum::<f64>()
-            })
-            .collect();
-        let p = softmax(&logits);
-        out.loss -= p[pair.target as usize].ln();
-        out.probs.push(p);
-        out.hidden.push(hid);
-        out.pre_act.push(z);
+        let p = pass(dims, act, params, &pair.context);
+        out.loss -= p.probs[pair.target as usize].ln();
+        out.probs.push(p.probs);
+        out.hidden.push(p.h);
+        out.pre_act.push(p.z);
     }
     out.loss /= pairs.len().max(1) as f64;
     out

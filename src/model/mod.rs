@@ -14,13 +14,14 @@ mod forward;
 mod optimizer;
 mod params;
 mod reference;
+pub mod sample;
 #[cfg(test)]
 mod story;
 
 pub use backward::gradients;
 pub use compare::{assert_close, widen};
 pub use dims::{Dims, ParamOffsets};
-pub use forward::{Forward, activate, activate_grad, forward, softmax};
+pub use forward::{Forward, Pass, activate, activate_grad, forward, pass, softmax};
 pub use optimizer::{ADAM_BETA1, ADAM_BETA2, ADAM_EPS, MOMENTUM, OptimizerState};
 pub use params::init_params;
 pub use reference::{EpochRecord, ReferenceRun, train_reference};
