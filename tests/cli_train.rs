@@ -411,3 +411,135 @@ fn narrate_names_every_word_after_an_ambiguous_context() {
     let err = String::from_utf8_lossy(&out.stderr);
     assert!(err.contains("right to left"), "{err}");
 }
+
+/// `nextword generate --format jsonl` lines as JSON.
+fn generate(args: &[&str]) -> Vec<Value> {
+    let mut all = vec!["generate", "--format", "jsonl"];
+    all.extend_from_slice(args);
+    stdout_lines(&nextword(&all))
+        .iter()
+        .map(|l| serde_json::from_str(l).expect("a JSON line"))
+        .collect()
+}
+
+#[test]
+fn generate_follows_the_contract_and_the_cpu_reference() {
+    use nextword::model::ReferenceRun;
+    use nextword::model::sample::{Sampling, write};
+    let lines = generate(&[
+        "--lesson",
+        "context",
+        "--epoch",
+        "60",
+        "--prompt",
+        "the cat",
+        "--words",
+        "8",
+        "--temperature",
+        "0.8",
+        "--top-k",
+        "3",
+        "--seed",
+        "5",
+    ]);
+    let h = &lines[0];
+    assert_eq!(h["type"], "header");
+    assert_eq!(h["epoch"], 60);
+    assert_eq!(h["prompt"], serde_json::json!(["the", "cat"]));
+    assert_eq!(h["temperature"], 0.8);
+    assert_eq!(h["top_k"], 3);
+    assert_eq!(h["seed"], 5);
+    assert_eq!(lines.len(), 1 + 8);
+
+    let lesson = lesson::load_builtin("context").unwrap();
+    let corpus = lesson.corpus().unwrap();
+    let dims = Dims::from_spec(corpus.vocab.len(), &lesson.model);
+    let mut run = ReferenceRun::new(
+        dims,
+        lesson.model.activation,
+        lesson.optimizer,
+        lesson.lr[0],
+        init_params(&dims, lesson.seed),
+    );
+    for _ in 0..60 {
+        run.step(&corpus.pairs);
+    }
+    let prompt = [
+        corpus.word_id("the").unwrap(),
+        corpus.word_id("cat").unwrap(),
+    ];
+    let sampling = Sampling {
+        temperature: 0.8,
+        top_k: Some(3),
+    };
+    let want = write(
+        &dims,
+        lesson.model.activation,
+        run.params(),
+        &prompt,
+        8,
+        sampling,
+        5,
+    );
+    for (step, (line, want)) in lines[1..].iter().zip(&want).enumerate() {
+        assert_eq!(line["type"], "step");
+        assert_eq!(line["step"], step);
+        let context: Vec<&str> = line["context"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|w| w.as_str().unwrap())
+            .collect();
+        let want_context: Vec<&str> = want
+            .context
+            .iter()
+            .map(|&id| corpus.vocab[id as usize].as_str())
+            .collect();
+        assert_eq!(context, want_context);
+        let probs: Vec<f64> = line["probs"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|p| p.as_f64().unwrap())
+            .collect();
+        assert_eq!(probs.len(), corpus.vocab.len());
+        assert_eq!(
+            probs.iter().filter(|&&p| p > 0.0).count(),
+            3.min(probs.len())
+        );
+        for (g, w) in probs.iter().zip(&want.probs) {
+            assert!((g - w).abs() < 1e-4, "step {step}: {g} vs {w}");
+        }
+        assert_eq!(line["word"], corpus.vocab[want.word as usize].as_str());
+    }
+}
+
+#[test]
+fn generate_refuses_bad_prompts_and_settings() {
+    fails_with(&["generate", "--prompt", "the dog"], "“dog”");
+    fails_with(&["generate", "--prompt", ""], "no words");
+    fails_with(
+        &["generate", "--lesson", "context", "--prompt", "cat"],
+        "at least 2",
+    );
+    fails_with(
+        &["generate", "--prompt", "cat", "--temperature", "-1"],
+        "temperature",
+    );
+    fails_with(
+        &["generate", "--prompt", "cat", "--temperature", "nan"],
+        "temperature",
+    );
+    fails_with(
+        &["generate", "--prompt", "cat", "--temperature", "inf"],
+        "temperature",
+    );
+    fails_with(&["generate", "--prompt", "cat", "--top-k", "0"], "top-k");
+    fails_with(&["generate", "--prompt", "cat", "--top-k", "6"], "top-k");
+    fails_with(&["generate", "--prompt", "cat", "--words", "0"], "words");
+    fails_with(
+        &["generate", "--prompt", "cat", "--words", "100000"],
+        "words",
+    );
+    fails_with(&["generate", "--prompt", "cat", "--epoch", "-3"], "-3");
+}

@@ -1,8 +1,9 @@
-//! The command line: `nextword` opens the window; `train`, `render`, `narrate`, `lessons` and
-//! `bench` are subcommands. Each subcommand lives in its own file with its clap arguments beside it.
+//! The command line: `nextword` opens the window; `train`, `render`, `narrate`, `generate`,
+//! `lessons` and `bench` are subcommands. Each subcommand lives in its own file with its clap arguments beside it.
 //! Errors surface as one line on stderr and a non-zero exit (see `main.rs`).
 
 pub mod bench;
+pub mod generate;
 pub mod lessons;
 pub mod narrate;
 pub mod render;
@@ -37,6 +38,8 @@ pub enum Command {
     Render(render::RenderArgs),
     /// Print the lesson's narration as data: every sentence with the facts it states (jsonl).
     Narrate(narrate::NarrateArgs),
+    /// Let the model write: train to an epoch, then continue a prompt word by word on the GPU.
+    Generate(generate::GenerateArgs),
 }
 
 /// Runs the parsed command line.
@@ -47,6 +50,7 @@ pub fn run(cli: Cli) -> anyhow::Result<()> {
         Some(Command::Bench(args)) => bench::run(&args),
         Some(Command::Render(args)) => render::run(&args),
         Some(Command::Narrate(args)) => narrate::run(&args),
+        Some(Command::Generate(args)) => generate::run(&args),
         None => window::run(&cli.window),
     }
 }

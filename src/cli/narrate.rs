@@ -67,9 +67,7 @@ pub struct NarrateArgs {
 fn resolve(args: &NarrateArgs) -> anyhow::Result<Lesson> {
     let mut lesson = lesson::load(&args.lesson)?;
     if let Some(text) = &args.text {
-        let custom = lesson::lesson_from_text(text)?;
-        lesson.sentences = custom.sentences;
-        lesson.id = custom.id;
+        lesson = lesson.with_text(text)?;
     }
     if let Some(k) = args.context {
         if k == 0 {

@@ -56,9 +56,7 @@ pub struct TrainArgs {
 pub fn resolve_lesson(args: &TrainArgs) -> anyhow::Result<Lesson> {
     let mut lesson = lesson::load(&args.lesson)?;
     if let Some(text) = &args.text {
-        let custom = lesson::lesson_from_text(text)?;
-        lesson.sentences = custom.sentences;
-        lesson.id = custom.id;
+        lesson = lesson.with_text(text)?;
     }
     if let Some(epochs) = args.epochs {
         lesson.epochs = epochs;

@@ -24,6 +24,8 @@ struct PairOut {
 
 #[derive(Serialize)]
 struct ModelOut {
+    /// "mlp" (MODEL.md) or "attention" (ATTENTION.md).
+    kind: &'static str,
     embed_dim: usize,
     hidden: usize,
     context: usize,
@@ -71,6 +73,7 @@ impl Header {
                 })
                 .collect(),
             model: ModelOut {
+                kind: "mlp",
                 embed_dim: dims.embed_dim,
                 hidden: dims.hidden,
                 context: dims.context,

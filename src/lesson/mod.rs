@@ -231,6 +231,17 @@ pub fn load(id_or_path: &str) -> Result<Lesson, LessonError> {
     })
 }
 
+impl Lesson {
+    /// The same lesson over `text` instead of its own sentences (the text checked like typed
+    /// text: [`lesson_from_text`]).
+    pub fn with_text(mut self, text: &str) -> Result<Lesson, LessonError> {
+        let custom = lesson_from_text(text)?;
+        self.sentences = custom.sentences;
+        self.id = custom.id;
+        Ok(self)
+    }
+}
+
 /// A lesson on the user's own text, with the default lesson's (cat-sat) model and training
 /// settings. The text is split into sentences per MODEL.md; it must have at most
 /// [`MAX_TEXT_CHARS`] characters and [`MAX_VOCAB`] distinct words.
