@@ -230,6 +230,23 @@ fn the_window_opens_untrained_and_paused_on_step_one_and_play_trains() {
 }
 
 #[test]
+fn w_lets_the_model_write_and_next_adds_a_word() {
+    let (stderr, dir) = run_drill(
+        "write",
+        "key=w@5,key=pagedown@40,key=pagedown@45,exit@60",
+        &[],
+        &[],
+    );
+    let line = report(&stderr);
+    // Untrained, on the Write step: the model of epoch 0 wrote its words on the GPU, and the
+    // presenter's Next showed them one by one.
+    assert!(line.contains("step 5"), "{line}");
+    assert!(line.contains(" of 10 words at epoch 0"), "{line}");
+    assert!(number_after(line, "written ") >= 2.0, "{line}");
+    let _ = std::fs::remove_dir_all(&dir);
+}
+
+#[test]
 fn the_kiosk_tour_reads_on_by_itself_and_yields_to_a_touch() {
     let config =
         std::env::temp_dir().join(format!("nextword-drill-tour-{}.toml", std::process::id()));

@@ -15,6 +15,7 @@ use nextword::ui::hover::{
 };
 use nextword::ui::narration::{detect_phases, find_milestones, narrate};
 use nextword::ui::text::check_text;
+use nextword::ui::write::{WriteAction, Writing};
 use nextword::ui::{
     Action, LessonInfo, LessonSummary, MilestoneKind, PhaseParams, Step, TrainingPhase, UiState,
     action_for_key,
@@ -280,11 +281,24 @@ fn steps_and_panels_toggle() {
         Step::Architecture,
         Step::Training,
         Step::Takeaways,
-        Step::Takeaways,
+        Step::Write,
+        Step::Write,
     ] {
         state.apply(&Action::NextStep, &grid, 300);
         assert_eq!(state.step, want);
     }
+    // On the last step Next (a presenter's clicker) shows the model's next word.
+    state.apply(&Action::Write(WriteAction::Start(vec![0])), &grid, 300);
+    let request = state.write.pending.take().expect("a start asks for words");
+    let writing = Writing {
+        epoch: 0,
+        words: vec![1, 2],
+        probs: vec![vec![0.5, 0.5]; 2],
+    };
+    state.write.receive(&request, writing.clone(), writing);
+    assert_eq!(state.write.shown, 0);
+    state.apply(&Action::NextStep, &grid, 300);
+    assert_eq!((state.step, state.write.shown), (Step::Write, 1));
     state.apply(&Action::ToggleUi, &grid, 300);
     assert!(state.ui_hidden);
     state.apply(&Action::ToggleHelp, &grid, 300);

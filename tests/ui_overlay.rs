@@ -338,11 +338,14 @@ fn the_control_row_fits_common_screens_in_both_looks() {
         (1600.0, 1200.0),
         (800.0, 600.0),
     ];
-    for look in [Look::default(), projector] {
+    for (look, step) in [Look::default(), projector]
+        .into_iter()
+        .flat_map(|l| [(l, Step::Training), (l, Step::Write)])
+    {
         for size in sizes {
             let ctx = context();
             let mut state = UiState {
-                step: Step::Training,
+                step,
                 look,
                 ..Default::default()
             };
@@ -372,7 +375,7 @@ fn the_control_row_fits_common_screens_in_both_looks() {
             for pair in row.windows(2) {
                 assert!(
                     pair[1].left() - pair[0].right() >= spacing - 1.0,
-                    "{size:?} {look:?}: controls {:?} and {:?} crowd each other",
+                    "{size:?} {look:?} {step:?}: controls {:?} and {:?} crowd each other",
                     pair[0],
                     pair[1]
                 );
@@ -460,7 +463,7 @@ fn overlay_frames_render_to_png() {
             format!("cat-sat-step{}", i + 1),
             cat.clone(),
             *step,
-            [0.0, 5.0, 60.0, 300.0][i],
+            [0.0, 5.0, 60.0, 300.0, 300.0][i],
             false,
         ));
     }

@@ -71,6 +71,47 @@ take-scale = Größe: Dieses Netz hat { $params } Zahlen; große Sprachmodelle h
 next-lesson = Nächste Lektion: { $title } ▶
 next-lesson-short = Nächste Lektion ▶
 
+## Schritt 5: Das Modell schreibt
+
+write-intro = Ein Sprachmodell schreibt Wort für Wort: Es liest { $k ->
+        [one] das letzte Wort
+       *[other] die letzten { $k } Wörter
+    }, gibt jedem Wort eine Wahrscheinlichkeit, zieht eines, hängt es an den Text an und macht weiter.
+    .technical = Für jedes neue Wort: { $k ->
+        [one] das letzte Wort geht
+       *[other] die letzten { $k } Wörter gehen
+    } durch das Netz, p = softmax(logits / T), nur die besten k Wörter behalten ihren Anteil (Top-k), ein Wort wird aus p gezogen und angehängt.
+write-start = Beginne mit:
+write-type-hint = oder tippe einen eigenen Anfang
+write-button = Schreiben
+write-empty = Tippe mindestens ein Wort als Anfang.
+write-unknown = Diese Lektion kennt { $count ->
+        [one] das Wort
+       *[other] die Wörter
+    } { $words } nicht. Sie kennt: { $known }.
+write-too-short = Dieses Modell liest { $k } Wörter auf einmal: Beginne mit mindestens { $k }.
+write-trained = Trainiert, Epoche { $epoch }:
+write-untrained = Untrainiert, Epoche 0:
+write-not-trained = In Epoche 0 hat das Modell noch nichts gelernt: Trainiere es und vergleiche dann.
+write-writing = Schreibt …
+write-next-after = Seine Auswahl nach „{ $context }“:
+write-drawn = gezogen
+write-again = ↻ Nochmal
+write-step = Schritt ▶
+write-careful = vorsichtig
+write-adventurous = mutig
+write-temperature = Temperatur { $t }: { $meaning }
+write-t-zero = immer das wahrscheinlichste Wort
+write-t-low = meist die wahrscheinlichsten Wörter
+write-t-mid = Wörter so oft, wie es sie gelernt hat
+write-t-high = mutiger: unwahrscheinliche Wörter kommen öfter vor
+write-among = Wähle unter:
+write-all = allen Wörtern
+write-best = den besten { $k }
+write-open = ✎ Schreiben
+help-write = W
+    .action = das Modell schreiben lassen
+
 ## „Was passiert gerade?“
 
 now-heading = Was passiert gerade?

@@ -71,6 +71,50 @@ take-scale = Scale: this network has { $params } numbers; large language models 
 next-lesson = Next lesson: { $title } ▶
 next-lesson-short = Next lesson ▶
 
+## Step 5: the model writes
+
+# $k: words of context the model reads.
+write-intro = A language model writes one word at a time: it reads the last { $k ->
+        [one] word
+       *[other] { $k } words
+    }, gives every word a probability, draws one, adds it to the text and goes on.
+    .technical = For each new word: the last { $k ->
+        [one] word
+       *[other] { $k } words
+    } go through the network, p = softmax(logits / T), only the best k words keep their share (top-k), one word is drawn from p and appended.
+write-start = Start with:
+write-type-hint = or type your own start
+write-button = Write
+write-empty = Type at least one word to start with.
+# $count: unknown words; $words: them, quoted; $known: words the lesson knows.
+write-unknown = This lesson has never seen { $count ->
+        [one] the word
+       *[other] the words
+    } { $words }. It knows: { $known }.
+write-too-short = This model reads { $k } words at a time: start with at least { $k }.
+write-trained = Trained, epoch { $epoch }:
+write-untrained = Untrained, epoch 0:
+write-not-trained = At epoch 0 the model has not learned anything yet: train it, then come back and compare.
+write-writing = Writing…
+write-next-after = Its choices after “{ $context }”:
+write-drawn = drawn
+write-again = ↻ Again
+write-step = Step ▶
+write-careful = careful
+write-adventurous = adventurous
+# $t: the temperature; $meaning: what it does (one of the write-t-* messages).
+write-temperature = Temperature { $t }: { $meaning }
+write-t-zero = always the likeliest word
+write-t-low = mostly the likeliest words
+write-t-mid = words as often as it learned them
+write-t-high = bolder: unlikely words come up more often
+write-among = Choose among:
+write-all = all words
+write-best = best { $k }
+write-open = ✎ Write
+help-write = W
+    .action = let the model write
+
 ## "What's happening now?"
 
 now-heading = What's happening now?

@@ -71,6 +71,47 @@ take-scale = Escala: esta red tiene { $params } números; los grandes modelos de
 next-lesson = Siguiente lección: { $title } ▶
 next-lesson-short = Siguiente lección ▶
 
+## Paso 5: el modelo escribe
+
+write-intro = Un modelo de lenguaje escribe palabra a palabra: lee { $k ->
+        [one] la última palabra
+       *[other] las últimas { $k } palabras
+    }, da una probabilidad a cada palabra, saca una, la añade al texto y sigue.
+    .technical = Para cada palabra nueva: { $k ->
+        [one] la última palabra pasa
+       *[other] las últimas { $k } palabras pasan
+    } por la red, p = softmax(logits / T), solo las k mejores palabras conservan su parte (top-k), se saca una palabra según p y se añade.
+write-start = Empieza con:
+write-type-hint = o escribe tu propio comienzo
+write-button = Escribir
+write-empty = Escribe al menos una palabra para empezar.
+write-unknown = Esta lección nunca ha visto { $count ->
+        [one] la palabra
+       *[other] las palabras
+    } { $words }. Conoce: { $known }.
+write-too-short = Este modelo lee { $k } palabras a la vez: empieza con al menos { $k }.
+write-trained = Entrenado, época { $epoch }:
+write-untrained = Sin entrenar, época 0:
+write-not-trained = En la época 0 el modelo aún no ha aprendido nada: entrénalo y vuelve para comparar.
+write-writing = Escribiendo…
+write-next-after = Sus opciones después de «{ $context }»:
+write-drawn = elegida
+write-again = ↻ Otra vez
+write-step = Paso ▶
+write-careful = prudente
+write-adventurous = atrevido
+write-temperature = Temperatura { $t }: { $meaning }
+write-t-zero = siempre la palabra más probable
+write-t-low = sobre todo las palabras más probables
+write-t-mid = las palabras tan a menudo como las aprendió
+write-t-high = más atrevido: las palabras improbables salen más a menudo
+write-among = Elegir entre:
+write-all = todas las palabras
+write-best = las { $k } mejores
+write-open = ✎ Escribir
+help-write = W
+    .action = dejar escribir al modelo
+
 ## «¿Qué está pasando ahora?»
 
 now-heading = ¿Qué está pasando ahora?

@@ -71,6 +71,47 @@ take-scale = Échelle : ce réseau compte { $params } nombres ; les grands m
 next-lesson = Leçon suivante : { $title } ▶
 next-lesson-short = Leçon suivante ▶
 
+## Étape 5 : le modèle écrit
+
+write-intro = Un modèle de langage écrit un mot à la fois : il lit { $k ->
+        [one] le dernier mot
+       *[other] les { $k } derniers mots
+    }, donne une probabilité à chaque mot, en tire un, l'ajoute au texte et continue.
+    .technical = Pour chaque nouveau mot : { $k ->
+        [one] le dernier mot traverse
+       *[other] les { $k } derniers mots traversent
+    } le réseau, p = softmax(logits / T), seuls les k meilleurs mots gardent leur part (top-k), un mot est tiré selon p et ajouté.
+write-start = Commencer par :
+write-type-hint = ou tapez votre propre début
+write-button = Écrire
+write-empty = Tapez au moins un mot pour commencer.
+write-unknown = Cette leçon n'a jamais vu { $count ->
+        [one] le mot
+       *[other] les mots
+    } { $words }. Elle connaît : { $known }.
+write-too-short = Ce modèle lit { $k } mots à la fois : commencez par au moins { $k }.
+write-trained = Entraîné, époque { $epoch } :
+write-untrained = Non entraîné, époque 0 :
+write-not-trained = À l'époque 0, le modèle n'a encore rien appris : entraînez-le, puis revenez comparer.
+write-writing = Écriture…
+write-next-after = Ses choix après « { $context } » :
+write-drawn = tiré
+write-again = ↻ Encore
+write-step = Pas ▶
+write-careful = prudent
+write-adventurous = audacieux
+write-temperature = Température { $t } : { $meaning }
+write-t-zero = toujours le mot le plus probable
+write-t-low = surtout les mots les plus probables
+write-t-mid = les mots aussi souvent qu'il les a appris
+write-t-high = plus audacieux : les mots improbables sortent plus souvent
+write-among = Choisir parmi :
+write-all = tous les mots
+write-best = les { $k } meilleurs
+write-open = ✎ Écrire
+help-write = W
+    .action = faire écrire le modèle
+
 ## « Que se passe-t-il maintenant ? »
 
 now-heading = Que se passe-t-il maintenant ?

@@ -10,7 +10,7 @@
 
 use std::time::Instant;
 
-use super::playback::{MAX_EPOCHS_PER_FRAME, explain_pulse, pulse_phase};
+use super::playback::{MAX_EPOCHS_PER_FRAME, explain_pulse, pulse_phase, write_pulse};
 use super::{READOUT_EVERY, Running, clear_black};
 use crate::kiosk::{KioskEvent, KioskRuntime};
 use crate::scene::target::OffscreenTarget;
@@ -152,11 +152,13 @@ impl Running {
         self.ui.fill_frame(&mut self.frame, trainer);
         self.frame.time_secs = self.started.elapsed().as_secs_f32();
         let explaining = self.ui.state.step == Step::Architecture && !self.ui.state.playing;
-        self.frame.pulse_phase = Some(if explaining {
-            explain_pulse(self.frame.time_secs)
+        self.frame.pulse_phase = if explaining {
+            Some(explain_pulse(self.frame.time_secs))
+        } else if self.ui.state.step == Step::Write && !self.ui.state.playing {
+            write_pulse(self.ui.state.write.since_word)
         } else {
-            pulse_phase(self.frame.playhead, self.ui.state.speed)
-        });
+            Some(pulse_phase(self.frame.playhead, self.ui.state.speed))
+        };
         // The frame's composition, once: the scene draws with it, the overlay reads it, and the
         // input between frames uses it.
         self.layout = self

@@ -22,9 +22,26 @@ pub fn explain_pulse(time_secs: f32) -> f32 {
     (time_secs / EXPLAIN_PASS_SECS).fract() * 0.5
 }
 
+/// Seconds the forward pass of a written word takes through the network.
+pub const WRITE_PASS_SECS: f32 = 1.2;
+
+/// The network's pulse on the Write step: one forward pass (the first half of the cycle) after
+/// each word appears, `since_word` seconds ago; none between words.
+pub fn write_pulse(since_word: f32) -> Option<f32> {
+    (since_word < WRITE_PASS_SECS).then(|| (since_word / WRITE_PASS_SECS).max(0.0) * 0.5)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_written_word_sends_one_forward_pass() {
+        assert_eq!(write_pulse(0.0), Some(0.0));
+        assert!(write_pulse(WRITE_PASS_SECS * 0.99).unwrap() < 0.5);
+        assert_eq!(write_pulse(WRITE_PASS_SECS), None);
+        assert_eq!(write_pulse(f32::INFINITY), None);
+    }
 
     #[test]
     fn pulse_is_slow_at_high_speed() {

@@ -91,10 +91,21 @@ impl Running {
                     }
                 });
                 let s = &self.ui.state;
+                let written = s.write.trained.as_ref().map_or_else(
+                    || "nothing".to_owned(),
+                    |w| {
+                        format!(
+                            "{} of {} words at epoch {}",
+                            s.write.shown,
+                            w.words.len(),
+                            w.epoch
+                        )
+                    },
+                );
                 eprintln!(
                     "drill report: frames {} since the last rebuild, rebuilds at epochs {:?}, \
                      epoch {}, shown epoch {}, step {}, playing {}, focused {}, surface {}x{}, \
-                     pixels per point {}, kiosk {kiosk}, monitor {monitor}",
+                     pixels per point {}, kiosk {kiosk}, monitor {monitor}, written {written}",
                     r.frames_since_rebuild,
                     r.rebuilt_at,
                     self.session.trainer.epoch(),

@@ -50,8 +50,8 @@ pub struct NarrateArgs {
     /// Narrate every recorded epoch from 0 to the lesson's last.
     #[arg(long)]
     pub all: bool,
-    /// Only this step (1 task, 2 network, 3 training, 4 takeaways).
-    #[arg(long, value_parser = clap::value_parser!(u8).range(1..=4))]
+    /// Only this step (1 task, 2 network, 3 training, 4 takeaways, 5 the model writes).
+    #[arg(long, value_parser = clap::value_parser!(u8).range(1..=5))]
     pub step: Option<u8>,
     #[arg(long, value_enum, default_value_t = NarrateFormat::Jsonl)]
     pub format: NarrateFormat,

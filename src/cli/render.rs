@@ -59,8 +59,9 @@ pub struct RenderArgs {
     /// `--present` and the exhibit config show it.
     #[arg(long, default_value = "dark")]
     pub theme: Theme,
-    /// The lesson step the overlay shows: 1 task, 2 network, 3 training, 4 takeaways.
-    #[arg(long, default_value_t = 3, value_parser = clap::value_parser!(u8).range(1..=4))]
+    /// The lesson step the overlay shows: 1 task, 2 network, 3 training, 4 takeaways, 5 the
+    /// model writes.
+    #[arg(long, default_value_t = 3, value_parser = clap::value_parser!(u8).range(1..=5))]
     pub step: u8,
     /// Leave the lesson overlay (steps, narration, controls) out: the views alone.
     #[arg(long)]
@@ -144,7 +145,7 @@ fn still_ui(
     gpu: &GpuContext,
 ) -> Option<()> {
     let ui = ui?;
-    ui.show_still(Step::ALL[usize::from(args.step.clamp(1, 4)) - 1], playhead);
+    ui.show_still(Step::ALL[usize::from(args.step.clamp(1, 5)) - 1], playhead);
     ui.refresh_now(&session.trainer, &gpu.device, &gpu.queue);
     Some(())
 }

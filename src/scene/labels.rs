@@ -229,17 +229,12 @@ fn header(
 ) {
     let h = layout.header;
     let mid = h.y + h.h * 0.55;
-    let r = ink.text(
+    let gap = 18.0 * layout.scale;
+    let name = ink.text(
         Vec2::new(h.x + 4.0, mid),
         Align2::LEFT_CENTER,
         &tr!("app-name"),
         style(24.0, ACCENT).bold(true),
-    );
-    ink.text(
-        Vec2::new(r.right() + 18.0 * layout.scale, mid),
-        Align2::LEFT_CENTER,
-        &info.title,
-        style(36.0, TITLE).bold(true),
     );
     // The shown epoch's numbers: the overlay's when it reads them, else the scene's own.
     let epoch = match (&frame.numbers, summary) {
@@ -264,20 +259,40 @@ fn header(
         );
         right = format!("{right}     {loss}");
     }
+    // The numbers first; the status word only where it fits beside the title's least room;
+    // the title takes what is left (cut with "…"), so nothing overlaps on a narrow screen.
     let r = ink.text(
         Vec2::new(h.right() - 4.0, mid),
         Align2::RIGHT_CENTER,
         &right,
         style(32.0, TITLE).bold(true),
     );
+    let mut title_end = r.x - gap;
+    let title_min = ink
+        .measure(&info.title, 36.0, true)
+        .x
+        .min(240.0 * layout.scale);
     if !frame.status.is_empty() {
-        ink.text(
-            Vec2::new(r.x - 22.0 * layout.scale, mid),
-            Align2::RIGHT_CENTER,
-            &frame.status,
-            style(22.0, ACCENT),
-        );
+        let status_w = ink.measure(&frame.status, 22.0, false).x;
+        let status_x = r.x - 22.0 * layout.scale;
+        if status_x - status_w - gap - title_min >= name.right() + gap {
+            ink.text(
+                Vec2::new(status_x, mid),
+                Align2::RIGHT_CENTER,
+                &frame.status,
+                style(22.0, ACCENT),
+            );
+            title_end = status_x - status_w - gap;
+        }
     }
+    let left = name.right() + gap;
+    let title = ink.fit(&info.title, 36.0, true, (title_end - left).max(0.0));
+    ink.text(
+        Vec2::new(left, mid),
+        Align2::LEFT_CENTER,
+        &title,
+        style(36.0, TITLE).bold(true),
+    );
 }
 
 fn embedding(

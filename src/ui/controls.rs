@@ -195,7 +195,7 @@ fn timeline(
 }
 
 /// Design pixels the whole buttons row needs (measured at 1920x1080 with the dark look).
-const FULL_ROW_1080: f32 = 1750.0;
+const FULL_ROW_1080: f32 = 1880.0;
 
 fn buttons_row(
     ui: &mut Ui,
@@ -255,23 +255,12 @@ fn buttons_row(
             );
         }
         ui.separator();
-        let mut speed = state.speed;
-        let slider = egui::Slider::new(&mut speed, SPEED_RANGE.0..=SPEED_RANGE.1)
-            .logarithmic(true)
-            .show_value(false);
-        if !tight {
-            ui.label(RichText::new(tr!("speed")).color(DIM));
+        if state.step == super::state::Step::Write {
+            // The Write step's own controls take the training settings' place.
+            super::write_panel::write_controls(ui, state, info, s, tight, actions);
+        } else {
+            speed_and_rate(ui, state, info, s, (compact, tight, narrow), actions);
         }
-        if ui.add(slider).changed() {
-            actions.push(Action::SetSpeed(speed));
-        }
-        if !compact {
-            let speed_text = tr!("speed-value", speed = format_speed(state.speed));
-            ui.label(RichText::new(speed_text).size(20.0 * s));
-        }
-        ui.separator();
-        lr_and_optimizer(ui, state, info, s, !narrow, actions);
-        ui.separator();
         if !state.live && summary.trained_epoch > 0 && ui.button(tr!("live")).clicked() {
             actions.push(Action::GoLive);
         }
@@ -285,8 +274,47 @@ fn buttons_row(
             {
                 state.lessons_open = !state.lessons_open;
             }
+            // The model writes, at any time (the fifth step).
+            let writing = state.step == super::state::Step::Write;
+            // The smallest rows keep the pen and say the rest on hover.
+            let label = if minimal { "✎".to_owned() } else { tr!("write-open") };
+            if ui
+                .add(egui::Button::new(label).selected(writing))
+                .on_hover_text(tr!("help-write.action"))
+                .clicked()
+            {
+                actions.push(Action::GoToStep(super::state::Step::Write));
+            }
         });
     });
+}
+
+/// Playback speed, learning rate and optimizer (every step but Write).
+fn speed_and_rate(
+    ui: &mut Ui,
+    state: &mut UiState,
+    info: &LessonInfo,
+    s: f32,
+    (compact, tight, narrow): (bool, bool, bool),
+    actions: &mut Vec<Action>,
+) {
+    let mut speed = state.speed;
+    let slider = egui::Slider::new(&mut speed, SPEED_RANGE.0..=SPEED_RANGE.1)
+        .logarithmic(true)
+        .show_value(false);
+    if !tight {
+        ui.label(RichText::new(tr!("speed")).color(DIM));
+    }
+    if ui.add(slider).changed() {
+        actions.push(Action::SetSpeed(speed));
+    }
+    if !compact {
+        let speed_text = tr!("speed-value", speed = format_speed(state.speed));
+        ui.label(RichText::new(speed_text).size(20.0 * s));
+    }
+    ui.separator();
+    lr_and_optimizer(ui, state, info, s, !narrow, actions);
+    ui.separator();
 }
 
 /// A playback speed in epochs per second: one decimal below 10.

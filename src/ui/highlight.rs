@@ -47,6 +47,12 @@ pub fn highlighted_views(step: Step) -> ViewHighlights {
             ..none
         },
         Step::Takeaways => none,
+        // Each written word's forward pass lights the network; the bars show its pair.
+        Step::Write => ViewHighlights {
+            network: true,
+            bars: true,
+            ..none
+        },
     }
 }
 

@@ -33,6 +33,7 @@ pub fn step_title(step: Step) -> String {
         Step::Architecture => "step-title-network",
         Step::Training => "step-title-training",
         Step::Takeaways => "step-title-takeaways",
+        Step::Write => "step-title-write",
     })
 }
 
@@ -128,6 +129,11 @@ fn card_body(
         };
         line(ui, RichText::new(text).size(22.0 * s).color(look.text));
     }
+    if state.step == Step::Write {
+        ui.add_space(4.0 * s);
+        super::write_panel::write_body(ui, state, info, s, actions);
+        return;
+    }
     if state.step == Step::Takeaways
         && let Some((_, title)) = controls::next_lesson(&info.id)
     {
@@ -210,7 +216,7 @@ fn nav_row(ui: &mut Ui, state: &UiState, info: &LessonInfo, s: f32, actions: &mu
     let rect = ui.max_rect();
     let height = rect.height().min(48.0 * s);
     let first = state.step == Step::Task;
-    let last = state.step == Step::Takeaways;
+    let last = state.step == Step::Write;
     let next_lesson = controls::next_lesson(&info.id).filter(|_| last);
     let button_width = |text: &str, ui: &Ui| {
         let galley = egui::WidgetText::from(RichText::new(text).strong()).into_galley(

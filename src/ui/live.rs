@@ -23,9 +23,11 @@ use super::kit::{ACCENT, card, ui_scale};
 use super::overlay::overlay_ui;
 use super::state::{Action, Step, UiState};
 use super::summary::{LessonInfo, LessonSummary};
+use super::write::Writing;
 use crate::engine::Trainer;
 use crate::engine::history::EpochSlots;
 use crate::engine::live::{LiveReader, LiveRequest};
+use crate::engine::sampler::{ModelAt, Sampler};
 use crate::scene::headless::LessonSession;
 use crate::scene::{SceneError, SceneFrame, ShownNumbers};
 use crate::tr;
@@ -43,6 +45,10 @@ pub struct LessonUi {
     /// (playhead bits, run, arrivals) of `summary`.
     summary_key: Option<(u32, u32, u64)>,
     notice: Option<(String, Instant)>,
+    /// Writes for the Write step; made on first use, dropped with its trainer or device.
+    sampler: Option<Sampler>,
+    /// Stills (headless renders) show whole writings at once.
+    stills: bool,
 }
 
 impl LessonUi {
@@ -63,6 +69,8 @@ impl LessonUi {
             arrivals: 0,
             summary_key: None,
             notice: None,
+            sampler: None,
+            stills: false,
         })
     }
 
@@ -76,6 +84,7 @@ impl LessonUi {
         self.summary = LessonSummary::default();
         self.reader.reset();
         self.summary_key = None;
+        self.sampler = None;
         Ok(())
     }
 
@@ -124,6 +133,7 @@ impl LessonUi {
             self.reader.request(trainer, device, queue, request);
         }
         self.update_summary(trainer);
+        self.serve_writing(trainer, device, queue);
     }
 
     /// Brings the summary up to date, waiting for a readback when it is stale (headless).
@@ -139,6 +149,67 @@ impl LessonUi {
             }
         }
         self.update_summary(trainer);
+        self.serve_writing(trainer, device, queue);
+    }
+
+    /// On the Write step, has the GPU write what the step asks for: the model at the epoch the
+    /// frame shows and the one of epoch 0, the same words after the same start with the same
+    /// seed (a few milliseconds for a lesson; it waits for the result).
+    fn serve_writing(&mut self, trainer: &Trainer, device: &wgpu::Device, queue: &wgpu::Queue) {
+        if self.state.step != Step::Write {
+            return;
+        }
+        let grid = trainer.layout().epochs();
+        if grid.filled == 0 {
+            return;
+        }
+        let slot = grid.slot_at_or_before(self.summary.shown_epoch as f32);
+        let start = self
+            .info
+            .pairs
+            .first()
+            .map(|p| p.context.clone())
+            .unwrap_or_default();
+        self.state.write.follow_epoch(grid.epoch_of(slot), &start);
+        let Some(request) = self.state.write.pending.take() else {
+            return;
+        };
+        let sampler = self
+            .sampler
+            .get_or_insert_with(|| Sampler::new(device, trainer));
+        let run = self.state.selected_run;
+        let mut write = |slot: u32| {
+            sampler
+                .write(
+                    device,
+                    queue,
+                    trainer,
+                    run,
+                    ModelAt::Slot(slot),
+                    &request.prompt,
+                    request.words,
+                    request.sampling,
+                    request.seed,
+                )
+                .map(|words| Writing {
+                    epoch: grid.epoch_of(slot),
+                    probs: words.iter().map(|w| w.probs.clone()).collect(),
+                    words: words.iter().map(|w| w.word).collect(),
+                })
+        };
+        match (write(slot), write(0)) {
+            (Ok(trained), Ok(untrained)) => {
+                self.state.write.receive(&request, trained, untrained);
+                if request.animate {
+                    self.state.write.error = None;
+                }
+                if self.stills {
+                    self.state.write.reveal_all();
+                }
+                self.follow_written_word();
+            }
+            (Err(e), _) | (_, Err(e)) => self.state.write.failed(e.to_string()),
+        }
     }
 
     fn update_summary(&mut self, trainer: &Trainer) {
@@ -164,22 +235,44 @@ impl LessonUi {
     pub fn forget_readout(&mut self) {
         self.reader.reset();
         self.summary_key = None;
+        self.sampler = None;
     }
 
     /// Advances playback by `dt` seconds, guided by the numbers read so far
     /// ([`super::pacing`]); returns how many epochs `trainer` should train now.
     pub fn tick(&mut self, dt: f32, trainer: &Trainer) -> u32 {
         let grid = trainer.layout().epochs();
+        if self.state.step == Step::Write && self.state.write.tick(dt) {
+            self.follow_written_word();
+        }
         let pace = (!self.summary.is_empty()).then_some((&self.summary, &self.info));
         self.state.tick(dt, &grid, self.info.total_epochs, pace)
     }
 
-    /// Words the step card says now (the tour's reading-time rule counts them).
+    /// A written word appeared: the bars and the network show its context's pair, when the
+    /// lesson records one.
+    fn follow_written_word(&mut self) {
+        if let Some((context, _, _)) = self.state.write.current_step(self.info.context)
+            && let Some(pair) = self.info.recorded.iter().position(|p| p.context == context)
+        {
+            self.state.selected_pair = pair as u32;
+        }
+    }
+
+    /// Words the step card says now (the tour's reading-time rule counts them; on the Write
+    /// step the written texts too).
     pub fn reading_words(&self) -> usize {
+        let written = if self.state.step == Step::Write {
+            let w = &self.state.write;
+            2 * (w.prompt.len() + w.trained.as_ref().map_or(0, |t| t.words.len()))
+        } else {
+            0
+        };
         super::steps::step_sentences(self.state.step, &self.info, &self.summary)
             .iter()
             .map(|s| s.text.split_whitespace().count())
-            .sum()
+            .sum::<usize>()
+            + written
     }
 
     /// Copies the state into `frame` (the scene shows what the overlay talks about). The
@@ -268,6 +361,9 @@ impl LessonUi {
         self.state.playing = false;
         self.state.playhead = epoch;
         self.state.live = true;
+        // A still shows the whole writing.
+        self.stills = true;
+        self.state.write.reveal_all();
     }
 }
 

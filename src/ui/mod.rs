@@ -8,7 +8,8 @@
 //! [`highlight::highlighted_views`] tells the scene which views the current step talks about.
 //! [`steps`] writes the step cards and [`narration`] the "what's happening now" card, each
 //! sentence with the facts it states ([`claims`]); every sentence comes from
-//! [`crate::i18n`]. [`kit`] is the cards' shared look.
+//! [`crate::i18n`]. [`kit`] is the cards' shared look. [`write`] and [`write_panel`] are the step where the
+//! model writes.
 
 pub mod claims;
 pub mod controls;
@@ -26,6 +27,8 @@ pub mod steps;
 pub mod summary;
 pub mod text;
 pub mod tour;
+pub mod write;
+pub mod write_panel;
 
 pub use highlight::{ViewHighlights, highlighted_views};
 pub use live::LessonUi;

@@ -123,7 +123,7 @@ fn keyboard_actions(ctx: &egui::Context, state: &UiState) -> Vec<Action> {
 }
 
 /// The help card's rows: each message's text is the keys, its `.action` attribute what they do.
-const HELP_ROWS: [&str; 15] = [
+const HELP_ROWS: [&str; 16] = [
     "help-play",
     "help-forward",
     "help-back",
@@ -131,6 +131,7 @@ const HELP_ROWS: [&str; 15] = [
     "help-reset",
     "help-lessons",
     "help-steps",
+    "help-write",
     "help-select",
     "help-speed",
     "help-camera",

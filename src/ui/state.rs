@@ -15,6 +15,7 @@
 use super::narration::{MilestoneKind, PhaseParams, find_milestones};
 use super::pacing::{Pacer, eased_speed};
 use super::summary::{LessonInfo, LessonSummary};
+use super::write::{WriteAction, WriteState};
 use crate::engine::history::EpochSlots;
 
 use crate::lesson::OptimizerKind;
@@ -33,14 +34,17 @@ pub enum Step {
     Architecture,
     Training,
     Takeaways,
+    /// The model writes (and the untrained one beside it).
+    Write,
 }
 
 impl Step {
-    pub const ALL: [Step; 4] = [
+    pub const ALL: [Step; 5] = [
         Step::Task,
         Step::Architecture,
         Step::Training,
         Step::Takeaways,
+        Step::Write,
     ];
 
     pub fn index(self) -> usize {
@@ -48,7 +52,7 @@ impl Step {
     }
 
     pub fn next(self) -> Step {
-        Self::ALL[(self.index() + 1).min(3)]
+        Self::ALL[(self.index() + 1).min(Self::ALL.len() - 1)]
     }
 
     pub fn previous(self) -> Step {
@@ -94,6 +98,8 @@ pub enum Action {
     NextStep,
     PreviousStep,
     GoToStep(Step),
+    /// Something on the Write step (a start, the dial, Again, Step).
+    Write(WriteAction),
     ToggleFullscreen,
     ToggleUi,
     ToggleHelp,
@@ -137,6 +143,7 @@ pub fn action_for_key(key: Key, shift: bool) -> Option<Action> {
         Escape => Action::CloseHelp,
         PageDown => Action::NextStep,
         PageUp => Action::PreviousStep,
+        W => Action::GoToStep(Step::Write),
         Num1 | Num2 | Num3 | Num4 | Num5 | Num6 | Num7 | Num8 | Num9 => {
             let digit = key.name().parse::<usize>().ok()?;
             Action::PickLessonIndex(digit - 1)
@@ -200,6 +207,8 @@ pub struct UiState {
     pub auto_steps: bool,
     /// Milestone holds of guided playback.
     pub pacer: Pacer,
+    /// The Write step: the start, the dial, what the models wrote.
+    pub write: WriteState,
 }
 
 fn summary_is_empty(pace: Option<(&LessonSummary, &LessonInfo)>) -> bool {
@@ -230,6 +239,7 @@ impl Default for UiState {
             pinned_readout: None,
             auto_steps: true,
             pacer: Pacer::default(),
+            write: WriteState::default(),
         }
     }
 }
@@ -247,6 +257,8 @@ impl UiState {
         self.pacer.reset();
         self.lr_choice = lr;
         self.optimizer_choice = optimizer;
+        // The words and the start belong to the old vocabulary; the dial stays.
+        self.write = self.write.for_new_lesson();
     }
 
     /// Applies the UI side of `action`. `grid` is what is recorded, `total_epochs` the lesson's
@@ -301,7 +313,12 @@ impl UiState {
             Action::SelectWord(w) => self.selected_word = *w,
             Action::SelectPair(p) => self.selected_pair = *p,
             Action::SelectRun(r) => self.selected_run = *r,
+            // On the last step, Next (a presenter's clicker) writes one more word.
+            Action::NextStep if self.step == Step::Write => {
+                self.write.apply(&WriteAction::Step);
+            }
             Action::NextStep => self.go_to_step(self.step.next(), grid, total_epochs),
+            Action::Write(a) => self.write.apply(a),
             Action::PreviousStep => self.step = self.step.previous(),
             Action::GoToStep(s) => self.go_to_step(*s, grid, total_epochs),
             Action::ToggleUi => self.ui_hidden = !self.ui_hidden,
@@ -449,7 +466,8 @@ mod tests {
     #[test]
     fn steps_stay_in_range() {
         assert_eq!(Step::Task.previous(), Step::Task);
-        assert_eq!(Step::Takeaways.next(), Step::Takeaways);
+        assert_eq!(Step::Takeaways.next(), Step::Write);
+        assert_eq!(Step::Write.next(), Step::Write);
         assert_eq!(Step::Architecture.next(), Step::Training);
     }
 }

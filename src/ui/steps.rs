@@ -38,6 +38,7 @@ pub fn step_sentences(step: Step, info: &LessonInfo, summary: &LessonSummary) ->
         Step::Architecture => architecture(info, summary),
         Step::Training => training(info),
         Step::Takeaways => takeaways(info, summary),
+        Step::Write => write(info),
     }
 }
 
@@ -180,6 +181,13 @@ fn training(info: &LessonInfo) -> Vec<Sentence> {
             }],
         ),
     ]
+}
+
+fn write(info: &LessonInfo) -> Vec<Sentence> {
+    vec![Sentence::new(
+        tr!("write-intro", k = info.context),
+        vec![model_claim(info)],
+    )]
 }
 
 fn takeaways(info: &LessonInfo, summary: &LessonSummary) -> Vec<Sentence> {

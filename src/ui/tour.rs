@@ -6,8 +6,8 @@
 //! say ([`super::pacing::reading_secs`]). The task and the network steps stay up for their
 //! reading time, then the tour moves on; arriving at training starts it, and guided playback
 //! ([`super::pacing`]) eases through it and moves on to the takeaways by itself once training has
-//! converged; the takeaways stay up for their reading time, and then the lesson is done (the
-//! kiosk moves on to the next one). The tour only returns [`Action`]s, so the same actions a
+//! converged; the takeaways stay up for their reading time; then the model writes, and once its
+//! words are all on screen and read, the lesson is done (the kiosk moves on to the next one). The tour only returns [`Action`]s, so the same actions a
 //! visitor's taps make drive it, and any touch simply stops calling it: the visitor takes over
 //! exactly where the tour was.
 
@@ -91,7 +91,14 @@ impl Tour {
                 }
                 Vec::new()
             }
-            Step::Takeaways if read => vec![TourStep::LessonDone],
+            Step::Takeaways if read => vec![TourStep::Ui(Action::NextStep)],
+            // The lesson ends with the model writing: the clock starts once the words are all
+            // there, then they stay up for their reading time.
+            Step::Write if !state.write.done() => {
+                self.since = now;
+                Vec::new()
+            }
+            Step::Write if read => vec![TourStep::LessonDone],
             _ => Vec::new(),
         }
     }
@@ -122,8 +129,33 @@ mod tests {
         assert!(tour.tick(18.0, &state, 0.5).is_empty());
         assert_eq!(
             tour.tick(18.0 + MIN_STEP_SECS, &state, 0.5),
-            vec![TourStep::LessonDone]
+            vec![TourStep::Ui(Action::NextStep)]
         );
+    }
+
+    #[test]
+    fn the_lesson_ends_once_the_model_has_written_and_been_read() {
+        use crate::ui::write::{WriteAction, Writing};
+        let mut state = UiState {
+            step: Step::Write,
+            ..UiState::default()
+        };
+        let mut tour = Tour::new(0.0);
+        state.write.apply(&WriteAction::Start(vec![0]));
+        // Writing: however long, the tour waits.
+        assert!(tour.tick(1.0, &state, 5.0).is_empty());
+        assert!(tour.tick(100.0, &state, 5.0).is_empty());
+        let request = state.write.pending.take().unwrap();
+        let writing = Writing {
+            epoch: 300,
+            words: vec![1, 2],
+            probs: vec![vec![0.5, 0.5]; 2],
+        };
+        state.write.receive(&request, writing.clone(), writing);
+        state.write.reveal_all();
+        assert!(tour.tick(101.0, &state, 5.0).is_empty());
+        assert!(tour.tick(104.0, &state, 5.0).is_empty());
+        assert_eq!(tour.tick(105.0, &state, 5.0), vec![TourStep::LessonDone]);
     }
 
     #[test]
