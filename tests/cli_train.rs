@@ -380,7 +380,7 @@ fn narrate_states_the_numbers_train_prints() {
     assert!((p - want).abs() < 1e-7, "narrated {p}, trained {want}");
     // One line per step, each sentence with its text.
     let steps: Vec<&Value> = lines.iter().filter(|l| l["type"] == "step").collect();
-    assert_eq!(steps.len(), 4);
+    assert_eq!(steps.len(), nextword::ui::Step::ALL.len());
     assert!(steps.iter().all(|s| s["sentences"][0]["text"].is_string()));
 }
 
