@@ -365,6 +365,30 @@ fn validate(setup: &TrainingSetup) -> Result<(), EngineError> {
     Ok(())
 }
 
+/// The capacity rule: the slots per run `layout` gets, `wanted` or fewer, so its widest
+/// history buffer (all runs) stays within `max_bytes`; a model whose two slots do not fit is
+/// refused. Big models thus keep a bounded set of checkpoints (evenly spaced from epoch 0 by
+/// the keep-every-2nd rule), each with every parameter: the model of each can still write.
+pub fn history_capacity(
+    layout: &HistoryLayout,
+    wanted: u32,
+    max_bytes: u64,
+) -> Result<u32, EngineError> {
+    let widest = slot_floats(layout).into_iter().max().unwrap_or(1);
+    let bytes_per_slot = widest
+        .saturating_mul(4)
+        .saturating_mul(u64::from(layout.runs.max(1)));
+    let fitting = max_bytes / bytes_per_slot.max(1);
+    let capacity = u64::from(wanted).min(fitting).min(u64::from(u32::MAX)) as u32;
+    if capacity < 2 {
+        return Err(EngineError::HistoryTooLarge {
+            bytes_per_slot,
+            max_bytes,
+        });
+    }
+    Ok(capacity)
+}
+
 /// The history layout for `setup`, with as many slots as the adapter's limits and the budget allow.
 fn history_layout(
     device: &wgpu::Device,
@@ -387,18 +411,7 @@ fn history_layout(
         slots_filled: 0,
         first_epoch: 0,
     };
-    let widest = slot_floats(&layout).into_iter().max().unwrap_or(1);
-    let bytes_per_slot = widest * 4 * layout.runs as u64;
-    let fitting = max_bytes / bytes_per_slot.max(1);
-    layout.capacity = (setup.history_capacity as u64)
-        .min(fitting)
-        .min(u32::MAX as u64) as u32;
-    if layout.capacity < 2 {
-        return Err(EngineError::HistoryTooLarge {
-            bytes_per_slot,
-            max_bytes,
-        });
-    }
+    layout.capacity = history_capacity(&layout, setup.history_capacity, max_bytes)?;
     let params_bytes = setup.dims.param_count() as u64 * 4 * layout.runs as u64;
     if params_bytes > limits.max_storage_buffer_binding_size {
         return Err(EngineError::ModelTooLarge {
@@ -407,4 +420,34 @@ fn history_layout(
         });
     }
     Ok(layout)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn big_models_keep_fewer_checkpoints_and_too_big_ones_are_refused() {
+        let layout = |params: u32, runs: u32| HistoryLayout {
+            runs,
+            vocab: 5,
+            hidden: 4,
+            recorded_pairs: 5,
+            params,
+            ..HistoryLayout::default()
+        };
+        // Lessons: every slot asked for.
+        let small = history_capacity(&layout(101, 1), 1024, HISTORY_BUDGET_BYTES).unwrap();
+        assert_eq!(small, 1024);
+        // The benchmark's model: what the budget holds.
+        let big = history_capacity(&layout(402_512, 1), 1024, HISTORY_BUDGET_BYTES).unwrap();
+        assert_eq!(big, (HISTORY_BUDGET_BYTES / (402_512 * 4)) as u32);
+        assert!((2..1024).contains(&big));
+        // Runs share the budget.
+        let four = history_capacity(&layout(402_512, 4), 1024, HISTORY_BUDGET_BYTES).unwrap();
+        assert_eq!(four, big / 4);
+        // Not even two checkpoints: refused, with the sizes.
+        let err = history_capacity(&layout(20_000_000, 1), 1024, HISTORY_BUDGET_BYTES).unwrap_err();
+        assert!(matches!(err, EngineError::HistoryTooLarge { .. }), "{err}");
+    }
 }

@@ -277,7 +277,11 @@ fn buttons_row(
             // The model writes, at any time (the fifth step).
             let writing = state.step == super::state::Step::Write;
             // The smallest rows keep the pen and say the rest on hover.
-            let label = if minimal { "✎".to_owned() } else { tr!("write-open") };
+            let label = if minimal {
+                "✎".to_owned()
+            } else {
+                tr!("write-open")
+            };
             if ui
                 .add(egui::Button::new(label).selected(writing))
                 .on_hover_text(tr!("help-write.action"))
