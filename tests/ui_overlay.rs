@@ -879,3 +879,73 @@ fn every_number_of_a_frame_comes_from_one_epoch() {
     );
     assert!(has("epoch 37 of 300"), "{all}");
 }
+
+#[test]
+fn the_math_card_shows_the_engine_numbers_and_agrees_with_the_reference() {
+    use nextword::model::{ReferenceRun, gradients, pass};
+    use nextword::scene::headless::LessonSession;
+    use nextword::ui::math::MathView;
+    let gpu = nextword::gpu::GpuContext::headless().expect("a GPU adapter (mesa-vulkan-drivers)");
+    let (device, queue) = (&gpu.device, &gpu.queue);
+    for id in ["cat-sat", "context"] {
+        let mut session = LessonSession::new(device, queue, id).unwrap();
+        session.trainer.train(device, queue, 40);
+        let mut ui = nextword::ui::LessonUi::new(&session).unwrap();
+        ui.show_still(Step::Training, 40.0);
+        ui.refresh_now(&session.trainer, device, queue);
+        let info = &ui.info;
+        let dims = info.dims();
+        let lesson = &session.lesson;
+        let mut reference = ReferenceRun::new(
+            dims,
+            info.activation,
+            info.optimizer,
+            info.lrs[0],
+            init_params(&dims, lesson.seed),
+        );
+        let corpus = lesson.corpus().unwrap();
+        for _ in 0..40 {
+            reference.step(&corpus.pairs);
+        }
+        for (pair, p) in info.recorded.iter().enumerate() {
+            let m = MathView::new(info, &ui.summary, pair as u32).expect("the numbers");
+            assert_eq!((m.epoch, m.target), (40, p.target));
+            let want = pass(&dims, info.activation, reference.params(), &p.context);
+            for (name, got, want) in [
+                ("x", &m.pass.x, &want.x),
+                ("z", &m.pass.z, &want.z),
+                ("h", &m.pass.h, &want.h),
+                ("logits", &m.pass.logits, &want.logits),
+                ("p", &m.pass.probs, &want.probs),
+            ] {
+                assert_eq!(got.len(), want.len());
+                for (g, w) in got.iter().zip(want) {
+                    assert!((g - w).abs() < 2e-4, "{id} pair {pair} {name}: {g} vs {w}");
+                }
+            }
+            // The probability the card ends with is the one the engine recorded for the frame.
+            let engine = ui.summary.probs_at_playhead[pair][p.target as usize];
+            assert!(
+                (m.p_target - f64::from(engine)).abs() < 1e-5,
+                "{id} pair {pair}"
+            );
+            assert!((m.loss + m.p_target.ln()).abs() < 1e-12);
+            // The gradient shown is the backward pass's for this pair and that weight.
+            let params: Vec<f64> = ui
+                .summary
+                .params_at_playhead
+                .iter()
+                .map(|&x| f64::from(x))
+                .collect();
+            let (_, grads) = gradients(&dims, info.activation, &params, std::slice::from_ref(p));
+            let o = dims.offsets();
+            let at = o.w2 + m.gradient.unit * dims.vocab + p.target as usize;
+            assert!(
+                (m.gradient.value - grads[at]).abs() < 1e-9,
+                "{id} pair {pair}: {} vs {}",
+                m.gradient.value,
+                grads[at]
+            );
+        }
+    }
+}

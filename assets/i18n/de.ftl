@@ -299,3 +299,24 @@ toggle-log-on = Verlust auf logarithmischer Skala (L)
 toggle-log-off = Verlust auf linearer Skala (L)
 toggle-raw-on = 3D-Ansicht: die ersten drei Zahlen jedes Worts (P)
 toggle-raw-off = 3D-Ansicht: die drei aussagekräftigsten Richtungen, PCA (P)
+
+## Die Mathe-Karte
+
+math-open = ∑ Mathe
+math-title = Die Mathematik
+math-close = Schließen ✕
+math-waiting = Die Zahlen sind unterwegs …
+math-pair = „{ $context }“ → „{ $target }“, Epoche { $epoch }
+math-x = Das Embedding von „{ $context }“: { $n } Zahlen, die das Netz lernt.
+math-z = Jedes versteckte Neuron addiert die Eingaben, jede mal ihrem Gewicht, plus seinen Bias.
+math-h-tanh = tanh drückt jede Summe zwischen −1 und +1: wie stark das Neuron feuert.
+math-h-relu = relu behält positive Summen und macht negative zu 0.
+math-logits = Jedes Wort bekommt von den versteckten Neuronen eine Punktzahl; softmax macht daraus Wahrscheinlichkeiten, die zusammen 100 % ergeben.
+math-result = P(„{ $target }“) = { $p }; der Verlust für dieses Paar ist −ln P = { $loss }.
+math-grad-button = Einen Schritt zurück zeigen
+math-grad = Ein Schritt zurück: Für den Verlust dieses Paares hat das Gewicht vom versteckten Neuron { $unit } zu „{ $target }“ den Gradienten h{ $unit } · (P − 1) = { $h } · ({ $p } − 1) = { $g }.
+math-grad-negative = Er ist negativ: Ein Schritt bergab auf dem Verlust dieses Paares macht das Gewicht etwas größer, und P(„{ $target }“) steigt.
+math-grad-positive = Er ist positiv: Ein Schritt bergab auf dem Verlust dieses Paares macht das Gewicht etwas kleiner, und P(„{ $target }“) steigt.
+math-grad-zero = Er ist fast 0: Dieses Paar kann diesem Gewicht kaum noch etwas beibringen.
+help-math = M
+    .action = die Mathematik mit den Zahlen dieser Epoche

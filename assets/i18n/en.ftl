@@ -307,3 +307,25 @@ toggle-log-on = Loss on a log scale (L)
 toggle-log-off = Loss on a linear scale (L)
 toggle-raw-on = 3D view: the first three numbers of each word (P)
 toggle-raw-off = 3D view: the three most telling directions, PCA (P)
+
+## The math card
+
+math-open = ∑ Math
+math-title = The math
+math-close = Close ✕
+math-waiting = The numbers are on their way…
+# $epoch: the epoch whose numbers are shown.
+math-pair = “{ $context }” → “{ $target }”, epoch { $epoch }
+math-x = The embedding of “{ $context }”: { $n } numbers the network learns.
+math-z = Each hidden neuron adds up the inputs, each times its weight, plus its bias.
+math-h-tanh = tanh squashes each sum to between −1 and +1: how strongly the neuron fires.
+math-h-relu = relu keeps positive sums and turns negative ones into 0.
+math-logits = Each word gets a score from the hidden neurons; softmax turns the scores into probabilities that add up to 100%.
+math-result = P(“{ $target }”) = { $p }; the loss for this pair is −ln P = { $loss }.
+math-grad-button = Show one step back
+math-grad = One step back: for this pair's loss, the weight from hidden neuron { $unit } to “{ $target }” has the gradient h{ $unit } · (P − 1) = { $h } · ({ $p } − 1) = { $g }.
+math-grad-negative = It is negative: a step downhill on this pair's loss makes the weight a little larger, and P(“{ $target }”) rises.
+math-grad-positive = It is positive: a step downhill on this pair's loss makes the weight a little smaller, and P(“{ $target }”) rises.
+math-grad-zero = It is close to 0: this pair has almost nothing left to teach this weight.
+help-math = M
+    .action = the math with this epoch's numbers

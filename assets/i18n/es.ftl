@@ -299,3 +299,24 @@ toggle-log-on = Pérdida en escala logarítmica (L)
 toggle-log-off = Pérdida en escala lineal (L)
 toggle-raw-on = Vista 3D: los tres primeros números de cada palabra (P)
 toggle-raw-off = Vista 3D: las tres direcciones más reveladoras, PCA (P)
+
+## La tarjeta de las matemáticas
+
+math-open = ∑ Mates
+math-title = Las matemáticas
+math-close = Cerrar ✕
+math-waiting = Los números están en camino…
+math-pair = «{ $context }» → «{ $target }», época { $epoch }
+math-x = El embedding de «{ $context }»: { $n } números que la red aprende.
+math-z = Cada neurona oculta suma las entradas, cada una por su peso, más su sesgo.
+math-h-tanh = tanh comprime cada suma entre −1 y +1: cuánto se activa la neurona.
+math-h-relu = relu conserva las sumas positivas y convierte las negativas en 0.
+math-logits = Cada palabra recibe una puntuación de las neuronas ocultas; softmax convierte las puntuaciones en probabilidades que suman 100 %.
+math-result = P(«{ $target }») = { $p }; la pérdida de este par es −ln P = { $loss }.
+math-grad-button = Mostrar un paso atrás
+math-grad = Un paso atrás: para la pérdida de este par, el peso de la neurona oculta { $unit } a «{ $target }» tiene el gradiente h{ $unit } · (P − 1) = { $h } · ({ $p } − 1) = { $g }.
+math-grad-negative = Es negativo: un paso cuesta abajo en la pérdida de este par aumenta un poco el peso, y P(«{ $target }») sube.
+math-grad-positive = Es positivo: un paso cuesta abajo en la pérdida de este par reduce un poco el peso, y P(«{ $target }») sube.
+math-grad-zero = Es casi 0: este par ya casi no tiene nada que enseñar a este peso.
+help-math = M
+    .action = las matemáticas con los números de esta época

@@ -299,3 +299,24 @@ toggle-log-on = Perte sur une échelle logarithmique (L)
 toggle-log-off = Perte sur une échelle linéaire (L)
 toggle-raw-on = Vue 3D : les trois premiers nombres de chaque mot (P)
 toggle-raw-off = Vue 3D : les trois directions les plus parlantes, ACP (P)
+
+## La carte des maths
+
+math-open = ∑ Maths
+math-title = Les maths
+math-close = Fermer ✕
+math-waiting = Les nombres arrivent…
+math-pair = « { $context } » → « { $target } », époque { $epoch }
+math-x = L'embedding de « { $context } » : { $n } nombres que le réseau apprend.
+math-z = Chaque neurone caché additionne les entrées, chacune multipliée par son poids, plus son biais.
+math-h-tanh = tanh ramène chaque somme entre −1 et +1 : la force avec laquelle le neurone s'active.
+math-h-relu = relu garde les sommes positives et remplace les négatives par 0.
+math-logits = Chaque mot reçoit un score des neurones cachés ; softmax transforme les scores en probabilités dont la somme fait 100 %.
+math-result = P(« { $target } ») = { $p } ; la perte pour cette paire est −ln P = { $loss }.
+math-grad-button = Montrer un pas en arrière
+math-grad = Un pas en arrière : pour la perte de cette paire, le poids du neurone caché { $unit } vers « { $target } » a pour gradient h{ $unit } · (P − 1) = { $h } · ({ $p } − 1) = { $g }.
+math-grad-negative = Il est négatif : un pas vers le bas sur la perte de cette paire augmente un peu le poids, et P(« { $target } ») monte.
+math-grad-positive = Il est positif : un pas vers le bas sur la perte de cette paire diminue un peu le poids, et P(« { $target } ») monte.
+math-grad-zero = Il est proche de 0 : cette paire n'a presque plus rien à apprendre à ce poids.
+help-math = M
+    .action = les maths avec les nombres de cette époque

@@ -105,7 +105,7 @@ impl Running {
                 eprintln!(
                     "drill report: frames {} since the last rebuild, rebuilds at epochs {:?}, \
                      epoch {}, shown epoch {}, step {}, playing {}, focused {}, surface {}x{}, \
-                     pixels per point {}, kiosk {kiosk}, monitor {monitor}, written {written}",
+                     pixels per point {}, written {written}, kiosk {kiosk}, monitor {monitor}",
                     r.frames_since_rebuild,
                     r.rebuilt_at,
                     self.session.trainer.epoch(),

@@ -66,6 +66,10 @@ pub struct RenderArgs {
     /// Leave the lesson overlay (steps, narration, controls) out: the views alone.
     #[arg(long)]
     pub no_ui: bool,
+    /// Show the math card (the forward pass and one gradient with the epoch's numbers) in the
+    /// lesson column.
+    #[arg(long)]
+    pub math: bool,
     /// After writing the --frames, encode them into this video: MP4 through ffmpeg (a GIF when
     /// ffmpeg is missing) or an animated GIF when the name ends in `.gif`.
     #[arg(long)]
@@ -146,6 +150,8 @@ fn still_ui(
 ) -> Option<()> {
     let ui = ui?;
     ui.show_still(Step::ALL[usize::from(args.step.clamp(1, 5)) - 1], playhead);
+    ui.state.math_open = args.math;
+    ui.state.math_gradient = args.math;
     ui.refresh_now(&session.trainer, &gpu.device, &gpu.queue);
     Some(())
 }

@@ -195,7 +195,7 @@ fn timeline(
 }
 
 /// Design pixels the whole buttons row needs (measured at 1920x1080 with the dark look).
-const FULL_ROW_1080: f32 = 1880.0;
+const FULL_ROW_1080: f32 = 2000.0;
 
 fn buttons_row(
     ui: &mut Ui,
@@ -243,7 +243,9 @@ fn buttons_row(
         {
             actions.push(Action::StepForward);
         }
-        if ui.button(tr!("reset")).clicked() {
+        // Narrow rows on the Write step give Reset's room to the dial.
+        let writing = state.step == super::state::Step::Write;
+        if !(writing && tight) && ui.button(tr!("reset")).clicked() {
             actions.push(Action::Reset {
                 new_seed: state.new_seed,
             });
@@ -273,6 +275,19 @@ fn buttons_row(
                 .clicked()
             {
                 state.lessons_open = !state.lessons_open;
+            }
+            // The math with this epoch's numbers.
+            let math = if tight {
+                "∑".to_owned()
+            } else {
+                tr!("math-open")
+            };
+            if ui
+                .add(egui::Button::new(math).selected(state.math_open))
+                .on_hover_text(tr!("help-math.action"))
+                .clicked()
+            {
+                actions.push(Action::ToggleMath);
             }
             // The model writes, at any time (the fifth step).
             let writing = state.step == super::state::Step::Write;
@@ -366,8 +381,14 @@ fn lr_and_optimizer(
         });
     let changed =
         info.lrs.first() != Some(&state.lr_choice) || info.optimizer != state.optimizer_choice;
+    // Without labels (the narrowest rows) Restart is its arrow; the tip says what it does.
+    let restart = if with_label {
+        tr!("restart")
+    } else {
+        "↻".to_owned()
+    };
     if ui
-        .add_enabled(changed, egui::Button::new(tr!("restart")))
+        .add_enabled(changed, egui::Button::new(restart))
         .on_hover_text(tr!("restart-tip"))
         .clicked()
     {

@@ -9,7 +9,7 @@
 //! [`steps`] writes the step cards and [`narration`] the "what's happening now" card, each
 //! sentence with the facts it states ([`claims`]); every sentence comes from
 //! [`crate::i18n`]. [`kit`] is the cards' shared look. [`write`] and [`write_panel`] are the step where the
-//! model writes.
+//! model writes; [`math`] and [`math_card`] the forward pass with real numbers.
 
 pub mod claims;
 pub mod controls;
@@ -19,6 +19,8 @@ pub mod kit;
 pub mod lesson_card;
 pub mod live;
 pub mod look;
+pub mod math;
+pub mod math_card;
 pub mod narration;
 pub mod overlay;
 pub mod pacing;

@@ -17,6 +17,7 @@ use super::hover;
 use super::kit::{ACCENT, apply_style, card_frame, card_id, ui_scale};
 use super::lesson_card::lesson_card;
 use super::look::Look;
+use super::math_card::math_card;
 use super::state::{Action, UiState, action_for_key};
 use super::summary::{LessonInfo, LessonSummary};
 use crate::engine::history::EpochSlots;
@@ -56,15 +57,12 @@ pub fn overlay_ui(
         let layout = frame_layout(ctx, state);
         let ppp = ctx.pixels_per_point();
         highlight::outline_views(ctx, &layout, highlighted_views(state.step), s);
-        lesson_card(
-            ctx,
-            to_points(layout.lesson, ppp),
-            state,
-            summary,
-            info,
-            s,
-            &mut actions,
-        );
+        let column = to_points(layout.lesson, ppp);
+        if state.math_open {
+            math_card(ctx, column, state, summary, info, s, &mut actions);
+        } else {
+            lesson_card(ctx, column, state, summary, info, s, &mut actions);
+        }
         controls::control_bar(ctx, state, summary, info, s, &mut actions);
         if state.lessons_open {
             controls::lessons_popup(ctx, state, info, s, &mut actions);
@@ -112,7 +110,11 @@ fn keyboard_actions(ctx: &egui::Context, state: &UiState) -> Vec<Action> {
                         return None;
                     }
                     match action_for_key(*key, modifiers.shift)? {
-                        Action::CloseHelp if !state.help_visible && !state.lessons_open => None,
+                        Action::CloseHelp
+                            if !state.help_visible && !state.lessons_open && !state.math_open =>
+                        {
+                            None
+                        }
                         a => Some(a),
                     }
                 }
@@ -123,7 +125,7 @@ fn keyboard_actions(ctx: &egui::Context, state: &UiState) -> Vec<Action> {
 }
 
 /// The help card's rows: each message's text is the keys, its `.action` attribute what they do.
-const HELP_ROWS: [&str; 16] = [
+const HELP_ROWS: [&str; 17] = [
     "help-play",
     "help-forward",
     "help-back",
@@ -132,6 +134,7 @@ const HELP_ROWS: [&str; 16] = [
     "help-lessons",
     "help-steps",
     "help-write",
+    "help-math",
     "help-select",
     "help-speed",
     "help-camera",

@@ -100,6 +100,10 @@ pub enum Action {
     GoToStep(Step),
     /// Something on the Write step (a start, the dial, Again, Step).
     Write(WriteAction),
+    /// Open or close the math card.
+    ToggleMath,
+    /// Show one step of the backward pass on the math card.
+    ShowGradient,
     ToggleFullscreen,
     ToggleUi,
     ToggleHelp,
@@ -144,6 +148,7 @@ pub fn action_for_key(key: Key, shift: bool) -> Option<Action> {
         PageDown => Action::NextStep,
         PageUp => Action::PreviousStep,
         W => Action::GoToStep(Step::Write),
+        M => Action::ToggleMath,
         Num1 | Num2 | Num3 | Num4 | Num5 | Num6 | Num7 | Num8 | Num9 => {
             let digit = key.name().parse::<usize>().ok()?;
             Action::PickLessonIndex(digit - 1)
@@ -209,6 +214,10 @@ pub struct UiState {
     pub pacer: Pacer,
     /// The Write step: the start, the dial, what the models wrote.
     pub write: WriteState,
+    /// The math card is open (in the lesson column's place).
+    pub math_open: bool,
+    /// It shows one step of the backward pass.
+    pub math_gradient: bool,
 }
 
 fn summary_is_empty(pace: Option<(&LessonSummary, &LessonInfo)>) -> bool {
@@ -240,6 +249,8 @@ impl Default for UiState {
             auto_steps: true,
             pacer: Pacer::default(),
             write: WriteState::default(),
+            math_open: false,
+            math_gradient: false,
         }
     }
 }
@@ -319,6 +330,11 @@ impl UiState {
             }
             Action::NextStep => self.go_to_step(self.step.next(), grid, total_epochs),
             Action::Write(a) => self.write.apply(a),
+            Action::ToggleMath => {
+                self.math_open = !self.math_open;
+                self.math_gradient = false;
+            }
+            Action::ShowGradient => self.math_gradient = true,
             Action::PreviousStep => self.step = self.step.previous(),
             Action::GoToStep(s) => self.go_to_step(*s, grid, total_epochs),
             Action::ToggleUi => self.ui_hidden = !self.ui_hidden,
@@ -326,6 +342,7 @@ impl UiState {
             Action::CloseHelp => {
                 self.help_visible = false;
                 self.lessons_open = false;
+                self.math_open = false;
             }
             Action::PickLesson(_) | Action::PickLessonIndex(_) | Action::TrainText(_) => {
                 self.lessons_open = false;

@@ -33,6 +33,7 @@ pub struct LessonInfo {
     pub embed_dim: usize,
     pub hidden: usize,
     pub param_count: usize,
+    pub activation: crate::lesson::Activation,
     pub optimizer: OptimizerKind,
     /// One learning rate per run.
     pub lrs: Vec<f64>,
@@ -72,10 +73,21 @@ impl LessonInfo {
             embed_dim: dims.embed_dim,
             hidden: dims.hidden,
             param_count: dims.param_count(),
+            activation: lesson.model.activation,
             optimizer: lesson.optimizer,
             lrs: lesson.lr_per_run(),
             total_epochs: lesson.epochs,
             featured_pair,
+        }
+    }
+
+    /// The model's sizes.
+    pub fn dims(&self) -> Dims {
+        Dims {
+            vocab: self.vocab.len(),
+            embed_dim: self.embed_dim,
+            hidden: self.hidden,
+            context: self.context,
         }
     }
 
@@ -181,6 +193,8 @@ pub struct LessonSummary {
     pub hidden_at_playhead: Vec<Vec<f32>>,
     /// The V x D embedding table at the shown epoch, row-major (shared with the scene's frame).
     pub embedding_at_playhead: std::sync::Arc<[f32]>,
+    /// Every parameter at the shown epoch (the math card computes with them).
+    pub params_at_playhead: std::sync::Arc<[f32]>,
     /// Every run at the shown epoch.
     pub runs: Vec<RunStatus>,
     /// The first epoch whose loss was not finite, for the shown run.
@@ -200,7 +214,8 @@ pub struct SlotData<'a> {
     /// P(word | recorded pair) at (slot, pair).
     pub probs: &'a dyn Fn(usize, usize) -> Vec<f32>,
     pub hidden: &'a dyn Fn(usize, usize) -> Vec<f32>,
-    pub embedding: &'a dyn Fn(usize) -> Vec<f32>,
+    /// Every parameter at a slot (MODEL.md's order, the embedding first).
+    pub params: &'a dyn Fn(usize) -> Vec<f32>,
 }
 
 impl LessonSummary {
@@ -241,6 +256,7 @@ impl LessonSummary {
             .collect();
         let at = (data.shown as usize).min(n - 1);
         let pairs = info.recorded.len();
+        let params = (data.params)(at);
         Self {
             trained_epoch: epochs[n - 1],
             playhead,
@@ -253,7 +269,11 @@ impl LessonSummary {
             loss_at_playhead: (data.loss)(at),
             probs_at_playhead: (0..pairs).map(|p| (data.probs)(at, p)).collect(),
             hidden_at_playhead: (0..pairs).map(|p| (data.hidden)(at, p)).collect(),
-            embedding_at_playhead: (data.embedding)(at).into(),
+            embedding_at_playhead: params
+                .get(..info.vocab.len() * info.embed_dim)
+                .unwrap_or(&[])
+                .into(),
+            params_at_playhead: params.into(),
             runs,
             diverged,
         }
@@ -288,7 +308,7 @@ impl LessonSummary {
             featured: &|s| readout.probs(run, slot(s), featured).to_vec(),
             probs: &|s, p| readout.probs(run, slot(s), p as u32).to_vec(),
             hidden: &|s, p| readout.hidden(run, slot(s), p as u32).to_vec(),
-            embedding: &|s| readout.embedding(run, slot(s)).to_vec(),
+            params: &|s| readout.params(run, slot(s)).to_vec(),
         };
         let diverged = readout.diverged_at.get(run as usize).copied().flatten();
         Self::from_slots(info, &data, run, playhead, runs, diverged)
@@ -315,7 +335,7 @@ impl LessonSummary {
             featured: &|s| readout.featured_probs(slot(s)).to_vec(),
             probs: &|s, p| readout.probs(slot(s), p as u32).to_vec(),
             hidden: &|s, p| readout.hidden(slot(s), p as u32).to_vec(),
-            embedding: &|s| readout.embedding(slot(s)).to_vec(),
+            params: &|s| readout.params(slot(s)).to_vec(),
         };
         let diverged = readout.diverged_at.get(run as usize).copied().flatten();
         Self::from_slots(info, &data, run, playhead, runs, diverged)
@@ -328,7 +348,6 @@ impl LessonSummary {
             stride: 1,
             filled: records.len() as u32,
         };
-        let vd = info.vocab.len() * info.embed_dim;
         let featured = info.featured_pair as usize;
         let data = SlotData {
             slots,
@@ -337,14 +356,7 @@ impl LessonSummary {
             featured: &|s| widen_row(records[s].probs.get(featured)),
             probs: &|s, p| widen_row(records[s].probs.get(p)),
             hidden: &|s, p| widen_row(records[s].hidden.get(p)),
-            embedding: &|s| {
-                records[s]
-                    .params
-                    .iter()
-                    .take(vd)
-                    .map(|&x| x as f32)
-                    .collect()
-            },
+            params: &|s| records[s].params.iter().map(|&x| x as f32).collect(),
         };
         let diverged = records
             .iter()
