@@ -1,6 +1,8 @@
 //! `nextword bench`: training throughput (GPU engine vs CPU reference) for the three benchmark
-//! cases of the README, then the scene's frame rate.
+//! cases of the README, then the scene's frame rate, then the full window frame's
+//! ([`super::bench_frame`]).
 
+use super::bench_frame::window_frame_table;
 use crate::engine::bench::bench_training;
 use crate::engine::{KernelChoice, TrainingSetup};
 use crate::gpu::GpuContext;
@@ -16,9 +18,15 @@ pub struct BenchArgs {
     /// Only the training benchmark (skip the scene's frame rate).
     #[arg(long)]
     pub training_only: bool,
-    /// Only the scene's frame rate (skip the training benchmark).
+    /// Only the frame rates: the scene's and the full window frame's (skip training).
     #[arg(long, conflicts_with = "training_only")]
     pub scene_only: bool,
+    /// Only the full window frame (scene, labels and overlay while training).
+    #[arg(long, conflicts_with_all = ["training_only", "scene_only"])]
+    pub frame_only: bool,
+    /// Frames per full-window-frame measurement.
+    #[arg(long, default_value_t = 120)]
+    pub frames: u32,
     /// Training cases to run, of a, b, c (all by default).
     #[arg(long, default_value = "abc")]
     pub cases: String,
@@ -83,12 +91,17 @@ fn large() -> anyhow::Result<TrainingSetup> {
 pub fn run(args: &BenchArgs) -> anyhow::Result<()> {
     let gpu = GpuContext::headless()?;
     println!("adapter: {}", gpu.adapter_label());
-    if !args.scene_only {
+    if !args.scene_only && !args.frame_only {
         training(&gpu, args)?;
+    }
+    if !args.training_only && !args.frame_only {
+        println!();
+        print!("{}", bench_scene(&gpu, &BenchOptions::default())?);
     }
     if !args.training_only {
         println!();
-        print!("{}", bench_scene(&gpu, &BenchOptions::default())?);
+        let sizes = [(1280, 720), (1920, 1080)];
+        print!("{}", window_frame_table(&gpu, &sizes, args.frames.max(1))?);
     }
     Ok(())
 }

@@ -3,6 +3,7 @@
 //! Errors surface as one line on stderr and a non-zero exit (see `main.rs`).
 
 pub mod bench;
+pub mod bench_frame;
 pub mod generate;
 pub mod lessons;
 pub mod narrate;

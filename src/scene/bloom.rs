@@ -47,6 +47,13 @@ pub struct Composite {
     pub bloom: BloomSettings,
     /// Ordered dither against banding (off in deterministic mode).
     pub dither: bool,
+    /// Where the scene shows (x, y, w, h pixels); None: everywhere. The rest is cleared to black:
+    /// the overlay's opaque cards cover it, and a software GPU saves the tonemap there.
+    pub regions: Option<[[u32; 4]; 2]>,
+    /// Reuse the glow computed for the previous frame instead of recomputing it (every other
+    /// frame in a window: a glow one frame old is invisible, and it saves a software GPU a
+    /// sixth of its frame).
+    pub reuse_bloom: bool,
 }
 
 /// Most levels in the bloom chain; the smallest level is at least 4 pixels on its short side.
@@ -99,6 +106,8 @@ pub struct PostProcess {
     tonemap_params: wgpu::Buffer,
     encode_srgb: bool,
     chain: Option<Chain>,
+    /// Whether the chain holds a glow computed for the current target (may be reused).
+    chain_fresh: bool,
 }
 
 fn texture_entry(binding: u32) -> wgpu::BindGroupLayoutEntry {
@@ -270,6 +279,7 @@ impl PostProcess {
             bloom_layout,
             tonemap_layout,
             chain: None,
+            chain_fresh: false,
         }
     }
 
@@ -277,6 +287,7 @@ impl PostProcess {
         if self.chain.as_ref().is_some_and(|c| c.size == size) {
             return;
         }
+        self.chain_fresh = false;
         let sizes = chain_sizes(size.0, size.1);
         let sizes = if sizes.is_empty() {
             vec![(1, 1)]
@@ -389,6 +400,7 @@ impl PostProcess {
     /// Forgets the size-dependent resources (call when the HDR target is recreated).
     pub fn invalidate(&mut self) {
         self.chain = None;
+        self.chain_fresh = false;
     }
 
     /// Encodes bloom (when enabled) and the tonemap of `hdr` (`size`) into `output`.
@@ -403,7 +415,14 @@ impl PostProcess {
         output: &wgpu::TextureView,
         composite: &Composite,
     ) {
-        let bloom_on = self.encode_bloom(device, queue, encoder, hdr, size, &composite.bloom);
+        let reusable = self.chain_fresh && self.chain.as_ref().is_some_and(|c| c.size == size);
+        let bloom_on = if composite.reuse_bloom && reusable && composite.bloom.enabled {
+            true
+        } else {
+            let on = self.encode_bloom(device, queue, encoder, hdr, size, &composite.bloom);
+            self.chain_fresh = on;
+            on
+        };
         self.encode_tonemap(queue, encoder, output, composite, bloom_on);
     }
 
@@ -508,14 +527,33 @@ impl PostProcess {
             dither: u32::from(composite.dither),
         };
         queue.write_buffer(&self.tonemap_params, 0, bytemuck::bytes_of(&params));
-        fullscreen_pass(
-            encoder,
-            "Tonemap",
-            output,
-            wgpu::LoadOp::Clear(wgpu::Color::BLACK),
-            &self.tonemap,
-            &chain.tonemap_group,
-        );
+        let mut pass = encoder.begin_render_pass(&wgpu::RenderPassDescriptor {
+            label: Some("Tonemap"),
+            color_attachments: &[Some(wgpu::RenderPassColorAttachment {
+                view: output,
+                depth_slice: None,
+                resolve_target: None,
+                ops: wgpu::Operations {
+                    load: wgpu::LoadOp::Clear(wgpu::Color::BLACK),
+                    store: wgpu::StoreOp::Store,
+                },
+            })],
+            depth_stencil_attachment: None,
+            timestamp_writes: None,
+            occlusion_query_set: None,
+            multiview_mask: None,
+        });
+        pass.set_pipeline(&self.tonemap);
+        pass.set_bind_group(0, &chain.tonemap_group, &[]);
+        match &composite.regions {
+            None => pass.draw(0..3, 0..1),
+            Some(regions) => {
+                for &[x, y, w, h] in regions.iter().filter(|r| r[2] > 0 && r[3] > 0) {
+                    pass.set_scissor_rect(x, y, w, h);
+                    pass.draw(0..3, 0..1);
+                }
+            }
+        }
     }
 }
 

@@ -3,12 +3,13 @@
 //! How it works: [`Scene::encode_egui`] runs one egui pass (scene labels first, then the caller's
 //! `ui` hook), uploads the texture changes egui asks for *before* rendering (every delta must be
 //! applied: egui 0.37 panics when a frame's deltas are dropped), renders the primitives into the
-//! output with `LoadOp::Load`, then frees the textures egui released. Headless frames call
+//! output with `LoadOp::Load` (the overlay's card backgrounds first, [`super::plates`]), then
+//! frees the textures egui released. Headless frames call
 //! [`Scene::settle_egui`] first: egui lays out a window or area it has not seen before invisibly
 //! for one pass, so a single headless pass would miss the overlay's cards.
 
 use super::layout::Layout;
-use super::{Scene, SceneFrame, SceneInfo, labels};
+use super::{Scene, SceneFrame, SceneInfo, labels, plates};
 
 impl Scene {
     /// Sets the input's screen rect to `size` pixels and returns its pixels per point.
@@ -49,6 +50,7 @@ impl Scene {
             });
             self.apply_textures(device, queue, &full.textures_delta);
             full.drop_without_applying_deltas(); // applied just above
+            drop(plates::take_plates(&self.egui_ctx));
         }
     }
 
@@ -85,6 +87,7 @@ impl Scene {
         let ppp = self.fit_input(&mut input, (layout.width, layout.height));
         let summary = self.summary.latest().cloned();
         let mut ui = Some(ui);
+        drop(plates::take_plates(&self.egui_ctx));
         let full = self.egui_ctx.run_pass(input, |ctx| {
             layout.install(ctx);
             if frame.labels {
@@ -102,6 +105,14 @@ impl Scene {
             ..
         } = full;
         let primitives = self.egui_ctx.tessellate(shapes, pixels_per_point);
+        let plate_list = plates::take_plates(&self.egui_ctx);
+        let plate_count = self.plates.prepare(
+            device,
+            queue,
+            &plate_list,
+            pixels_per_point,
+            (layout.width, layout.height),
+        );
         // Uploads first; frees only after rendering (a texture may be set and freed in one pass).
         let upload = egui::TexturesDelta {
             set: std::mem::take(&mut textures_delta.set),
@@ -141,6 +152,8 @@ impl Scene {
                     multiview_mask: None,
                 })
                 .forget_lifetime();
+            // The big cards' backgrounds first, then egui's meshes over them.
+            self.plates.draw(&mut pass, plate_count);
             self.egui_renderer.render(&mut pass, &primitives, &screen);
         }
         self.apply_textures(device, queue, &textures_delta);

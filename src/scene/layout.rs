@@ -153,6 +153,8 @@ pub struct Layout {
     pub header: Rect,
     /// The lesson's text column (empty when the spec keeps none).
     pub lesson: Rect,
+    /// Pixels kept free along the bottom (the overlay's control bar).
+    pub reserved_bottom: f32,
     pub cards: [Rect; PANEL_COUNT],
     pub plots: [Rect; PANEL_COUNT],
 }
@@ -246,9 +248,34 @@ impl Layout {
             text_scale: spec.text_scale.max(0.5),
             header,
             lesson: lesson.snapped(),
+            reserved_bottom: reserve,
             cards: cards.map(|r| r.snapped()),
             plots: plots.map(|r| r.snapped()),
         }
+    }
+
+    /// Where the scene's pixels show when the overlay's lesson column and control bar cover the
+    /// rest (x, y, w, h): everything above the column, and right of it down to the bar. None
+    /// when there is no column (all of it shows).
+    pub fn scene_regions(&self) -> Option<[[u32; 4]; 2]> {
+        let l = self.lesson;
+        if l.w <= 0.0 || l.h <= 0.0 {
+            return None;
+        }
+        let (w, h) = (self.width as f32, self.height as f32);
+        let px = |v: f32| v.clamp(0.0, f32::from(u16::MAX)).round() as u32;
+        let bar_top = (h - self.reserved_bottom).clamp(0.0, h);
+        // Above the column: the header and, on tall screens, the 3D view.
+        let top = [0, 0, px(w), px(l.y.min(bar_top))];
+        // Right of the column, down to the control bar.
+        let right_x = l.right().min(w);
+        let right = [
+            px(right_x),
+            px(l.y.min(bar_top)),
+            px(w - right_x),
+            px((bar_top - l.y).max(0.0)),
+        ];
+        Some([top, right])
     }
 
     pub fn card(&self, panel: Panel) -> Rect {
@@ -376,6 +403,54 @@ mod tests {
                 assert!(inside(layout.plots[i], card), "{w}x{h} panel {i}");
                 assert!(inside(card, target), "{w}x{h} card {i}");
             }
+        }
+    }
+
+    #[test]
+    fn the_scene_shows_wherever_a_view_is_and_not_under_the_overlay() {
+        for (w, h) in [(1280, 720), (1920, 1080), (1024, 768), (800, 1200)] {
+            let spec = LayoutSpec {
+                bottom_1080: 120.0,
+                lesson_column: true,
+                text_scale: 1.0,
+            };
+            let layout = Layout::compose(w, h, spec);
+            let regions = layout.scene_regions().expect("a lesson column");
+            let within = |r: Rect| {
+                regions.iter().any(|&[x, y, rw, rh]| {
+                    let outer = Rect::new(
+                        x as f32 - 1.0,
+                        y as f32 - 1.0,
+                        rw as f32 + 2.0,
+                        rh as f32 + 2.0,
+                    );
+                    inside(r, outer)
+                })
+            };
+            for (i, card) in layout.cards.iter().enumerate() {
+                if card.w > 0.0 {
+                    assert!(
+                        within(*card),
+                        "{w}x{h}: card {i} {card:?} outside {regions:?}"
+                    );
+                }
+            }
+            assert!(within(layout.header), "{w}x{h}: the header");
+            // The lesson column and the control bar are left to the overlay's cards.
+            let l = layout.lesson;
+            let centre = (l.x + l.w / 2.0, l.y + l.h / 2.0);
+            let bar = (w as f32 / 2.0, h as f32 - 10.0);
+            for (px, py) in [centre, bar] {
+                assert!(!regions.iter().any(|&[x, y, rw, rh]| {
+                    (x as f32..(x + rw) as f32).contains(&px)
+                        && (y as f32..(y + rh) as f32).contains(&py)
+                }));
+            }
+            // Without the column, all of the frame shows.
+            assert_eq!(
+                Layout::compose(w, h, LayoutSpec::default()).scene_regions(),
+                None
+            );
         }
     }
 

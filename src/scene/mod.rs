@@ -34,6 +34,7 @@ mod network;
 pub mod palette;
 pub mod pca;
 mod pipeline;
+pub mod plates;
 mod points;
 pub mod shaders;
 mod strips;
@@ -206,6 +207,9 @@ pub struct Scene {
     hdr: Option<target::HdrTarget>,
     egui_ctx: egui::Context,
     egui_renderer: egui_wgpu::Renderer,
+    plates: plates::PlateRenderer,
+    /// Frames encoded so far (the glow is recomputed every other one).
+    frames_encoded: u64,
     summary: summary::SummaryReadback,
     /// (pair, focus word, bar row of each word) the style buffer holds.
     words_key: Option<(u32, u32, Vec<Option<u32>>)>,
@@ -249,6 +253,8 @@ impl Scene {
             post: bloom::PostProcess::new(device, output_format),
             hdr: None,
             egui_renderer: egui_wgpu::Renderer::new(device, output_format, egui_options),
+            plates: plates::PlateRenderer::new(device, output_format),
+            frames_encoded: 0,
             egui_ctx,
             summary: summary::SummaryReadback::new(device, (1, 1, 1)),
             bindings,
@@ -485,10 +491,11 @@ impl Scene {
         ui: impl FnOnce(&egui::Context),
     ) -> egui::PlatformOutput {
         let size = (layout.width, layout.height);
+        self.frames_encoded += 1;
         self.prepare(device, queue, encoder, inputs, frame, layout);
         self.encode_views(device, encoder, inputs, layout);
         let hdr = self.hdr.as_ref().expect("created in encode_views");
-        let composite = self.composite(frame);
+        let composite = self.composite(frame, layout);
         self.post
             .encode(device, queue, encoder, &hdr.view, size, output, &composite);
         self.encode_egui(
@@ -541,7 +548,7 @@ impl Scene {
         finish(encoder);
         mark("bloom");
         let mut encoder = new_encoder();
-        let composite = self.composite(frame);
+        let composite = self.composite(frame, &layout);
         self.post
             .encode_tonemap(queue, &mut encoder, output, &composite, bloom_on);
         finish(encoder);
@@ -564,10 +571,12 @@ impl Scene {
         self.after_submit();
     }
 
-    fn composite(&self, frame: &SceneFrame) -> bloom::Composite {
+    fn composite(&self, frame: &SceneFrame, layout: &Layout) -> bloom::Composite {
         bloom::Composite {
             bloom: frame.bloom,
             dither: !self.options.deterministic,
+            regions: layout.scene_regions(),
+            reuse_bloom: !self.options.deterministic && self.frames_encoded % 2 == 1,
         }
     }
 

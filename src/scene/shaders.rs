@@ -91,6 +91,10 @@ pub fn all_sources() -> Vec<(&'static str, String)> {
         .chain(COMPUTE.iter())
         .chain(POST.iter())
         .map(|(name, _)| (*name, source(name).expect("listed shader")))
+        .chain(std::iter::once((
+            "plates",
+            super::plates::SOURCE.to_owned(),
+        )))
         .collect()
 }
 

@@ -22,6 +22,7 @@ use super::summary::{LessonInfo, LessonSummary};
 use super::text::{check_text, text_count, text_too_long};
 use crate::i18n::format::{percent, rate};
 use crate::lesson::OptimizerKind;
+use crate::scene::plates::{Plate, paint_plate};
 use crate::tr;
 
 /// Learning rates offered in the picker (the lesson's own is added when missing).
@@ -70,8 +71,8 @@ pub(crate) fn control_bar(
         .show(ctx, |ui| {
             let look = Look::of(ui.ctx());
             apply_style(ui.style_mut(), s, &look);
-            egui::Frame::new()
-                .fill(look.panel)
+            // The bar's background is a plate, drawn by the scene under egui's meshes.
+            let bar = egui::Frame::new()
                 .inner_margin(egui::Margin::symmetric((24.0 * s) as i8, (10.0 * s) as i8))
                 .show(ui, |ui| {
                     ui.set_width(width - 48.0 * s);
@@ -80,6 +81,16 @@ pub(crate) fn control_bar(
                     ui.add_space(4.0 * s);
                     buttons_row(ui, state, summary, info, s, actions);
                 });
+            paint_plate(
+                ui.ctx(),
+                Plate {
+                    rect: bar.response.rect,
+                    radius: 0.0,
+                    fill: look.panel,
+                    stroke: Color32::TRANSPARENT,
+                    stroke_width: 0.0,
+                },
+            );
         });
 }
 

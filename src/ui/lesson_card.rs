@@ -19,6 +19,7 @@ use super::narration::{PhaseParams, narrate};
 use super::state::{Action, Step, UiState};
 use super::steps::step_sentences;
 use super::summary::{LessonInfo, LessonSummary};
+use crate::scene::plates::{Plate, paint_plate};
 use crate::tr;
 
 /// Height of the button row at 1080 lines.
@@ -60,14 +61,18 @@ pub fn lesson_card(
         .show(ctx, |ui| {
             let look = Look::of(ui.ctx());
             apply_style(ui.style_mut(), s, &look);
-            // The card is exactly the column: its frame is painted, not grown around content.
+            // The card is exactly the column: its background is a plate (drawn by the scene, cheaply),
+            // not grown around content.
             let (rect, _) = ui.allocate_exact_size(column.size(), Sense::hover());
-            ui.painter().rect(
-                rect,
-                14.0 * s,
-                look.panel,
-                Stroke::new(1.5 * s, look.edge),
-                egui::StrokeKind::Inside,
+            paint_plate(
+                ui.ctx(),
+                Plate {
+                    rect,
+                    radius: 14.0 * s,
+                    fill: look.panel,
+                    stroke: look.edge,
+                    stroke_width: 1.5 * s,
+                },
             );
             let inner = rect.shrink(CARD_MARGIN * s);
             let nav_h = NAV_ROW_1080 * s;

@@ -6,7 +6,7 @@
 //! plain sentence of what it is, and the values (signed, two decimals; for a big vocabulary
 //! the likeliest words and the right one).
 
-use egui::{Color32, RichText, Sense, Stroke, Ui, UiBuilder};
+use egui::{Color32, RichText, Sense, Ui, UiBuilder};
 
 use super::kit::{ACCENT, CARD_MARGIN, DIM, apply_style, card_id};
 use super::look::Look;
@@ -15,6 +15,7 @@ use super::state::{Action, UiState};
 use super::summary::{LessonInfo, LessonSummary};
 use crate::i18n::format::{loss, number, percent, signed};
 use crate::scene::palette::word_text;
+use crate::scene::plates::{Plate, paint_plate};
 use crate::tr;
 
 /// Most words listed with their logit and probability (then the right word, if not among them).
@@ -39,12 +40,15 @@ pub fn math_card(
             let look = Look::of(ui.ctx());
             apply_style(ui.style_mut(), s, &look);
             let (rect, _) = ui.allocate_exact_size(column.size(), Sense::hover());
-            ui.painter().rect(
-                rect,
-                14.0 * s,
-                look.panel.to_opaque(),
-                Stroke::new(2.0 * s, ACCENT),
-                egui::StrokeKind::Inside,
+            paint_plate(
+                ui.ctx(),
+                Plate {
+                    rect,
+                    radius: 14.0 * s,
+                    fill: look.panel.to_opaque(),
+                    stroke: ACCENT,
+                    stroke_width: 2.0 * s,
+                },
             );
             let inner = rect.shrink(CARD_MARGIN * s);
             ui.scope_builder(UiBuilder::new().max_rect(inner), |ui| {
