@@ -35,6 +35,9 @@ pub const MAX_RUNS: usize = 4096;
 pub const MAX_EPOCHS: u32 = 10_000_000;
 /// Parameters of one run.
 pub const MAX_PARAMETERS: usize = 16_000_000;
+/// Parameters of all runs together (each run's weights, gradients and optimizer state are held
+/// on the GPU and, at the start, on the host).
+pub const MAX_TOTAL_PARAMETERS: usize = 32_000_000;
 /// Pixels on a side of a rendered frame or window: egui's glyph atlas holds the text of frames up
 /// to this size (beyond it the labels' glyphs no longer fit and garble).
 pub const MAX_FRAME_SIDE: u32 = 4096;
@@ -54,9 +57,10 @@ pub fn check(what: &str, value: u64, max: u64) -> Result<(), String> {
 /// Why a bounded read failed.
 #[derive(Debug, thiserror::Error)]
 pub enum ReadError {
-    #[error("{path}: {source}")]
+    #[error("{path}: cannot read {what}: {source}")]
     Io {
         path: String,
+        what: &'static str,
         source: std::io::Error,
     },
     #[error("{path}: not a regular file (a directory, pipe or device cannot be read as {what})")]
@@ -78,6 +82,7 @@ pub fn read_bounded(path: &Path, max: u64, what: &'static str) -> Result<String,
     let shown = path.display().to_string();
     let io = |source| ReadError::Io {
         path: shown.clone(),
+        what,
         source,
     };
     let meta = std::fs::metadata(path).map_err(io)?;

@@ -32,8 +32,7 @@ fn main() -> ExitCode {
     let log_file = match cli.window.prepare(cli.command.is_none()) {
         Ok(log_file) => log_file,
         Err(err) => {
-            let message = format!("{err:#}").replace('\n', " ");
-            eprintln!("error: {message}");
+            eprintln!("error: {}", nextword::cli::error_line(&err));
             return ExitCode::FAILURE;
         }
     };
@@ -42,8 +41,7 @@ fn main() -> ExitCode {
         Ok(()) => ExitCode::SUCCESS,
         Err(err) if is_broken_pipe(&err) => ExitCode::SUCCESS,
         Err(err) => {
-            let message = format!("{err:#}").replace('\n', " ");
-            eprintln!("error: {message}");
+            eprintln!("error: {}", nextword::cli::error_line(&err));
             ExitCode::FAILURE
         }
     }

@@ -543,3 +543,37 @@ fn generate_refuses_bad_prompts_and_settings() {
     );
     fails_with(&["generate", "--prompt", "cat", "--epoch", "-3"], "-3");
 }
+
+#[test]
+fn milestones_stay_true_after_the_history_compacts() {
+    // 300 epochs: every epoch recorded, every milestone exact.
+    let exact = narrate(&["--epoch", "300", "--step", "3"]);
+    // 50,000 epochs: the history keeps every 64th epoch or so; a milestone is a bound.
+    let coarse = narrate(&["--epoch", "50000", "--step", "3"]);
+    let milestones =
+        |lines: &[Value]| -> Vec<Value> { lines[0]["milestones"].as_array().unwrap().clone() };
+    let exact = milestones(&exact);
+    let coarse = milestones(&coarse);
+    assert!(!coarse.is_empty());
+    for m in &coarse {
+        let twin = exact
+            .iter()
+            .find(|e| e["milestone"] == m["milestone"] && e["pct"] == m["pct"])
+            .unwrap_or_else(|| panic!("{m} has no exact twin in {exact:?}"));
+        assert!(
+            twin.get("after").is_none() && twin.get("by").is_none(),
+            "{twin}"
+        );
+        let (true_epoch, epoch) = (
+            twin["epoch"].as_u64().unwrap(),
+            m["epoch"].as_u64().unwrap(),
+        );
+        // At the latest at the recorded epoch, and after the one before when that is said.
+        assert!(true_epoch <= epoch, "{m} vs {twin}");
+        if let Some(after) = m["after"].as_u64() {
+            assert!(true_epoch > after, "{m} vs {twin}");
+        } else {
+            assert_eq!(m["by"], true, "a coarse milestone says it is a bound: {m}");
+        }
+    }
+}

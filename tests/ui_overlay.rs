@@ -416,8 +416,14 @@ fn the_projector_look_has_larger_type_opaque_panels_and_a_clear_centre() {
             ..Default::default()
         };
         let (full, _) = run(&ctx, &mut state, &summary, &info, vec![]);
-        let (sizes, fills) = text_sizes_and_fills(&full.shapes);
+        let (sizes, mut fills) = text_sizes_and_fills(&full.shapes);
         full.drop_without_applying_deltas();
+        // The big cards' backgrounds are plates the scene draws under egui's meshes.
+        fills.extend(
+            nextword::scene::plates::take_plates(&ctx)
+                .iter()
+                .map(|p| p.fill),
+        );
         let body = sizes.iter().copied().fold(0.0f32, f32::max);
         measured.push((body, fills));
         // The 3D view's centre stays clear.

@@ -128,7 +128,11 @@ now-learning = Das Netz lernt: Der Verlust ist von { $from } in Epoche 0 auf { $
 now-learning-up = Der Verlust liegt jetzt bei { $to }; begonnen hat er bei { $from }.
 now-converging-falling = Das meiste ist gelernt: Der Verlust ({ $loss }) sinkt noch, aber mit jeder Epoche langsamer.
 now-converging-flat = Das meiste ist gelernt: Der Verlust ({ $loss }) ändert sich kaum noch.
-now-converged = Seit Epoche { $epoch } bleibt der Verlust bei etwa { $loss }.
+now-converged = { $after ->
+        [none] Seit Epoche { $epoch }
+        [by] Spätestens seit Epoche { $epoch }
+       *[other] Seit einer Epoche zwischen { $after } und { $epoch }
+    } bleibt der Verlust bei etwa { $loss }.
 now-floor-reached = Tiefer geht es mit diesem Text nicht: Wo auf denselben Kontext mehrere Wörter folgen können, kann kein Netz sicher sein.
 now-floor = Der niedrigste Verlust, den dieser Text zulässt, ist { $floor }.
 now-diverged = In Epoche { $epoch } ist der Verlust explodiert: Die Schritte waren zu groß, die Zahlen sind davongelaufen. Eine kleinere Lernrate hilft meist.
@@ -144,11 +148,27 @@ now-press-play = Drücken Sie Start (Leertaste), um das Training zu beginnen.
 
 ## Meilensteine
 
-milestone-passed = { $prob } hat in Epoche { $epoch } die { $pct } überschritten
-milestone-favourite = In Epoche { $epoch } wurde „{ $target }“ zum Favoriten nach „{ $context }“
-milestone-converged = Eingependelt in Epoche { $epoch }
+milestone-passed = { $prob } hat { $after ->
+        [none] in Epoche { $epoch }
+        [by] bis Epoche { $epoch }
+       *[other] zwischen Epoche { $after } und { $epoch }
+    } die { $pct } überschritten
+milestone-favourite = { $after ->
+        [none] In Epoche { $epoch }
+        [by] Bis Epoche { $epoch }
+       *[other] Zwischen Epoche { $after } und { $epoch }
+    } wurde „{ $target }“ zum Favoriten nach „{ $context }“
+milestone-converged = Eingependelt { $after ->
+        [none] in Epoche { $epoch }
+        [by] bis Epoche { $epoch }
+       *[other] zwischen Epoche { $after } und { $epoch }
+    }
 milestone-diverged = Entgleist in Epoche { $epoch }
-milestone-learning = In Epoche { $epoch } kam das Lernen in Fahrt
+milestone-learning = { $after ->
+        [none] In Epoche { $epoch }
+        [by] Bis Epoche { $epoch }
+       *[other] Zwischen Epoche { $after } und { $epoch }
+    } kam das Lernen in Fahrt
 milestone-short-favourite = Favorit
 
 ## Bedienelemente
@@ -188,6 +208,7 @@ err-too-long = Das sind { $chars } Zeichen. Bitte höchstens { $max } verwenden.
 err-too-many-words = Dieser Text hat { $words } verschiedene Wörter. Das Netz schafft bis zu { $max }; bitte versuchen Sie etwas Kürzeres.
 err-no-words = Darin habe ich keine Wörter gefunden. Versuchen Sie es mit Buchstaben oder Zahlen, etwa „der Hund rennt“.
 err-too-short = Jeder Satz braucht mindestens { $need } Wörter, damit es ein nächstes Wort zu erraten gibt.
+err-limit = Dieser Text ist zu groß, um ihn hier zu trainieren: { $detail }.
 err-other = Dieser Text lässt sich nicht verwenden. Versuchen Sie es mit einem einfachen Satz.
 lesson-failed = Diese Lektion ließ sich nicht laden: { $error }
 

@@ -131,7 +131,11 @@ now-learning = The network is learning: the loss has fallen from { $from } at ep
 now-learning-up = The loss is { $to } now; it started at { $from }.
 now-converging-falling = Most of the learning is done: the loss ({ $loss }) still falls, but more slowly with every epoch.
 now-converging-flat = Most of the learning is done: the loss ({ $loss }) has almost stopped changing.
-now-converged = Since epoch { $epoch } the loss has stayed near { $loss }.
+now-converged = { $after ->
+        [none] Since epoch { $epoch }
+        [by] Since epoch { $epoch } at the latest
+       *[other] Since an epoch between { $after } and { $epoch }
+    } the loss has stayed near { $loss }.
 now-floor-reached = That is as low as this text allows: where several words can follow the same context, no network can be sure.
 now-floor = The lowest loss this text allows is { $floor }.
 now-diverged = The loss blew up at epoch { $epoch }: the steps were too big and the numbers ran off. A smaller learning rate usually fixes it.
@@ -147,11 +151,27 @@ now-press-play = Press Play (space) to start training.
 
 ## Milestones
 
-milestone-passed = { $prob } passed { $pct } at epoch { $epoch }
-milestone-favourite = At epoch { $epoch } “{ $target }” became the favourite after “{ $context }”
-milestone-converged = Converged at epoch { $epoch }
+milestone-passed = { $prob } passed { $pct } { $after ->
+        [none] at epoch { $epoch }
+        [by] by epoch { $epoch }
+       *[other] between epochs { $after } and { $epoch }
+    }
+milestone-favourite = { $after ->
+        [none] At epoch { $epoch }
+        [by] By epoch { $epoch }
+       *[other] Between epochs { $after } and { $epoch }
+    } “{ $target }” became the favourite after “{ $context }”
+milestone-converged = Converged { $after ->
+        [none] at epoch { $epoch }
+        [by] by epoch { $epoch }
+       *[other] between epochs { $after } and { $epoch }
+    }
 milestone-diverged = Diverged at epoch { $epoch }
-milestone-learning = Learning took off at epoch { $epoch }
+milestone-learning = Learning took off { $after ->
+        [none] at epoch { $epoch }
+        [by] by epoch { $epoch }
+       *[other] between epochs { $after } and { $epoch }
+    }
 milestone-short-favourite = favourite
 
 ## Controls
@@ -191,6 +211,7 @@ err-too-long = That is { $chars } characters. Please keep it to { $max } or fewe
 err-too-many-words = That text has { $words } different words. The network can handle up to { $max }; please try something shorter.
 err-no-words = I could not find any words in that. Try letters or numbers, like “the dog ran”.
 err-too-short = Each sentence needs at least { $need } words so there is a next word to guess.
+err-limit = This text is too big to train here: { $detail }.
 err-other = That text could not be used. Try a simple sentence.
 lesson-failed = That lesson could not be loaded: { $error }
 

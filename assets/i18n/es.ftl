@@ -128,7 +128,11 @@ now-learning = La red está aprendiendo: la pérdida ha bajado de { $from } en l
 now-learning-up = Ahora la pérdida es { $to }; empezó en { $from }.
 now-converging-falling = Ya se ha hecho la mayor parte del aprendizaje: la pérdida ({ $loss }) sigue bajando, pero cada época más despacio.
 now-converging-flat = Ya se ha hecho la mayor parte del aprendizaje: la pérdida ({ $loss }) casi ha dejado de cambiar.
-now-converged = Desde la época { $epoch }, la pérdida se mantiene cerca de { $loss }.
+now-converged = { $after ->
+        [none] Desde la época { $epoch }
+        [by] Como tarde desde la época { $epoch }
+       *[other] Desde una época entre { $after } y { $epoch }
+    }, la pérdida se mantiene cerca de { $loss }.
 now-floor-reached = Es lo más bajo que permite este texto: cuando varias palabras pueden seguir al mismo contexto, ninguna red puede estar segura.
 now-floor = La pérdida más baja que permite este texto es { $floor }.
 now-diverged = La pérdida se disparó en la época { $epoch }: los pasos eran demasiado grandes y los números se descontrolaron. Una tasa de aprendizaje menor suele solucionarlo.
@@ -144,11 +148,27 @@ now-press-play = Pulse Reproducir (Espacio) para empezar el entrenamiento.
 
 ## Hitos
 
-milestone-passed = { $prob } superó el { $pct } en la época { $epoch }
-milestone-favourite = En la época { $epoch }, «{ $target }» pasó a ser la favorita tras «{ $context }»
-milestone-converged = Convergió en la época { $epoch }
+milestone-passed = { $prob } superó el { $pct } { $after ->
+        [none] en la época { $epoch }
+        [by] como tarde en la época { $epoch }
+       *[other] entre las épocas { $after } y { $epoch }
+    }
+milestone-favourite = { $after ->
+        [none] En la época { $epoch }
+        [by] Como tarde en la época { $epoch }
+       *[other] Entre las épocas { $after } y { $epoch }
+    }, «{ $target }» pasó a ser la favorita tras «{ $context }»
+milestone-converged = Convergió { $after ->
+        [none] en la época { $epoch }
+        [by] como tarde en la época { $epoch }
+       *[other] entre las épocas { $after } y { $epoch }
+    }
 milestone-diverged = Divergió en la época { $epoch }
-milestone-learning = El aprendizaje despegó en la época { $epoch }
+milestone-learning = El aprendizaje despegó { $after ->
+        [none] en la época { $epoch }
+        [by] como tarde en la época { $epoch }
+       *[other] entre las épocas { $after } y { $epoch }
+    }
 milestone-short-favourite = favorita
 
 ## Controles
@@ -188,6 +208,7 @@ err-too-long = Este texto tiene { $chars } caracteres. Use { $max } como máximo
 err-too-many-words = Este texto tiene { $words } palabras distintas. La red admite hasta { $max }; pruebe con algo más corto.
 err-no-words = No se encontró ninguna palabra. Pruebe con letras o números, como «el perro corre».
 err-too-short = Cada frase necesita al menos { $need } palabras para que haya una palabra siguiente que adivinar.
+err-limit = Este texto es demasiado grande para entrenarlo aquí: { $detail }.
 err-other = No se pudo usar ese texto. Pruebe con una frase sencilla.
 lesson-failed = No se pudo cargar esa lección: { $error }
 

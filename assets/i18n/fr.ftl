@@ -128,7 +128,11 @@ now-learning = Le réseau apprend : la perte est passée de { $from } à l’�
 now-learning-up = La perte vaut maintenant { $to } ; elle était de { $from } au départ.
 now-converging-falling = L’essentiel de l’apprentissage est fait : la perte ({ $loss }) baisse encore, mais un peu plus lentement à chaque époque.
 now-converging-flat = L’essentiel de l’apprentissage est fait : la perte ({ $loss }) ne bouge presque plus.
-now-converged = Depuis l’époque { $epoch }, la perte reste proche de { $loss }.
+now-converged = { $after ->
+        [none] Depuis l’époque { $epoch }
+        [by] Au plus tard depuis l’époque { $epoch }
+       *[other] Depuis une époque entre { $after } et { $epoch }
+    }, la perte reste proche de { $loss }.
 now-floor-reached = Ce texte ne permet pas de descendre plus bas : quand plusieurs mots peuvent suivre le même contexte, aucun réseau ne peut être sûr de lui.
 now-floor = La perte la plus basse que permet ce texte est de { $floor }.
 now-diverged = La perte a explosé à l’époque { $epoch } : les pas étaient trop grands et les nombres se sont emballés. Un taux d’apprentissage plus faible suffit souvent à corriger cela.
@@ -144,11 +148,27 @@ now-press-play = Appuyez sur Lecture (Espace) pour lancer l’entraînement.
 
 ## Jalons
 
-milestone-passed = { $prob } a dépassé { $pct } à l’époque { $epoch }
-milestone-favourite = À l’époque { $epoch }, « { $target } » est devenu le favori après « { $context } »
-milestone-converged = Convergence à l’époque { $epoch }
+milestone-passed = { $prob } a dépassé { $pct } { $after ->
+        [none] à l’époque { $epoch }
+        [by] au plus tard à l’époque { $epoch }
+       *[other] entre les époques { $after } et { $epoch }
+    }
+milestone-favourite = { $after ->
+        [none] À l’époque { $epoch }
+        [by] Au plus tard à l’époque { $epoch }
+       *[other] Entre les époques { $after } et { $epoch }
+    }, « { $target } » est devenu le favori après « { $context } »
+milestone-converged = Convergence { $after ->
+        [none] à l’époque { $epoch }
+        [by] au plus tard à l’époque { $epoch }
+       *[other] entre les époques { $after } et { $epoch }
+    }
 milestone-diverged = Divergence à l’époque { $epoch }
-milestone-learning = L’apprentissage a décollé à l’époque { $epoch }
+milestone-learning = L’apprentissage a décollé { $after ->
+        [none] à l’époque { $epoch }
+        [by] au plus tard à l’époque { $epoch }
+       *[other] entre les époques { $after } et { $epoch }
+    }
 milestone-short-favourite = favori
 
 ## Commandes
@@ -188,6 +208,7 @@ err-too-long = Ce texte fait { $chars } caractères. Merci de ne pas dépasser {
 err-too-many-words = Ce texte contient { $words } mots différents. Le réseau peut en gérer jusqu’à { $max } ; essayez quelque chose de plus court.
 err-no-words = Je n’ai trouvé aucun mot là-dedans. Essayez des lettres ou des chiffres, comme « le chien court ».
 err-too-short = Chaque phrase doit compter au moins { $need } mots, pour qu’il y ait un mot suivant à deviner.
+err-limit = Ce texte est trop grand pour être entraîné ici : { $detail }.
 err-other = Ce texte n’a pas pu être utilisé. Essayez une phrase simple.
 lesson-failed = Impossible de charger cette leçon : { $error }
 

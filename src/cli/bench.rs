@@ -13,7 +13,7 @@ use crate::scene::bench::{BenchOptions, bench_scene};
 #[derive(clap::Args, Debug)]
 pub struct BenchArgs {
     /// Seconds each timing runs at least.
-    #[arg(long, default_value_t = 2.0)]
+    #[arg(long, default_value_t = 2.0, value_parser = super::values::positive_f64)]
     pub secs: f64,
     /// Only the training benchmark (skip the scene's frame rate).
     #[arg(long)]

@@ -42,7 +42,7 @@ pub struct GenerateArgs {
     #[arg(long, default_value_t = 10)]
     pub words: usize,
     /// 0: always the most likely word; higher: bolder choices.
-    #[arg(long, default_value_t = 1.0, allow_negative_numbers = true)]
+    #[arg(long, default_value_t = 1.0, allow_negative_numbers = true, value_parser = super::values::non_negative_f64)]
     pub temperature: f64,
     /// Draw only among the K most likely words.
     #[arg(long)]
@@ -118,7 +118,7 @@ pub fn run(args: &GenerateArgs) -> anyhow::Result<()> {
     let gpu = GpuContext::headless()?;
     let (device, queue) = (&gpu.device, &gpu.queue);
     let mut session = LessonSession::from_lesson(device, queue, lesson.clone())?;
-    session.trainer.train(device, queue, epoch);
+    super::progress::train_to(&mut session.trainer, device, queue, epoch);
     let mut sampler = Sampler::new(device, &session.trainer);
     let written = sampler.write(
         device,

@@ -7,12 +7,26 @@ pub mod bench_frame;
 pub mod generate;
 pub mod lessons;
 pub mod narrate;
+mod progress;
 pub mod render;
 pub mod train;
 mod train_output;
+mod values;
 pub mod window;
 
 use clap::{Parser, Subcommand};
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn an_error_is_said_once() {
+        let io = std::io::Error::other("Is a directory");
+        let err = anyhow::Error::new(io).context("x: cannot read: Is a directory");
+        assert_eq!(super::error_line(&err), "x: cannot read: Is a directory");
+        let err = anyhow::anyhow!("inner").context("outer");
+        assert_eq!(super::error_line(&err), "outer: inner");
+    }
+}
 
 #[derive(Parser, Debug)]
 #[command(
@@ -41,6 +55,23 @@ pub enum Command {
     Narrate(narrate::NarrateArgs),
     /// Let the model write: train to an epoch, then continue a prompt word by word on the GPU.
     Generate(generate::GenerateArgs),
+}
+
+/// An error and its causes as one line, each said once: a cause whose text the line already
+/// holds (an error that quotes its source) is not repeated.
+pub fn error_line(err: &anyhow::Error) -> String {
+    let mut line = String::new();
+    for cause in err.chain() {
+        let text = cause.to_string().replace('\n', " ");
+        if text.is_empty() || line.contains(&text) {
+            continue;
+        }
+        if !line.is_empty() {
+            line.push_str(": ");
+        }
+        line.push_str(&text);
+    }
+    line
 }
 
 /// Runs the parsed command line.

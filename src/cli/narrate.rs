@@ -95,7 +95,7 @@ pub fn run(args: &NarrateArgs) -> anyhow::Result<()> {
     let gpu = GpuContext::headless()?;
     let (device, queue) = (&gpu.device, &gpu.queue);
     let mut session = LessonSession::from_lesson(device, queue, lesson.clone())?;
-    session.trainer.train(device, queue, last);
+    super::progress::train_to(&mut session.trainer, device, queue, last);
     let mut ui = LessonUi::new(&session)?;
     let slots = session.trainer.layout().epochs();
     let epochs: Vec<u32> = if args.all {

@@ -20,7 +20,7 @@ pub struct RenderArgs {
     #[arg(long, default_value = "cat-sat")]
     pub lesson: String,
     /// Epoch to show (a single frame), or the last epoch of a sequence; default: the lesson's.
-    #[arg(long)]
+    #[arg(long, value_parser = super::values::non_negative_f32)]
     pub epoch: Option<f32>,
     /// Frame size in pixels.
     #[arg(long, default_value = "1280x720", value_parser = crate::limits::parse_size)]
@@ -35,7 +35,7 @@ pub struct RenderArgs {
     #[arg(long, value_parser = OrbitCamera::parse, allow_hyphen_values = true)]
     pub camera: Option<OrbitCamera>,
     /// Degrees the camera turns over a --frames sequence.
-    #[arg(long, default_value_t = 0.0, allow_hyphen_values = true)]
+    #[arg(long, default_value_t = 0.0, allow_hyphen_values = true, value_parser = super::values::finite_f32)]
     pub orbit: f32,
     /// Select the pair with this context (e.g. "the"); default: the first pair.
     #[arg(long)]
@@ -78,7 +78,7 @@ pub struct RenderArgs {
     #[arg(long)]
     pub gif: bool,
     /// Frames per second of the --video.
-    #[arg(long, default_value_t = 30.0)]
+    #[arg(long, default_value_t = 30.0, value_parser = super::values::positive_f32)]
     pub fps: f32,
     /// Draw the built-in synthetic history instead of training (renderer development).
     #[arg(long, hide = true)]
@@ -210,8 +210,12 @@ pub fn run(args: &RenderArgs) -> anyhow::Result<()> {
     let (device, queue) = (&gpu.device, &gpu.queue);
     let mut session = LessonSession::new(device, queue, &args.lesson)?;
     let last = args.epoch.unwrap_or(session.lesson.epochs as f32);
-    if !(0.0..=1e7).contains(&last) {
-        bail!("--epoch {last} is out of range");
+    let max = crate::limits::MAX_EPOCHS as f32;
+    if !(0.0..=max).contains(&last) {
+        bail!(
+            "--epoch is {last}, more than the limit of {}",
+            crate::limits::MAX_EPOCHS
+        );
     }
     let mut renderer = HeadlessRenderer::new(
         device,
@@ -232,10 +236,7 @@ pub fn run(args: &RenderArgs) -> anyhow::Result<()> {
                     yaw: f32|
      -> anyhow::Result<Vec<u8>> {
         let need = playhead.ceil() as u32;
-        if need > session.trainer.epoch() {
-            let more = need - session.trainer.epoch();
-            session.trainer.train(device, queue, more);
-        }
+        super::progress::train_to(&mut session.trainer, device, queue, need);
         still_ui(args, session, ui.as_mut(), playhead, &gpu);
         let mut frame = session.frame(playhead);
         select(args, session, ui.as_mut(), &mut frame)?;
@@ -253,6 +254,15 @@ pub fn run(args: &RenderArgs) -> anyhow::Result<()> {
                 .out
                 .clone()
                 .unwrap_or_else(|| PathBuf::from("frame.png"));
+            let png = out
+                .extension()
+                .is_some_and(|e| e.eq_ignore_ascii_case("png"));
+            if !png {
+                bail!(
+                    "--out {}: frames are written as PNG only; name the file *.png",
+                    out.display()
+                );
+            }
             let rgba = draw(&mut session, &mut ui, last, 0.0)?;
             crate::scene::target::write_png(&out, w, h, &rgba)?;
             eprintln!(
@@ -265,6 +275,12 @@ pub fn run(args: &RenderArgs) -> anyhow::Result<()> {
             if n == 0 {
                 bail!("--frames must be at least 1");
             }
+            crate::limits::check(
+                "--frames",
+                u64::from(n),
+                u64::from(crate::limits::MAX_FRAMES),
+            )
+            .map_err(anyhow::Error::msg)?;
             let dir = args.out.clone().unwrap_or_else(|| PathBuf::from("frames"));
             std::fs::create_dir_all(&dir).with_context(|| format!("creating {}", dir.display()))?;
             let start = std::time::Instant::now();

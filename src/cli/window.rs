@@ -13,7 +13,7 @@ pub struct WindowArgs {
     #[arg(long, default_value = "cat-sat")]
     pub lesson: String,
     /// Playback speed in epochs per second.
-    #[arg(long, default_value_t = 10.0)]
+    #[arg(long, default_value_t = 10.0, value_parser = super::values::positive_f64)]
     pub speed: f64,
     /// Start fullscreen (kiosks, lecture screens).
     #[arg(long)]

@@ -207,10 +207,11 @@ impl Ctx<'_> {
 impl ExhibitConfig {
     /// Reads and checks a config file.
     pub fn load(path: &Path) -> Result<Self, KioskError> {
-        let text = std::fs::read_to_string(path).map_err(|source| KioskError::Io {
-            path: path.display().to_string(),
-            source,
-        })?;
+        let text = crate::limits::read_bounded(
+            path,
+            crate::limits::MAX_CONFIG_FILE_BYTES,
+            "an exhibit config",
+        )?;
         let base = path.parent().filter(|p| !p.as_os_str().is_empty());
         Self::parse(&text, &path.display().to_string(), base)
     }

@@ -51,11 +51,9 @@ pub enum KioskError {
     /// A problem with the config as a whole.
     #[error("{origin}: {message}")]
     Invalid { origin: String, message: String },
-    #[error("{path}: cannot read the exhibit config: {source}")]
-    Io {
-        path: String,
-        source: std::io::Error,
-    },
+    /// The file could not be read, or is no regular file, or is too large.
+    #[error(transparent)]
+    Read(#[from] crate::limits::ReadError),
     #[error("cannot restore the lesson: {0}")]
     Restore(String),
     #[error("GPU: {0}")]

@@ -1,8 +1,9 @@
 //! Text to training pairs, exactly as MODEL.md ("Text to training pairs") says.
 //!
 //! How it works: [`split_sentences`] cuts free text at `.`, `!`, `?` and line breaks;
-//! [`tokenize`] lower-cases a sentence and keeps maximal runs of Unicode letters, digits and
-//! apostrophes (everything else separates tokens); [`Corpus::build`] numbers the words in order of
+//! [`tokenize`] normalizes a sentence to Unicode NFC, lower-cases it and keeps maximal runs of
+//! Unicode letters, combining marks, digits and apostrophes (everything else separates tokens,
+//! so "naïve" typed with a combining diaeresis is one word, the same as the precomposed one); [`Corpus::build`] numbers the words in order of
 //! first appearance over the whole corpus and, for context length k, emits one [`Pair`]
 //! `(t_{i-k} .. t_{i-1}) -> t_i` for every i in k..n of every sentence, ordered by sentence then i.
 //! Pairs never cross a sentence boundary.
@@ -42,6 +43,9 @@ pub enum CorpusError {
         context + 1
     )]
     ContextTooLong { context: usize, longest: usize },
+    /// A size past one of [`crate::limits`] (the message names it and the value).
+    #[error("{0}")]
+    Limit(String),
 }
 
 fn is_apostrophe(c: char) -> bool {
@@ -49,12 +53,15 @@ fn is_apostrophe(c: char) -> bool {
 }
 
 fn is_token_char(c: char) -> bool {
-    c.is_alphanumeric() || is_apostrophe(c)
+    c.is_alphanumeric() || unicode_normalization::char::is_combining_mark(c) || is_apostrophe(c)
 }
 
 /// Lower-cased tokens of `text` (see the module docs for the rule).
 pub fn tokenize(text: &str) -> Vec<String> {
-    text.split(|c: char| !is_token_char(c))
+    use unicode_normalization::UnicodeNormalization;
+    let normalized: String = text.nfc().collect();
+    normalized
+        .split(|c: char| !is_token_char(c))
         .filter(|run| !run.is_empty())
         .map(str::to_lowercase)
         .collect()
@@ -172,6 +179,20 @@ mod tests {
             strings(&["tab", "new", "line", "x"])
         );
         assert_eq!(tokenize("well-known"), strings(&["well", "known"]));
+    }
+
+    #[test]
+    fn decomposed_letters_stay_in_their_word() {
+        // "naïve café" with combining marks (NFD) and precomposed (NFC): the same two words.
+        let nfd = "nai\u{0308}ve cafe\u{0301}";
+        let nfc = "na\u{00ef}ve caf\u{00e9}";
+        assert_eq!(tokenize(nfd), vec!["na\u{00ef}ve", "caf\u{00e9}"]);
+        assert_eq!(tokenize(nfd), tokenize(nfc));
+        // A mark with no precomposed form stays inside the word too.
+        assert_eq!(
+            tokenize("q\u{0323}\u{0307}x y"),
+            vec!["q\u{0323}\u{0307}x", "y"]
+        );
     }
 
     #[test]

@@ -31,7 +31,7 @@ use std::ops::Range;
 use serde::Deserialize;
 use toml::Spanned;
 
-use super::{Activation, Corpus, Lesson, LessonError, ModelSpec, OptimizerKind, split_sentences};
+use super::{Activation, Lesson, LessonError, ModelSpec, OptimizerKind, split_sentences};
 
 #[derive(Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -184,18 +184,19 @@ pub fn parse_lesson(text: &str, origin: &str, id: &str) -> Result<Lesson, Lesson
         (None, Some(t)) => (split_sentences(t.get_ref()), t.span()),
     };
 
-    let u32_max = i64::from(u32::MAX);
-    let epochs: u32 = ctx.count(&raw.epochs, "epochs", 1, u32_max)?;
+    use crate::limits::{MAX_CONTEXT, MAX_EMBED_DIM, MAX_EPOCHS, MAX_HIDDEN, MAX_RUNS};
+    let limit = |max: usize| i64::try_from(max).unwrap_or(i64::MAX);
+    let epochs: u32 = ctx.count(&raw.epochs, "epochs", 1, i64::from(MAX_EPOCHS))?;
     let seed: u64 = ctx.count(&raw.seed, "seed", 0, i64::MAX)?;
     let runs: u32 = match &raw.runs {
-        Some(r) => ctx.count(r, "runs", 1, u32_max)?,
+        Some(r) => ctx.count(r, "runs", 1, limit(MAX_RUNS))?,
         None => 1,
     };
     let m = &raw.model;
-    let embed_dim: usize = ctx.count(&m.embed_dim, "embed_dim", 1, i64::MAX)?;
-    let hidden: usize = ctx.count(&m.hidden, "hidden", 1, i64::MAX)?;
+    let embed_dim: usize = ctx.count(&m.embed_dim, "embed_dim", 1, limit(MAX_EMBED_DIM))?;
+    let hidden: usize = ctx.count(&m.hidden, "hidden", 1, limit(MAX_HIDDEN))?;
     let context: usize = match &m.context {
-        Some(c) => ctx.count(c, "context", 1, i64::MAX)?,
+        Some(c) => ctx.count(c, "context", 1, limit(MAX_CONTEXT))?,
         None => 1,
     };
     let activation = match &m.activation {
@@ -212,9 +213,7 @@ pub fn parse_lesson(text: &str, origin: &str, id: &str) -> Result<Lesson, Lesson
         .map_err(|e| ctx.at(Some(name.span()), e))?;
     let lr = ctx.lr(&raw.optimizer.lr, runs)?;
 
-    Corpus::build(&sentences, context).map_err(|e| ctx.at(Some(sentences_span), e.to_string()))?;
-
-    Ok(Lesson {
+    let lesson = Lesson {
         id: id.to_owned(),
         title: raw.title,
         description: raw.description,
@@ -230,7 +229,12 @@ pub fn parse_lesson(text: &str, origin: &str, id: &str) -> Result<Lesson, Lesson
         epochs,
         seed,
         runs,
-    })
+    };
+    // The text's words and pairs, and the model's size, within the limits.
+    lesson
+        .corpus()
+        .map_err(|e| ctx.at(Some(sentences_span), e.to_string()))?;
+    Ok(lesson)
 }
 
 #[cfg(test)]

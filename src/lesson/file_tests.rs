@@ -111,12 +111,12 @@ fn validation_errors_point_at_the_value() {
         (
             "epochs",
             "epochs = 0",
-            "x.toml:4:10: `epochs` must be between 1 and 4294967295, got 0",
+            "x.toml:4:10: `epochs` must be between 1 and 10000000, got 0",
         ),
         (
             "epochs",
             "epochs = 9999999999",
-            "x.toml:4:10: `epochs` must be between 1 and 4294967295, got 9999999999",
+            "x.toml:4:10: `epochs` must be between 1 and 10000000, got 9999999999",
         ),
         (
             "seed",
@@ -126,22 +126,22 @@ fn validation_errors_point_at_the_value() {
         (
             "seed",
             "seed = 3\nruns = 0",
-            "x.toml:6:8: `runs` must be between 1 and 4294967295, got 0",
+            "x.toml:6:8: `runs` must be between 1 and 4096, got 0",
         ),
         (
             "embed_dim",
             "embed_dim = 0",
-            "x.toml:8:13: `embed_dim` must be at least 1, got 0",
+            "x.toml:8:13: `embed_dim` must be between 1 and 256, got 0",
         ),
         (
             "hidden",
             "hidden = -2",
-            "x.toml:9:10: `hidden` must be at least 1, got -2",
+            "x.toml:9:10: `hidden` must be between 1 and 1024, got -2",
         ),
         (
             "[optimizer]",
             "context = 0\n[optimizer]",
-            "x.toml:11:11: `context` must be at least 1, got 0",
+            "x.toml:11:11: `context` must be between 1 and 16, got 0",
         ),
         (
             "[optimizer]",

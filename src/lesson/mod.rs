@@ -29,9 +29,9 @@ pub use corpus::{Corpus, CorpusError, Pair, split_sentences, tokenize};
 pub use file::parse_lesson;
 
 /// Most characters of typed text that [`lesson_from_text`] accepts.
-pub const MAX_TEXT_CHARS: usize = 2000;
+pub const MAX_TEXT_CHARS: usize = crate::limits::MAX_TEXT_CHARS;
 /// Most distinct words of typed text that [`lesson_from_text`] accepts.
-pub const MAX_VOCAB: usize = 200;
+pub const MAX_VOCAB: usize = crate::limits::MAX_VOCAB;
 
 /// The hidden layer's activation function.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -162,10 +162,70 @@ impl Lesson {
         (0..self.runs).map(|r| self.seed_of_run(r)).collect()
     }
 
-    /// The vocabulary and training pairs (never fails for a lesson from this module).
+    /// The vocabulary and training pairs, once the lesson's sizes are within [`crate::limits`]
+    /// (checked before anything of the model's size is allocated).
     pub fn corpus(&self) -> Result<Corpus, CorpusError> {
-        Corpus::build(&self.sentences, self.model.context)
+        self.check_settings().map_err(CorpusError::Limit)?;
+        let corpus = Corpus::build(&self.sentences, self.model.context)?;
+        self.check_sizes(&corpus).map_err(CorpusError::Limit)?;
+        Ok(corpus)
     }
+
+    /// Epochs, runs and the model's dimensions within the limits.
+    fn check_settings(&self) -> Result<(), String> {
+        use crate::limits::*;
+        let chars: usize = self.sentences.iter().map(|s| s.chars().count()).sum();
+        check(
+            "the text's length in characters",
+            chars as u64,
+            MAX_TEXT_CHARS as u64,
+        )?;
+        check("epochs", u64::from(self.epochs), u64::from(MAX_EPOCHS))?;
+        check("runs", u64::from(self.runs), MAX_RUNS as u64)?;
+        let m = &self.model;
+        check("embed_dim", m.embed_dim as u64, MAX_EMBED_DIM as u64)?;
+        check("hidden", m.hidden as u64, MAX_HIDDEN as u64)?;
+        check("context", m.context as u64, MAX_CONTEXT as u64)
+    }
+
+    /// The vocabulary, the pairs and the model's parameters (per run and over all runs) within
+    /// the limits; the arithmetic saturates, so no size can overflow past a check.
+    fn check_sizes(&self, corpus: &Corpus) -> Result<(), String> {
+        use crate::limits::*;
+        check(
+            "the vocabulary (distinct words)",
+            corpus.vocab.len() as u64,
+            MAX_VOCAB as u64,
+        )?;
+        check(
+            "the training pairs",
+            corpus.pairs.len() as u64,
+            MAX_PAIRS as u64,
+        )?;
+        let params = parameter_count(
+            corpus.vocab.len() as u64,
+            self.model.embed_dim as u64,
+            self.model.hidden as u64,
+            self.model.context as u64,
+        );
+        check("the model's parameters", params, MAX_PARAMETERS as u64)?;
+        let all = params.saturating_mul(u64::from(self.runs));
+        check(
+            "the parameters of all runs",
+            all,
+            MAX_TOTAL_PARAMETERS as u64,
+        )
+    }
+}
+
+/// MODEL.md's parameter count V*D + k*D*H + H + H*V + V, saturating instead of overflowing.
+pub fn parameter_count(vocab: u64, embed_dim: u64, hidden: u64, context: u64) -> u64 {
+    let (v, d, h, k) = (vocab, embed_dim, hidden, context);
+    v.saturating_mul(d)
+        .saturating_add(k.saturating_mul(d).saturating_mul(h))
+        .saturating_add(h)
+        .saturating_add(h.saturating_mul(v))
+        .saturating_add(v)
 }
 
 /// Why a lesson could not be loaded. Each message is one line.
@@ -182,11 +242,9 @@ pub enum LessonError {
     /// A problem with a lesson as a whole (no single place to point at).
     #[error("{origin}: {message}")]
     Invalid { origin: String, message: String },
-    #[error("{path}: cannot read the lesson file: {source}")]
-    Io {
-        path: String,
-        source: std::io::Error,
-    },
+    /// The file could not be read, or is no regular file, or is too large.
+    #[error(transparent)]
+    Read(#[from] crate::limits::ReadError),
     #[error("unknown lesson `{id}`; built-in lessons are: {}", known.join(", "))]
     UnknownLesson { id: String, known: Vec<String> },
     #[error(
@@ -205,10 +263,8 @@ pub enum LessonError {
 /// Loads a lesson file; its id is the file stem.
 pub fn load_path(path: &Path) -> Result<Lesson, LessonError> {
     let origin = path.display().to_string();
-    let text = std::fs::read_to_string(path).map_err(|source| LessonError::Io {
-        path: origin.clone(),
-        source,
-    })?;
+    let text =
+        crate::limits::read_bounded(path, crate::limits::MAX_LESSON_FILE_BYTES, "a lesson file")?;
     let id = path
         .file_stem()
         .map(|s| s.to_string_lossy().into_owned())

@@ -72,6 +72,12 @@ pub enum Claim {
         #[serde(skip_serializing_if = "Option::is_none")]
         pct: Option<u8>,
         epoch: u32,
+        /// When the history skips epochs: the recorded epoch before; the moment lies after it.
+        #[serde(skip_serializing_if = "Option::is_none")]
+        after: Option<u32>,
+        /// When the history skips epochs and only the latest epoch is known: it happened by then.
+        #[serde(skip_serializing_if = "std::ops::Not::not")]
+        by: bool,
     },
     BestRun {
         lr: f64,

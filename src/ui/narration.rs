@@ -167,8 +167,15 @@ impl MilestoneKind {
 /// A moment worth marking on the timeline.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 pub struct Milestone {
+    /// The first recorded epoch where it shows.
     pub epoch: u32,
     pub kind: MilestoneKind,
+    /// When the history no longer holds every epoch (it keeps every 2nd slot of a long run), the
+    /// recorded epoch before `epoch`: a threshold was crossed after it, at `epoch` at the latest.
+    pub after: Option<u32>,
+    /// Likewise for a change of phase, which a coarse history only bounds from above: it
+    /// happened by `epoch`.
+    pub by: bool,
 }
 
 impl Milestone {
@@ -180,6 +187,8 @@ impl Milestone {
                 _ => None,
             },
             epoch: self.epoch,
+            after: self.after,
+            by: self.by,
         }
     }
 }
@@ -207,7 +216,12 @@ pub fn find_milestones(
             if let Some(kind) = kind {
                 // A run that starts learning again after converging is converged only later.
                 out.retain(|m: &Milestone| m.kind != kind || kind != MilestoneKind::Converged);
-                out.push(Milestone { epoch, kind });
+                out.push(Milestone {
+                    epoch,
+                    kind,
+                    after: None,
+                    by: false,
+                });
             }
         }
         previous = phase;
@@ -219,6 +233,8 @@ pub fn find_milestones(
         out.push(Milestone {
             epoch: d,
             kind: MilestoneKind::Diverged,
+            after: None,
+            by: false,
         });
     }
     // The favourite: never at epoch 0 (the untrained network's favourite is chance).
@@ -233,6 +249,8 @@ pub fn find_milestones(
         out.push(Milestone {
             epoch,
             kind: MilestoneKind::Favourite,
+            after: None,
+            by: false,
         });
     }
     let ideal = info.featured_ideal();
@@ -245,10 +263,24 @@ pub fn find_milestones(
             out.push(Milestone {
                 epoch,
                 kind: MilestoneKind::Passed(pct),
+                after: None,
+                by: false,
             });
         }
     }
     out.sort_by_key(|m| m.epoch);
+    // Between recorded epochs further apart than one, a moment is only known to lie in between.
+    for m in &mut out {
+        if m.kind != MilestoneKind::Diverged
+            && let Some(before) = summary.slots.previous_before(m.epoch as f32)
+            && m.epoch > before + 1
+        {
+            match m.kind {
+                MilestoneKind::Passed(_) | MilestoneKind::Favourite => m.after = Some(before),
+                _ => m.by = true,
+            }
+        }
+    }
     out
 }
 
@@ -265,22 +297,37 @@ pub fn featured_label(info: &LessonInfo) -> String {
 pub fn milestone_text(m: &Milestone, info: &LessonInfo) -> String {
     let epoch = m.epoch;
     let featured = info.featured_pair;
+    let after = after_arg(m.after, m.by);
     match m.kind {
         MilestoneKind::Passed(pct) => tr!(
             "milestone-passed",
             prob = featured_label(info),
             pct = percent(f32::from(pct) / 100.0),
-            epoch = epoch
+            epoch = epoch,
+            after = after
         ),
         MilestoneKind::Favourite => tr!(
             "milestone-favourite",
             epoch = epoch,
+            after = after,
             target = info.target_word(featured),
             context = info.context_text(featured)
         ),
-        MilestoneKind::Converged => tr!("milestone-converged", epoch = epoch),
+        MilestoneKind::Converged => tr!("milestone-converged", epoch = epoch, after = after),
         MilestoneKind::Diverged => tr!("milestone-diverged", epoch = epoch),
-        MilestoneKind::LearningStarted => tr!("milestone-learning", epoch = epoch),
+        MilestoneKind::LearningStarted => {
+            tr!("milestone-learning", epoch = epoch, after = after)
+        }
+    }
+}
+
+/// The `$after` of a milestone message: the recorded epoch before it, "by" when only the latest
+/// epoch is known, or "none" when it is exact.
+fn after_arg(after: Option<u32>, by: bool) -> crate::i18n::Arg {
+    match (after, by) {
+        (Some(e), _) => crate::i18n::Arg::from(e),
+        (None, true) => crate::i18n::Arg::from("by"),
+        (None, false) => crate::i18n::Arg::from("none"),
     }
 }
 
@@ -338,7 +385,7 @@ pub fn narrate(
         .iter()
         .rev()
         .find(|m| m.kind == MilestoneKind::Converged && m.epoch <= shown)
-        .map(|m| m.epoch);
+        .map(|m| (m.epoch, m.after, m.by));
     let live = featured_probability(summary, info).map(|(claim, p)| {
         Sentence::new(
             tr!(
@@ -398,7 +445,7 @@ fn phase_sentence(
     summary: &LessonSummary,
     info: &LessonInfo,
     phase: TrainingPhase,
-    converged_at: Option<u32>,
+    converged_at: Option<(u32, Option<u32>, bool)>,
     params: &PhaseParams,
 ) -> Sentence {
     let shown = summary.shown_epoch;
@@ -455,18 +502,25 @@ fn phase_sentence(
             Sentence::new(tr!(id, loss = loss(now)), claims)
         }
         TrainingPhase::Converged => {
-            let since = converged_at.unwrap_or(shown);
+            let (since, after, by) = converged_at.unwrap_or((shown, None, false));
             let claims = vec![
                 phase_claim,
                 Claim::Milestone {
                     milestone: MilestoneKind::Converged.id(),
                     pct: None,
                     epoch: since,
+                    after,
+                    by,
                 },
                 loss_claim(now, shown),
             ];
             Sentence::new(
-                tr!("now-converged", epoch = since, loss = loss(now)),
+                tr!(
+                    "now-converged",
+                    epoch = since,
+                    after = after_arg(after, by),
+                    loss = loss(now)
+                ),
                 claims,
             )
         }
@@ -480,6 +534,8 @@ fn phase_sentence(
                         milestone: MilestoneKind::Diverged.id(),
                         pct: None,
                         epoch: at,
+                        after: None,
+                        by: false,
                     },
                 ],
             )

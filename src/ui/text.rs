@@ -25,6 +25,7 @@ pub fn friendly_error(error: &LessonError) -> String {
             CorpusError::NoTokens => tr!("err-no-words"),
             CorpusError::ContextTooLong { context, .. } => tr!("err-too-short", need = context + 1),
             CorpusError::ZeroContext => tr!("err-other"),
+            CorpusError::Limit(detail) => tr!("err-limit", detail = detail.as_str()),
         },
         _ => tr!("err-other"),
     }

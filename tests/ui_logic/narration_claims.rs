@@ -175,7 +175,11 @@ fn check(c: &Case, sentence: &Sentence, shown: u32) {
                 milestone,
                 pct,
                 epoch,
+                after,
+                by,
             } => {
+                // The reference records every epoch: every milestone is exact.
+                assert_eq!((*after, *by), (None, false), "{why}");
                 let e = *epoch;
                 assert!(e <= shown, "no milestone from the future: {why}");
                 let before = |e: u32| e.checked_sub(1);
