@@ -577,3 +577,92 @@ fn milestones_stay_true_after_the_history_compacts() {
         }
     }
 }
+
+#[test]
+fn hostile_inputs_get_one_line_and_no_allocation() {
+    let dir = std::env::temp_dir().join(format!("nextword-hostile-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let lesson = |name: &str, extra: &str, model: &str| {
+        let path = dir.join(name);
+        std::fs::write(
+            &path,
+            format!(
+                "title = \"x\"\nsentences = [\"a b c a\"]\nepochs = 3\nseed = 1\n{extra}\n\
+                 [model]\nembed_dim = 8\nhidden = 4\n{model}\n[optimizer]\nname = \"adam\"\nlr = 0.02\n"
+            ),
+        )
+        .unwrap();
+        path.to_str().unwrap().to_owned()
+    };
+    // Sizes past the limits: refused before anything is allocated (these used to abort).
+    fails_with(&["train", "--hidden", "1000000000"], "hidden is 1000000000");
+    fails_with(
+        &["train", "--embed-dim", "1000000000"],
+        "embed_dim is 1000000000",
+    );
+    fails_with(&["train", "--runs", "4000000000"], "runs is 4000000000");
+    fails_with(
+        &[
+            "train",
+            "--runs",
+            "4096",
+            "--hidden",
+            "1024",
+            "--embed-dim",
+            "256",
+        ],
+        "all runs",
+    );
+    let big = lesson("big.toml", "runs = 4000000000", "");
+    fails_with(
+        &["train", "--lesson", &big],
+        "`runs` must be between 1 and 4096",
+    );
+    let wide = lesson("wide.toml", "", "context = 99");
+    fails_with(
+        &["train", "--lesson", &wide],
+        "`context` must be between 1 and 16",
+    );
+    // Only regular files are read.
+    fails_with(&["train", "--lesson", "/dev/zero"], "not a regular file");
+    fails_with(
+        &["train", "--lesson", dir.to_str().unwrap()],
+        "not a regular file",
+    );
+    // NaN and infinities are no numbers for any float flag; PNG only.
+    fails_with(&["render", "--orbit", "NaN"], "finite");
+    fails_with(&["render", "--epoch", "inf"], "finite");
+    fails_with(&["render", "--fps", "nan", "--frames", "2"], "finite");
+    fails_with(
+        &["generate", "--prompt", "cat", "--temperature", "inf"],
+        "temperature",
+    );
+    fails_with(&["render", "--out", "x.jpg"], "png");
+    fails_with(&["render", "--epoch", "99999999"], "limit");
+    // Said once, naming what to do.
+    fails_with(&["--config", "x.toml"], "add --kiosk");
+    let out = nextword(&["train", "--lesson", dir.to_str().unwrap()]);
+    let line = String::from_utf8_lossy(&out.stderr).into_owned();
+    assert_eq!(line.matches("not a regular file").count(), 1, "{line}");
+    // A learning rate too small to move a 32-bit weight trains, with a warning.
+    let out = nextword(&["train", "--lr", "1e-50", "--epochs", "2"]);
+    assert!(out.status.success());
+    assert!(String::from_utf8_lossy(&out.stderr).contains("too small to train"));
+    let _ = std::fs::remove_dir_all(&dir);
+}
+
+#[test]
+fn a_bad_backend_is_named() {
+    let out = Command::new(env!("CARGO_BIN_EXE_nextword"))
+        .args(["train", "--epochs", "1"])
+        .env("WGPU_BACKEND", "foo")
+        .output()
+        .unwrap();
+    assert!(!out.status.success());
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        stderr.contains("WGPU_BACKEND=foo names no graphics backend"),
+        "{stderr}"
+    );
+    assert_eq!(stderr.lines().count(), 1, "{stderr}");
+}

@@ -118,6 +118,9 @@ pub fn run(args: &TrainArgs) -> anyhow::Result<()> {
     let corpus = lesson
         .corpus()
         .with_context(|| format!("lesson {}", lesson.id))?;
+    if let Some(warning) = lesson.tiny_lr_warning() {
+        eprintln!("{warning}");
+    }
     let gpu = GpuContext::headless()?;
     let mut setup = TrainingSetup::from_lesson(&lesson, &corpus);
     setup.recorded_pairs = (0..corpus.pairs.len() as u32).collect();

@@ -36,7 +36,7 @@ pub struct WindowArgs {
     #[arg(long)]
     pub kiosk: bool,
     /// The exhibit config (TOML) for --kiosk; default: the built-in settings.
-    #[arg(long, requires = "kiosk")]
+    #[arg(long)]
     pub config: Option<PathBuf>,
     /// Provoke faults on purpose, for tests: `STEP@TICK,...` with steps lose-device,
     /// lose-surface, outdate-surface, minimize, restore, resize=WxH, scale=F, screenshot, tap,
@@ -52,6 +52,12 @@ impl WindowArgs {
     /// Loads the exhibit config when the window will run in kiosk mode (`window`: no subcommand),
     /// before logging starts and before any window opens; returns the kiosk's log file, if any.
     pub fn prepare(&mut self, window: bool) -> anyhow::Result<Option<(PathBuf, u64)>> {
+        if let Some(path) = self.config.as_ref().filter(|_| !self.kiosk) {
+            anyhow::bail!(
+                "--config {} is an exhibit config, read in kiosk mode only: add --kiosk",
+                path.display()
+            );
+        }
         if !window || !self.kiosk {
             return Ok(None);
         }
@@ -72,6 +78,7 @@ pub fn run(args: &WindowArgs) -> anyhow::Result<()> {
     if !(args.speed.is_finite() && args.speed > 0.0) {
         anyhow::bail!("--speed must be a positive number of epochs per second");
     }
+    crate::gpu::check_backend_env()?;
     let mode = if args.kiosk {
         let config = match &args.exhibit {
             Some(config) => config.clone(),

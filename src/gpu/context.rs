@@ -14,6 +14,30 @@ pub enum GpuError {
     NoAdapter(String),
     #[error("the GPU refused to create a device: {0}")]
     Device(#[from] wgpu::RequestDeviceError),
+    #[error(
+        "WGPU_BACKEND={0} names no graphics backend: use vulkan, gl, metal or dx12 (several \
+         may be given, comma-separated), or unset it"
+    )]
+    BadBackend(String),
+}
+
+/// Refuses a `WGPU_BACKEND` that names no backend (wgpu would only log a warning and then find
+/// no adapter, which sounds like a missing driver).
+pub fn check_backend_env() -> Result<(), GpuError> {
+    // wgpu's own names (wgpu_types::Backends::from_comma_list, which only logs the bad ones).
+    const NAMES: [&str; 10] = [
+        "vulkan", "vk", "dx12", "d3d12", "metal", "mtl", "opengl", "gles", "gl", "webgpu",
+    ];
+    match std::env::var("WGPU_BACKEND") {
+        Ok(value)
+            if !value
+                .split(',')
+                .any(|b| NAMES.contains(&b.trim().to_lowercase().as_str())) =>
+        {
+            Err(GpuError::BadBackend(value))
+        }
+        _ => Ok(()),
+    }
 }
 
 /// An instance, adapter, device and queue, owned together.
@@ -33,6 +57,7 @@ pub fn adapter_label(adapter: &wgpu::Adapter) -> String {
 impl GpuContext {
     /// A context without a window, for training, headless rendering and tests.
     pub fn headless() -> Result<Self, GpuError> {
+        check_backend_env()?;
         let instance =
             wgpu::Instance::new(wgpu::InstanceDescriptor::new_without_display_handle_from_env());
         pollster::block_on(Self::from_instance(instance, None))

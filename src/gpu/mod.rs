@@ -7,5 +7,5 @@
 mod context;
 mod readback;
 
-pub use context::{GpuContext, GpuError, adapter_label};
+pub use context::{GpuContext, GpuError, adapter_label, check_backend_env};
 pub use readback::{AsyncReader, StagingReader, map_and_wait, read_buffer_f32, read_buffer_u32};

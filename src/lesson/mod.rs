@@ -133,7 +133,22 @@ pub struct Lesson {
     pub runs: u32,
 }
 
+/// A learning rate below this barely moves the weights: the GPU keeps weights as 32-bit
+/// floats, and a step under about 1e-9 vanishes when added to a weight of 0.01 or more (an
+/// Adam step is about the learning rate; a plain gradient step is smaller still).
+pub const TINY_LR: f64 = 1e-9;
+
 impl Lesson {
+    /// A warning when a learning rate is too small to change the model ([`TINY_LR`]).
+    pub fn tiny_lr_warning(&self) -> Option<String> {
+        let tiny = self.lr.iter().copied().find(|&lr| lr < TINY_LR)?;
+        Some(format!(
+            "warning: a learning rate of {tiny:e} is too small to train: steps below about \
+             {TINY_LR:e} vanish next to the network's 32-bit weights, so they barely move; try \
+             0.001 to 0.1"
+        ))
+    }
+
     /// The learning rate of every run (`runs` entries).
     pub fn lr_per_run(&self) -> Vec<f64> {
         (0..self.runs as usize)
