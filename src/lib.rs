@@ -21,3 +21,5 @@ pub mod ui;
 
 #[cfg(test)]
 mod architecture_tests;
+#[cfg(test)]
+mod hostile_tests;
