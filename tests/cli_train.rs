@@ -639,6 +639,23 @@ fn hostile_inputs_get_one_line_and_no_allocation() {
     );
     fails_with(&["render", "--out", "x.jpg"], "png");
     fails_with(&["render", "--epoch", "99999999"], "limit");
+    // Words the fonts cannot draw are refused where they would be drawn (not where they are not).
+    let cjk = dir.join("cjk.toml");
+    std::fs::write(
+        &cjk,
+        "title = \"t\"\nsentences = [\"猫 が 座った\"]\nepochs = 3\nseed = 1\n[model]\n\
+         embed_dim = 8\nhidden = 4\n[optimizer]\nname = \"adam\"\nlr = 0.02\n",
+    )
+    .unwrap();
+    fails_with(
+        &["render", "--lesson", cjk.to_str().unwrap()],
+        "cannot draw (猫が座った)",
+    );
+    assert!(
+        nextword(&["train", "--lesson", cjk.to_str().unwrap()])
+            .status
+            .success()
+    );
     // Said once, naming what to do.
     fails_with(&["--config", "x.toml"], "add --kiosk");
     let out = nextword(&["train", "--lesson", dir.to_str().unwrap()]);

@@ -209,6 +209,7 @@ err-too-many-words = Dieser Text hat { $words } verschiedene Wörter. Das Netz s
 err-no-words = Darin habe ich keine Wörter gefunden. Versuchen Sie es mit Buchstaben oder Zahlen, etwa „der Hund rennt“.
 err-too-short = Jeder Satz braucht mindestens { $need } Wörter, damit es ein nächstes Wort zu erraten gibt.
 err-limit = Dieser Text ist zu groß, um ihn hier zu trainieren: { $detail }.
+err-glyphs = Die Schrift hier zeigt nur lateinische, griechische und kyrillische Buchstaben, nicht { $chars }.
 err-other = Dieser Text lässt sich nicht verwenden. Versuchen Sie es mit einem einfachen Satz.
 lesson-failed = Diese Lektion ließ sich nicht laden: { $error }
 

@@ -212,6 +212,7 @@ err-too-many-words = That text has { $words } different words. The network can h
 err-no-words = I could not find any words in that. Try letters or numbers, like “the dog ran”.
 err-too-short = Each sentence needs at least { $need } words so there is a next word to guess.
 err-limit = This text is too big to train here: { $detail }.
+err-glyphs = The letters here can only show Latin, Greek and Cyrillic script, not { $chars }.
 err-other = That text could not be used. Try a simple sentence.
 lesson-failed = That lesson could not be loaded: { $error }
 

@@ -209,6 +209,7 @@ err-too-many-words = Este texto tiene { $words } palabras distintas. La red admi
 err-no-words = No se encontró ninguna palabra. Pruebe con letras o números, como «el perro corre».
 err-too-short = Cada frase necesita al menos { $need } palabras para que haya una palabra siguiente que adivinar.
 err-limit = Este texto es demasiado grande para entrenarlo aquí: { $detail }.
+err-glyphs = Las fuentes de aquí solo muestran los alfabetos latino, griego y cirílico, no { $chars }.
 err-other = No se pudo usar ese texto. Pruebe con una frase sencilla.
 lesson-failed = No se pudo cargar esa lección: { $error }
 

@@ -209,6 +209,7 @@ err-too-many-words = Ce texte contient { $words } mots différents. Le réseau p
 err-no-words = Je n’ai trouvé aucun mot là-dedans. Essayez des lettres ou des chiffres, comme « le chien court ».
 err-too-short = Chaque phrase doit compter au moins { $need } mots, pour qu’il y ait un mot suivant à deviner.
 err-limit = Ce texte est trop grand pour être entraîné ici : { $detail }.
+err-glyphs = Les polices d’ici n’affichent que les alphabets latin, grec et cyrillique, pas { $chars }.
 err-other = Ce texte n’a pas pu être utilisé. Essayez une phrase simple.
 lesson-failed = Impossible de charger cette leçon : { $error }
 

@@ -117,7 +117,7 @@ pub fn run(args: &GenerateArgs) -> anyhow::Result<()> {
     })?;
     let gpu = GpuContext::headless()?;
     let (device, queue) = (&gpu.device, &gpu.queue);
-    let mut session = LessonSession::from_lesson(device, queue, lesson.clone())?;
+    let mut session = LessonSession::for_text(device, queue, lesson.clone())?;
     super::progress::train_to(&mut session.trainer, device, queue, epoch);
     let mut sampler = Sampler::new(device, &session.trainer);
     let written = sampler.write(

@@ -94,7 +94,7 @@ pub fn run(args: &NarrateArgs) -> anyhow::Result<()> {
     crate::i18n::set_level(args.level);
     let gpu = GpuContext::headless()?;
     let (device, queue) = (&gpu.device, &gpu.queue);
-    let mut session = LessonSession::from_lesson(device, queue, lesson.clone())?;
+    let mut session = LessonSession::for_text(device, queue, lesson.clone())?;
     super::progress::train_to(&mut session.trainer, device, queue, last);
     let mut ui = LessonUi::new(&session)?;
     let slots = session.trainer.layout().epochs();

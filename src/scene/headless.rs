@@ -116,7 +116,32 @@ impl LessonSession {
         Self::from_lesson(device, queue, lesson)
     }
 
+    /// The session of `lesson`, to be drawn: a lesson whose words or title the fonts cannot draw
+    /// (they would show as boxes) is refused with the characters named.
     pub fn from_lesson(
+        device: &wgpu::Device,
+        queue: &wgpu::Queue,
+        lesson: Lesson,
+    ) -> Result<Self, SceneError> {
+        let mut text = lesson.title.clone();
+        for sentence in &lesson.sentences {
+            text.push(' ');
+            text.push_str(sentence);
+        }
+        let missing = super::palette::undrawable(&text);
+        if !missing.is_empty() {
+            let shown: String = missing.iter().take(12).collect();
+            return Err(SceneError::Invalid(format!(
+                "the lesson uses characters the app's fonts cannot draw ({shown}); \
+                 Latin, Greek and Cyrillic letters can be shown"
+            )));
+        }
+        Self::for_text(device, queue, lesson)
+    }
+
+    /// The session of `lesson` when nothing is drawn (narration and writing as text): any
+    /// characters.
+    pub fn for_text(
         device: &wgpu::Device,
         queue: &wgpu::Queue,
         lesson: Lesson,

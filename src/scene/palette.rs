@@ -129,9 +129,42 @@ pub fn fonts() -> egui::FontDefinitions {
     fonts
 }
 
+/// The characters of `text` the app's fonts cannot draw (they would show as boxes), each once,
+/// in order; spaces and control characters do not count.
+pub fn undrawable(text: &str) -> Vec<char> {
+    use std::sync::{Mutex, OnceLock};
+    static FONTS: OnceLock<Mutex<egui::epaint::text::Fonts>> = OnceLock::new();
+    let fonts = FONTS.get_or_init(|| {
+        Mutex::new(egui::epaint::text::Fonts::new(
+            egui::epaint::text::TextOptions::default(),
+            fonts(),
+        ))
+    });
+    let Ok(mut fonts) = fonts.lock() else {
+        return Vec::new();
+    };
+    let font = egui::FontId::proportional(20.0);
+    let mut missing = Vec::new();
+    for c in text.chars() {
+        if c.is_whitespace() || c.is_control() || missing.contains(&c) {
+            continue;
+        }
+        if !fonts.has_glyph(&font, c) {
+            missing.push(c);
+        }
+    }
+    missing
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn latin_greek_and_cyrillic_draw_cjk_does_not() {
+        assert!(undrawable("naïve café Straße ελληνικά русский 42 ’").is_empty());
+        assert_eq!(undrawable("猫 が 猫"), vec!['猫', 'が']);
+    }
 
     #[test]
     fn colours_are_distinct_and_bright() {

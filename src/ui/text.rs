@@ -9,6 +9,11 @@ use crate::tr;
 
 /// The lesson for `text`, or a friendly one-line reason why it cannot be trained.
 pub fn check_text(text: &str) -> Result<Lesson, String> {
+    let missing = crate::scene::palette::undrawable(text);
+    if !missing.is_empty() {
+        let shown: String = missing.iter().take(12).collect();
+        return Err(tr!("err-glyphs", chars = shown));
+    }
     lesson_from_text(text).map_err(|e| friendly_error(&e))
 }
 
@@ -43,4 +48,14 @@ pub fn text_count(text: &str) -> String {
 /// Whether the counter should warn (the text is over the limit).
 pub fn text_too_long(text: &str) -> bool {
     text.chars().count() > MAX_TEXT_CHARS
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn letters_the_fonts_cannot_draw_are_named() {
+        let message = super::check_text("猫 が 座った 猫 が").unwrap_err();
+        assert!(message.contains("猫が座った"), "{message}");
+        assert!(super::check_text("Ελλάδα και Ελλάδα. Москва и Москва.").is_ok());
+    }
 }
