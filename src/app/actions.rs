@@ -68,6 +68,11 @@ impl Running {
     /// Replaces the session with one training `lesson` from epoch 0, paused. A `new_lesson`
     /// starts at step 1, as the window opens; a reset or restart keeps the step.
     fn load(&mut self, lesson: Lesson, new_lesson: bool) {
+        // A lesson the window cannot train live is refused; the current one keeps running.
+        let epochs_per_frame = match super::budget::window_epochs(&self.budget, &lesson) {
+            Ok(n) => n,
+            Err(e) => return self.notify_failure(&e),
+        };
         let (device, queue) = (&self.gfx.gpu.device, &self.gfx.gpu.queue);
         let session = match LessonSession::from_lesson(device, queue, lesson) {
             Ok(session) => session,
@@ -77,6 +82,7 @@ impl Running {
             return self.notify_failure(&e.to_string());
         }
         self.session = session;
+        self.epochs_per_frame = epochs_per_frame;
         let mut frame = self.session.frame(0.0);
         frame.camera = self.frame.camera;
         frame.bloom = self.frame.bloom;

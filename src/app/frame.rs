@@ -84,7 +84,11 @@ impl Running {
         self.scene.poll_summary(device);
         let trainer = &self.session.trainer;
         let may_read = !self.ui.state.playing || self.last_readout.elapsed() >= READOUT_EVERY;
-        let need = self.ui.tick(dt, trainer).min(MAX_EPOCHS_PER_FRAME);
+        // Within the adapter's budget for this lesson (src/app/budget.rs), at most 256.
+        let need = self
+            .ui
+            .tick(dt, trainer)
+            .min(self.epochs_per_frame.min(MAX_EPOCHS_PER_FRAME));
         if may_read && self.ui.is_stale(trainer) {
             self.last_readout = now;
         }

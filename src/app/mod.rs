@@ -20,6 +20,7 @@
 //! in the 3D view selects it everywhere (bars and heatmap clicks are the overlay's).
 
 mod actions;
+pub mod budget;
 mod drill;
 mod focus;
 mod frame;
@@ -69,6 +70,9 @@ pub enum AppError {
     NoFormat,
     #[error("{0}")]
     DeviceLost(String),
+    /// A lesson too big for the window to stay live.
+    #[error("{0}")]
+    TooBig(String),
 }
 
 /// How the window starts.
@@ -130,6 +134,10 @@ struct Running {
     home: OrbitCamera,
     frame: SceneFrame,
     ui: LessonUi,
+    /// How much training a frame may do on this adapter.
+    budget: budget::FrameBudget,
+    /// Epochs one frame trains at most for the current lesson (its budget).
+    epochs_per_frame: u32,
     /// Actions from window keys and 3D clicks, applied with the overlay's after the next frame.
     pending: Vec<Action>,
     last_readout: Instant,
@@ -388,7 +396,12 @@ impl Running {
         let gfx = WindowGpu::new(event_loop, &window, options.vsync)?;
         let gpu = &gfx.gpu;
         let scene = Scene::new(&gpu.device, gfx.format, SceneOptions::default());
-        let session = LessonSession::new(&gpu.device, &gpu.queue, &options.lesson)?;
+        let frame_budget = budget::FrameBudget::for_device(gpu.adapter.get_info().device_type);
+        let lesson = crate::lesson::load(&options.lesson)
+            .map_err(|e| crate::scene::SceneError::Invalid(e.to_string()))?;
+        let epochs_per_frame =
+            budget::window_epochs(&frame_budget, &lesson).map_err(AppError::TooBig)?;
+        let session = LessonSession::from_lesson(&gpu.device, &gpu.queue, lesson)?;
         let egui = egui_state(&window, &scene, &gpu.device);
         let mut ui = LessonUi::new(&session)?;
         ui.state.speed = options.speed as f32;
@@ -419,6 +432,8 @@ impl Running {
             home: frame.camera,
             frame,
             ui,
+            budget: frame_budget,
+            epochs_per_frame,
             pending: Vec::new(),
             last_readout: Instant::now(),
             capture_next: false,

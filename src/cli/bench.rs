@@ -27,6 +27,9 @@ pub struct BenchArgs {
     /// Frames per full-window-frame measurement.
     #[arg(long, default_value_t = 120)]
     pub frames: u32,
+    /// The lesson of the full-window-frame measurement (an id or a lesson file).
+    #[arg(long, default_value = "cat-sat")]
+    pub frame_lesson: String,
     /// Training cases to run, of a, b, c (all by default).
     #[arg(long, default_value = "abc")]
     pub cases: String,
@@ -101,7 +104,10 @@ pub fn run(args: &BenchArgs) -> anyhow::Result<()> {
     if !args.training_only {
         println!();
         let sizes = [(1280, 720), (1920, 1080)];
-        print!("{}", window_frame_table(&gpu, &sizes, args.frames.max(1))?);
+        print!(
+            "{}",
+            window_frame_table(&gpu, &args.frame_lesson, &sizes, args.frames.max(1))?
+        );
     }
     Ok(())
 }

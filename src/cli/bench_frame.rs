@@ -34,12 +34,17 @@ pub struct FrameFigures {
 /// Times `frames` full window frames at `size`.
 pub fn bench_window_frame(
     gpu: &GpuContext,
+    lesson: &str,
     size: (u32, u32),
     frames: u32,
     overlay: bool,
 ) -> anyhow::Result<FrameFigures> {
     let (device, queue) = (&gpu.device, &gpu.queue);
-    let mut session = LessonSession::new(device, queue, "cat-sat")?;
+    let lesson = crate::lesson::load(lesson)?;
+    // Within the window's training budget for this adapter, as the window trains.
+    let budget = crate::app::budget::FrameBudget::for_device(gpu.adapter.get_info().device_type);
+    let cap = crate::app::budget::window_epochs(&budget, &lesson).map_err(anyhow::Error::msg)?;
+    let mut session = LessonSession::from_lesson(device, queue, lesson)?;
     let mut scene = Scene::new(device, OFFSCREEN_FORMAT, SceneOptions::default());
     let target = OffscreenTarget::new(device, size);
     let mut ui = LessonUi::new(&session)?;
@@ -61,7 +66,7 @@ pub fn bench_window_frame(
         last = t0;
         // The window's update: playback, then the overlay's numbers (never waiting).
         scene.poll_summary(device);
-        let need = ui.tick(dt, &session.trainer).min(256);
+        let need = ui.tick(dt, &session.trainer).min(cap);
         let may_read = last_read.elapsed() >= READ_EVERY;
         if may_read && ui.is_stale(&session.trainer) {
             last_read = Instant::now();
@@ -119,17 +124,18 @@ pub fn bench_window_frame(
 /// The table `nextword bench` prints.
 pub fn window_frame_table(
     gpu: &GpuContext,
+    lesson: &str,
     sizes: &[(u32, u32)],
     frames: u32,
 ) -> anyhow::Result<String> {
     let mut text = format!(
-        "full window frame: cat-sat playing on the training step, overlay and labels, one frame \
+        "full window frame: {lesson} playing on the training step, overlay and labels, one frame \
          in flight, {frames} frames per case\n{:<10} {:<16} {:>7} {:>9} {:>12}\n",
         "size", "drawn", "fps", "cpu ms", "gpu wait ms"
     );
     for &size in sizes {
         for overlay in [true, false] {
-            let f = bench_window_frame(gpu, size, frames, overlay)?;
+            let f = bench_window_frame(gpu, lesson, size, frames, overlay)?;
             text += &format!(
                 "{:<10} {:<16} {:>7.1} {:>9.2} {:>12.2}\n",
                 format!("{}x{}", size.0, size.1),
