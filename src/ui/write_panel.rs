@@ -245,7 +245,8 @@ fn bars(ui: &mut Ui, context: &[u32], probs: &[f32], drawn: u32, info: &LessonIn
         })
     };
     let drawn_tail = format!("{} ◀ {}", percent(0.888), tr!("write-drawn"));
-    let tail_w = measure(&drawn_tail) + 10.0 * s;
+    // With room to spare: the measured width runs a little short of the painted one.
+    let tail_w = measure(&drawn_tail) * 1.2 + 12.0 * s;
     let longest = rows
         .iter()
         .map(|&w| measure(info.word(w as u32)))
@@ -276,9 +277,10 @@ fn bars(ui: &mut Ui, context: &[u32], probs: &[f32], drawn: u32, info: &LessonIn
         } else {
             percent(p)
         };
+        // Right-aligned at the row's end, so the label is never cut, whatever the font measures.
         painter.text(
-            egui::pos2(x0 + track_w + 8.0 * s, mid),
-            egui::Align2::LEFT_CENTER,
+            egui::pos2(rect.right(), mid),
+            egui::Align2::RIGHT_CENTER,
             label,
             font.clone(),
             if drawn_here { ACCENT } else { DIM },
