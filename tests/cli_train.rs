@@ -29,13 +29,18 @@ fn stdout_lines(output: &Output) -> Vec<String> {
         .collect()
 }
 
-fn jsonl(args: &[&str]) -> Vec<Value> {
-    let mut all = vec!["train", "--format", "jsonl"];
+/// `nextword <command> --format jsonl <args>` lines as JSON.
+fn json_lines(command: &str, args: &[&str]) -> Vec<Value> {
+    let mut all = vec![command, "--format", "jsonl"];
     all.extend_from_slice(args);
     stdout_lines(&nextword(&all))
         .iter()
         .map(|l| serde_json::from_str(l).expect("a JSON line"))
         .collect()
+}
+
+fn jsonl(args: &[&str]) -> Vec<Value> {
+    json_lines("train", args)
 }
 
 #[test]
@@ -334,12 +339,7 @@ fn malformed_lesson_files_name_the_place() {
 
 /// `nextword narrate` lines as JSON.
 fn narrate(args: &[&str]) -> Vec<Value> {
-    let mut all = vec!["narrate", "--format", "jsonl"];
-    all.extend_from_slice(args);
-    stdout_lines(&nextword(&all))
-        .iter()
-        .map(|l| serde_json::from_str(l).expect("a JSON line"))
-        .collect()
+    json_lines("narrate", args)
 }
 
 #[test]
@@ -414,12 +414,7 @@ fn narrate_names_every_word_after_an_ambiguous_context() {
 
 /// `nextword generate --format jsonl` lines as JSON.
 fn generate(args: &[&str]) -> Vec<Value> {
-    let mut all = vec!["generate", "--format", "jsonl"];
-    all.extend_from_slice(args);
-    stdout_lines(&nextword(&all))
-        .iter()
-        .map(|l| serde_json::from_str(l).expect("a JSON line"))
-        .collect()
+    json_lines("generate", args)
 }
 
 #[test]

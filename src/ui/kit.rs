@@ -144,3 +144,80 @@ pub fn card(
 
 /// Inner margin of a card, design pixels.
 pub const CARD_MARGIN: f32 = 20.0;
+
+/// How a [`column_card`] looks: its fill, its border colour and width (points).
+pub struct ColumnLook {
+    pub fill: Color32,
+    pub stroke: Color32,
+    pub stroke_width: f32,
+}
+
+/// A card that is exactly `column` (points), the lesson column's cards (the lesson, the math):
+/// its background a plate the scene draws cheaply ([`crate::scene::plates`]), its body laid out
+/// top-down and scrolling when it is longer than the card (large type on a small screen: nothing
+/// is cut, the bar shows there is more), and an optional foot `foot_height` points high at a fixed
+/// place at the bottom. Returns the card's rectangle.
+/// Both parts get `shared` (what they ask for, typically the frame's actions).
+#[allow(clippy::too_many_arguments)]
+pub fn column_card<T>(
+    ctx: &egui::Context,
+    name: &str,
+    column: egui::Rect,
+    look: ColumnLook,
+    s: f32,
+    foot_height: f32,
+    shared: &mut T,
+    body: impl FnOnce(&mut Ui, &mut T),
+    foot: impl FnOnce(&mut Ui, &mut T),
+) -> egui::Rect {
+    egui::Area::new(card_id(name))
+        .fixed_pos(column.min)
+        .order(Order::Middle)
+        .movable(false)
+        .fade_in(false)
+        .show(ctx, |ui| {
+            let theme = Look::of(ui.ctx());
+            apply_style(ui.style_mut(), s, &theme);
+            let (rect, _) = ui.allocate_exact_size(column.size(), egui::Sense::hover());
+            crate::scene::plates::paint_plate(
+                ui.ctx(),
+                crate::scene::plates::Plate {
+                    rect,
+                    radius: 14.0 * s,
+                    fill: look.fill,
+                    stroke: look.stroke,
+                    stroke_width: look.stroke_width,
+                },
+            );
+            let inner = rect.shrink(CARD_MARGIN * s);
+            let gap = if foot_height > 0.0 { 6.0 * s } else { 0.0 };
+            let body_rect = egui::Rect::from_min_max(
+                inner.min,
+                egui::pos2(inner.max.x, inner.max.y - foot_height - gap),
+            );
+            ui.scope_builder(egui::UiBuilder::new().max_rect(body_rect), |ui| {
+                ui.spacing_mut().scroll = egui::style::ScrollStyle::solid();
+                egui::ScrollArea::vertical()
+                    .max_height(body_rect.height())
+                    .scroll_bar_visibility(
+                        egui::scroll_area::ScrollBarVisibility::VisibleWhenNeeded,
+                    )
+                    .auto_shrink([false, false])
+                    .show(ui, |ui| {
+                        ui.set_width((body_rect.width() - ui.spacing().scroll.bar_width).max(1.0));
+                        body(ui, shared);
+                    });
+            });
+            if foot_height > 0.0 {
+                let foot_rect = egui::Rect::from_min_max(
+                    egui::pos2(inner.min.x, inner.max.y - foot_height),
+                    inner.max,
+                );
+                ui.scope_builder(egui::UiBuilder::new().max_rect(foot_rect), |ui| {
+                    foot(ui, shared)
+                });
+            }
+        })
+        .response
+        .rect
+}

@@ -9,17 +9,16 @@
 //! lesson. Every sentence comes from [`super::steps`] and
 //! [`super::narration`].
 
-use egui::{Color32, RichText, Sense, Stroke, Ui, UiBuilder, vec2};
+use egui::{Color32, RichText, Sense, Stroke, Ui, vec2};
 
 use super::controls;
 use super::hover;
-use super::kit::{ACCENT, CARD_MARGIN, DIM, apply_style, card_id, phase_color};
+use super::kit::{ACCENT, ColumnLook, DIM, column_card, phase_color};
 use super::look::Look;
 use super::narration::{PhaseParams, narrate};
 use super::state::{Action, Step, UiState};
 use super::steps::step_sentences;
 use super::summary::{LessonInfo, LessonSummary};
-use crate::scene::plates::{Plate, paint_plate};
 use crate::tr;
 
 /// Height of the button row at 1080 lines.
@@ -53,56 +52,23 @@ pub fn lesson_card(
     s: f32,
     actions: &mut Vec<Action>,
 ) -> egui::Rect {
-    egui::Area::new(card_id("step"))
-        .fixed_pos(column.min)
-        .order(egui::Order::Middle)
-        .movable(false)
-        .fade_in(false)
-        .show(ctx, |ui| {
-            let look = Look::of(ui.ctx());
-            apply_style(ui.style_mut(), s, &look);
-            // The card is exactly the column: its background is a plate (drawn by the scene, cheaply),
-            // not grown around content.
-            let (rect, _) = ui.allocate_exact_size(column.size(), Sense::hover());
-            paint_plate(
-                ui.ctx(),
-                Plate {
-                    rect,
-                    radius: 14.0 * s,
-                    fill: look.panel,
-                    stroke: look.edge,
-                    stroke_width: 1.5 * s,
-                },
-            );
-            let inner = rect.shrink(CARD_MARGIN * s);
-            let nav_h = NAV_ROW_1080 * s;
-            let body = egui::Rect::from_min_max(
-                inner.min,
-                egui::pos2(inner.max.x, inner.max.y - nav_h - 6.0 * s),
-            );
-            let nav =
-                egui::Rect::from_min_max(egui::pos2(inner.min.x, inner.max.y - nav_h), inner.max);
-            ui.scope_builder(UiBuilder::new().max_rect(body), |ui| {
-                // What does not fit scrolls (large type on a small screen); nothing is cut, and
-                // the bar shows that there is more.
-                ui.spacing_mut().scroll = egui::style::ScrollStyle::solid();
-                egui::ScrollArea::vertical()
-                    .max_height(body.height())
-                    .scroll_bar_visibility(
-                        egui::scroll_area::ScrollBarVisibility::VisibleWhenNeeded,
-                    )
-                    .auto_shrink([false, false])
-                    .show(ui, |ui| {
-                        ui.set_width((body.width() - ui.spacing().scroll.bar_width).max(1.0));
-                        card_body(ui, state, summary, info, s, actions);
-                    });
-            });
-            ui.scope_builder(UiBuilder::new().max_rect(nav), |ui| {
-                nav_row(ui, state, info, s, actions);
-            });
-        })
-        .response
-        .rect
+    let look = Look::of(ctx);
+    let card_look = ColumnLook {
+        fill: look.panel,
+        stroke: look.edge,
+        stroke_width: 1.5 * s,
+    };
+    column_card(
+        ctx,
+        "step",
+        column,
+        card_look,
+        s,
+        NAV_ROW_1080 * s,
+        actions,
+        |ui, actions| card_body(ui, state, summary, info, s, actions),
+        |ui, actions| nav_row(ui, state, info, s, actions),
+    )
 }
 
 /// Adds `text`, wrapped to the card.

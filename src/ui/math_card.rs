@@ -6,16 +6,15 @@
 //! plain sentence of what it is, and the values (signed, two decimals; for a big vocabulary
 //! the likeliest words and the right one).
 
-use egui::{Color32, RichText, Sense, Ui, UiBuilder};
+use egui::{Color32, RichText, Ui};
 
-use super::kit::{ACCENT, CARD_MARGIN, DIM, apply_style, card_id};
+use super::kit::{ACCENT, ColumnLook, DIM, column_card};
 use super::look::Look;
 use super::math::MathView;
 use super::state::{Action, UiState};
 use super::summary::{LessonInfo, LessonSummary};
 use crate::i18n::format::{loss, number, percent, signed};
 use crate::scene::palette::word_text;
-use crate::scene::plates::{Plate, paint_plate};
 use crate::tr;
 
 /// Most words listed with their logit and probability (then the right word, if not among them).
@@ -31,37 +30,22 @@ pub fn math_card(
     s: f32,
     actions: &mut Vec<Action>,
 ) {
-    egui::Area::new(card_id("math"))
-        .fixed_pos(column.min)
-        .order(egui::Order::Middle)
-        .movable(false)
-        .fade_in(false)
-        .show(ctx, |ui| {
-            let look = Look::of(ui.ctx());
-            apply_style(ui.style_mut(), s, &look);
-            let (rect, _) = ui.allocate_exact_size(column.size(), Sense::hover());
-            paint_plate(
-                ui.ctx(),
-                Plate {
-                    rect,
-                    radius: 14.0 * s,
-                    fill: look.panel.to_opaque(),
-                    stroke: ACCENT,
-                    stroke_width: 2.0 * s,
-                },
-            );
-            let inner = rect.shrink(CARD_MARGIN * s);
-            ui.scope_builder(UiBuilder::new().max_rect(inner), |ui| {
-                ui.spacing_mut().scroll = egui::style::ScrollStyle::solid();
-                egui::ScrollArea::vertical()
-                    .max_height(inner.height())
-                    .auto_shrink([false, false])
-                    .show(ui, |ui| {
-                        ui.set_width((inner.width() - ui.spacing().scroll.bar_width).max(1.0));
-                        body(ui, state, summary, info, s, actions);
-                    });
-            });
-        });
+    let look = ColumnLook {
+        fill: Look::of(ctx).panel.to_opaque(),
+        stroke: ACCENT,
+        stroke_width: 2.0 * s,
+    };
+    column_card(
+        ctx,
+        "math",
+        column,
+        look,
+        s,
+        0.0,
+        actions,
+        |ui, actions| body(ui, state, summary, info, s, actions),
+        |_, _| {},
+    );
 }
 
 fn words(info: &LessonInfo, ids: &[u32]) -> String {
