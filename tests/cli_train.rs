@@ -651,6 +651,27 @@ fn hostile_inputs_get_one_line_and_no_allocation() {
             .status
             .success()
     );
+    // One size rule for text: typed or from a file, as long as a lesson file's.
+    let long = "the cat sat on the mat. ".repeat(200);
+    assert!(
+        nextword(&["train", "--text", &long, "--epochs", "1"])
+            .status
+            .success()
+    );
+    let file = dir.join("text.txt");
+    std::fs::write(&file, &long).unwrap();
+    assert!(
+        nextword(&[
+            "train",
+            "--text-file",
+            file.to_str().unwrap(),
+            "--epochs",
+            "1"
+        ])
+        .status
+        .success()
+    );
+    fails_with(&["train", "--text-file", "/dev/zero"], "not a regular file");
     // Said once, naming what to do.
     fails_with(&["--config", "x.toml"], "add --kiosk");
     let out = nextword(&["train", "--lesson", dir.to_str().unwrap()]);

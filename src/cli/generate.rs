@@ -29,9 +29,8 @@ pub struct GenerateArgs {
     /// A built-in lesson id (see `nextword lessons`) or a lesson file.
     #[arg(long, default_value = "cat-sat")]
     pub lesson: String,
-    /// Train on this text instead of the lesson's sentences.
-    #[arg(long)]
-    pub text: Option<String>,
+    #[command(flatten)]
+    pub text: super::text_args::TextArgs,
     /// The epoch whose model writes (default: the lesson's last; 0 is the untrained model).
     #[arg(long)]
     pub epoch: Option<u32>,
@@ -84,7 +83,7 @@ pub fn prompt_ids(corpus: &Corpus, prompt: &str) -> anyhow::Result<Vec<u32>> {
 
 pub fn run(args: &GenerateArgs) -> anyhow::Result<()> {
     let mut lesson = lesson::load(&args.lesson)?;
-    if let Some(text) = &args.text {
+    if let Some(text) = &args.text.text()? {
         lesson = lesson.with_text(text)?;
     }
     let corpus = lesson

@@ -9,6 +9,7 @@ pub mod lessons;
 pub mod narrate;
 mod progress;
 pub mod render;
+mod text_args;
 pub mod train;
 mod train_output;
 mod values;

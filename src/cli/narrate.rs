@@ -38,9 +38,8 @@ pub struct NarrateArgs {
     /// A built-in lesson id (see `nextword lessons`) or a lesson file.
     #[arg(long, default_value = "cat-sat")]
     pub lesson: String,
-    /// Narrate this text instead of the lesson's sentences.
-    #[arg(long)]
-    pub text: Option<String>,
+    #[command(flatten)]
+    pub text: super::text_args::TextArgs,
     /// Context length k (words the network reads).
     #[arg(long)]
     pub context: Option<usize>,
@@ -66,7 +65,7 @@ pub struct NarrateArgs {
 /// The lesson with `--text` and `--context` applied.
 fn resolve(args: &NarrateArgs) -> anyhow::Result<Lesson> {
     let mut lesson = lesson::load(&args.lesson)?;
-    if let Some(text) = &args.text {
+    if let Some(text) = &args.text.text()? {
         lesson = lesson.with_text(text)?;
     }
     if let Some(k) = args.context {

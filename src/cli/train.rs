@@ -19,9 +19,8 @@ pub struct TrainArgs {
     /// A built-in lesson id (see `nextword lessons`) or a path to a lesson .toml file.
     #[arg(long, default_value = "cat-sat")]
     pub lesson: String,
-    /// Train on this text instead of the lesson's sentences.
-    #[arg(long)]
-    pub text: Option<String>,
+    #[command(flatten)]
+    pub text: super::text_args::TextArgs,
     /// Epochs to train (the lesson's own count by default).
     #[arg(long)]
     pub epochs: Option<u32>,
@@ -55,7 +54,7 @@ pub struct TrainArgs {
 /// The lesson with every flag applied and checked.
 pub fn resolve_lesson(args: &TrainArgs) -> anyhow::Result<Lesson> {
     let mut lesson = lesson::load(&args.lesson)?;
-    if let Some(text) = &args.text {
+    if let Some(text) = &args.text.text()? {
         lesson = lesson.with_text(text)?;
     }
     if let Some(epochs) = args.epochs {
