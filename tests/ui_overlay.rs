@@ -338,10 +338,12 @@ fn the_control_row_fits_common_screens_in_both_looks() {
         (1600.0, 1200.0),
         (800.0, 600.0),
     ];
-    for (look, step) in [Look::default(), projector]
+    for (look, step, lang) in [Look::default(), projector]
         .into_iter()
         .flat_map(|l| [(l, Step::Training), (l, Step::Write)])
+        .flat_map(|(l, step)| nextword::i18n::Lang::ALL.map(|lang| (l, step, lang)))
     {
+        let _lang = nextword::i18n::LanguageGuard::new(lang);
         for size in sizes {
             let ctx = context();
             let mut state = UiState {
@@ -375,7 +377,7 @@ fn the_control_row_fits_common_screens_in_both_looks() {
             for pair in row.windows(2) {
                 assert!(
                     pair[1].left() - pair[0].right() >= spacing - 1.0,
-                    "{size:?} {look:?} {step:?}: controls {:?} and {:?} crowd each other",
+                    "{size:?} {look:?} {step:?} {lang:?}: controls {:?} and {:?} crowd each other",
                     pair[0],
                     pair[1]
                 );

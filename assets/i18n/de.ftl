@@ -200,6 +200,7 @@ status-trained = trainiert
 ## Lektionen und eigener Text
 
 lessons = Lektionen
+language = Sprache:
 your-text = Eigener Text
 your-text-hint = Einen oder zwei Sätze eingeben…
 train-text = Damit trainieren

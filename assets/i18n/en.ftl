@@ -203,6 +203,7 @@ status-trained = trained
 ## Lessons and your own text
 
 lessons = Lessons
+language = Language:
 your-text = Your own text
 your-text-hint = Type a sentence or two…
 train-text = Train on it

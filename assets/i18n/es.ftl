@@ -200,6 +200,7 @@ status-trained = entrenado
 ## Lecciones y su propio texto
 
 lessons = Lecciones
+language = Idioma:
 your-text = Su propio texto
 your-text-hint = Escriba una o dos frases…
 train-text = Entrenar con él

@@ -200,6 +200,7 @@ status-trained = entraîné
 ## Leçons et votre propre texte
 
 lessons = Leçons
+language = Langue :
 your-text = Votre propre texte
 your-text-hint = Saisissez une ou deux phrases…
 train-text = Entraîner sur ce texte

@@ -66,6 +66,9 @@ pub struct RenderArgs {
     /// Leave the lesson overlay (steps, narration, controls) out: the views alone.
     #[arg(long)]
     pub no_ui: bool,
+    /// The language of every text: en, de, fr or es.
+    #[arg(long, default_value = "en")]
+    pub lang: crate::i18n::Lang,
     /// Show the math card (the forward pass and one gradient with the epoch's numbers) in the
     /// lesson column.
     #[arg(long)]
@@ -203,6 +206,7 @@ pub fn run(args: &RenderArgs) -> anyhow::Result<()> {
     if !(args.fps.is_finite() && (1.0..=120.0).contains(&args.fps)) {
         bail!("--fps {} is out of range (1 to 120)", args.fps);
     }
+    crate::i18n::set_language(args.lang);
     if args.synthetic {
         return run_synthetic(args);
     }

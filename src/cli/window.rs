@@ -35,6 +35,9 @@ pub struct WindowArgs {
     /// ctrl+shift+q) or SIGTERM leaves.
     #[arg(long)]
     pub kiosk: bool,
+    /// The language of every text: en, de, fr or es (the lessons popup switches it too).
+    #[arg(long, default_value = "en")]
+    pub lang: crate::i18n::Lang,
     /// The exhibit config (TOML) for --kiosk; default: the built-in settings.
     #[arg(long)]
     pub config: Option<PathBuf>,
@@ -79,6 +82,7 @@ pub fn run(args: &WindowArgs) -> anyhow::Result<()> {
         anyhow::bail!("--speed must be a positive number of epochs per second");
     }
     crate::gpu::check_backend_env()?;
+    crate::i18n::set_language(args.lang);
     let mode = if args.kiosk {
         let config = match &args.exhibit {
             Some(config) => config.clone(),

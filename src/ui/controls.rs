@@ -216,15 +216,35 @@ fn buttons_row(
     s: f32,
     actions: &mut Vec<Action>,
 ) {
-    // Narrow screens and large type: leave out the seed box and the speed figure.
+    // How much the row leaves out: from the room (design pixels), and raised further when a
+    // previous frame of the same screen, language and step found its two ends overlapping
+    // (longer words in another language).
     let room = ui.available_width() / s;
-    let compact = room < FULL_ROW_1080;
+    let base = [0.0, 300.0, 400.0, 500.0]
+        .iter()
+        .filter(|&&less| room < FULL_ROW_1080 - less)
+        .count() as u8;
+    let key = ui.scope_id().with((
+        "row_density",
+        ui.available_width() as u32,
+        crate::i18n::language().code(),
+        state.step,
+        state.live,
+    ));
+    let learned: u8 = ui.data(|d| d.get_temp(key)).unwrap_or(0);
+    let level = base.max(learned);
+    // Narrow screens and large type: leave out the seed box and the speed figure.
+    let compact = level >= 1;
     // 4:3 screens: the speed slider goes without its label too.
-    let tight = room < FULL_ROW_1080 - 300.0;
+    let tight = level >= 2;
     // 5:4 screens: and the rate without its label, on a shorter slider.
-    let narrow = room < FULL_ROW_1080 - 400.0;
+    let narrow = level >= 3;
     // Large type on a 4:3 screen: the one-epoch steps stay on the arrow keys only.
-    let minimal = room < FULL_ROW_1080 - 500.0;
+    let minimal = level >= 4;
+    // And when even that overlaps (long words, large type, a small screen): Reset and Lessons
+    // as their symbols, the words on hover.
+    let cramped = level >= 5;
+    let (mut left_end, mut right_start) = (0.0, f32::INFINITY);
     ui.horizontal(|ui| {
         if narrow {
             ui.spacing_mut().slider_width = 90.0 * s;
@@ -256,7 +276,17 @@ fn buttons_row(
         }
         // Narrow rows on the Write step give Reset's room to the dial.
         let writing = state.step == super::state::Step::Write;
-        if !(writing && tight) && ui.button(tr!("reset")).clicked() {
+        let reset = if cramped {
+            "⟲".to_owned()
+        } else {
+            tr!("reset")
+        };
+        if !(writing && tight)
+            && ui
+                .button(reset)
+                .on_hover_text(tr!("help-reset.action"))
+                .clicked()
+        {
             actions.push(Action::Reset {
                 new_seed: state.new_seed,
             });
@@ -270,19 +300,28 @@ fn buttons_row(
         ui.separator();
         if state.step == super::state::Step::Write {
             // The Write step's own controls take the training settings' place.
-            super::write_panel::write_controls(ui, state, info, s, tight, actions);
+            super::write_panel::write_controls(ui, state, info, s, compact, actions);
         } else {
             speed_and_rate(ui, state, info, s, (compact, tight, narrow), actions);
         }
         if !state.live && summary.trained_epoch > 0 && ui.button(tr!("live")).clicked() {
             actions.push(Action::GoLive);
         }
+        left_end = ui.cursor().left();
         ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
             if ui.button(" ? ").clicked() {
                 actions.push(Action::ToggleHelp);
             }
             if ui
-                .add(egui::Button::new(tr!("lessons")).selected(state.lessons_open))
+                .add(
+                    egui::Button::new(if cramped {
+                        "☰".to_owned()
+                    } else {
+                        tr!("lessons")
+                    })
+                    .selected(state.lessons_open),
+                )
+                .on_hover_text(tr!("lessons"))
                 .clicked()
             {
                 state.lessons_open = !state.lessons_open;
@@ -315,8 +354,13 @@ fn buttons_row(
             {
                 actions.push(Action::GoToStep(super::state::Step::Write));
             }
+            right_start = ui.min_rect().left();
         });
     });
+    if left_end + ui.spacing().item_spacing.x > right_start && level < 5 {
+        ui.data_mut(|d| d.insert_temp(key, level + 1));
+        ui.ctx().request_repaint();
+    }
 }
 
 /// Playback speed, learning rate and optimizer (every step but Write).
@@ -441,6 +485,20 @@ pub(crate) fn lessons_popup(
                     actions.push(Action::PickLesson(id.clone()));
                 }
             }
+            // Every text of the app in another language, each named in its own.
+            ui.add_space(6.0 * s);
+            ui.horizontal_wrapped(|ui| {
+                ui.label(RichText::new(tr!("language")).color(DIM).size(22.0 * s));
+                for lang in crate::i18n::Lang::ALL {
+                    let current = crate::i18n::language() == lang;
+                    if ui
+                        .selectable_label(current, RichText::new(lang.native_name()).size(22.0 * s))
+                        .clicked()
+                    {
+                        actions.push(Action::SetLanguage(lang));
+                    }
+                }
+            });
             ui.add_space(10.0 * s);
             ui.label(RichText::new(tr!("your-text")).size(26.0 * s).strong());
             let edit = egui::TextEdit::multiline(&mut state.typed_text)

@@ -102,6 +102,8 @@ pub enum Action {
     Write(WriteAction),
     /// Open or close the math card.
     ToggleMath,
+    /// Every text in this language from now on.
+    SetLanguage(crate::i18n::Lang),
     /// Show one step of the backward pass on the math card.
     ShowGradient,
     ToggleFullscreen,
@@ -335,6 +337,7 @@ impl UiState {
                 self.math_gradient = false;
             }
             Action::ShowGradient => self.math_gradient = true,
+            Action::SetLanguage(lang) => crate::i18n::set_language(*lang),
             Action::PreviousStep => self.step = self.step.previous(),
             Action::GoToStep(s) => self.go_to_step(*s, grid, total_epochs),
             Action::ToggleUi => self.ui_hidden = !self.ui_hidden,

@@ -110,7 +110,7 @@ pub fn write_body(
 }
 
 /// The control bar's part on the Write step: the temperature dial from careful to adventurous
-/// and the top-k choice (`tight`: without the "choose among" label).
+/// and the top-k choice (`tight`: one drop-down instead of a button per choice).
 pub(crate) fn write_controls(
     ui: &mut Ui,
     state: &UiState,
