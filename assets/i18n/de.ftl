@@ -201,6 +201,9 @@ status-trained = trainiert
 
 lessons = Lektionen
 language = Sprache:
+level = Erklärungen:
+level-simple = in einfachen Worten
+level-technical = mit den Formeln
 your-text = Eigener Text
 your-text-hint = Einen oder zwei Sätze eingeben…
 train-text = Damit trainieren

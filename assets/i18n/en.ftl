@@ -204,6 +204,9 @@ status-trained = trained
 
 lessons = Lessons
 language = Language:
+level = Explanations:
+level-simple = in plain words
+level-technical = with the formulas
 your-text = Your own text
 your-text-hint = Type a sentence or two…
 train-text = Train on it

@@ -201,6 +201,9 @@ status-trained = entrenado
 
 lessons = Lecciones
 language = Idioma:
+level = Explicaciones:
+level-simple = con palabras sencillas
+level-technical = con las fórmulas
 your-text = Su propio texto
 your-text-hint = Escriba una o dos frases…
 train-text = Entrenar con él

@@ -201,6 +201,9 @@ status-trained = entraîné
 
 lessons = Leçons
 language = Langue :
+level = Explications :
+level-simple = en mots simples
+level-technical = avec les formules
 your-text = Votre propre texte
 your-text-hint = Saisissez une ou deux phrases…
 train-text = Entraîner sur ce texte

@@ -499,6 +499,22 @@ pub(crate) fn lessons_popup(
                     }
                 }
             });
+            // Plain words, or the terms and formulas too.
+            ui.horizontal_wrapped(|ui| {
+                ui.label(RichText::new(tr!("level")).color(DIM).size(22.0 * s));
+                for (level, name) in [
+                    (crate::i18n::Level::Simple, "level-simple"),
+                    (crate::i18n::Level::Technical, "level-technical"),
+                ] {
+                    let current = crate::i18n::level() == level;
+                    if ui
+                        .selectable_label(current, RichText::new(tr!(name)).size(22.0 * s))
+                        .clicked()
+                    {
+                        actions.push(Action::SetLevel(level));
+                    }
+                }
+            });
             ui.add_space(10.0 * s);
             ui.label(RichText::new(tr!("your-text")).size(26.0 * s).strong());
             let edit = egui::TextEdit::multiline(&mut state.typed_text)

@@ -104,6 +104,8 @@ pub enum Action {
     ToggleMath,
     /// Every text in this language from now on.
     SetLanguage(crate::i18n::Lang),
+    /// Plain explanations, or with the terms and formulas.
+    SetLevel(crate::i18n::Level),
     /// Show one step of the backward pass on the math card.
     ShowGradient,
     ToggleFullscreen,
@@ -338,6 +340,7 @@ impl UiState {
             }
             Action::ShowGradient => self.math_gradient = true,
             Action::SetLanguage(lang) => crate::i18n::set_language(*lang),
+            Action::SetLevel(level) => crate::i18n::set_level(*level),
             Action::PreviousStep => self.step = self.step.previous(),
             Action::GoToStep(s) => self.go_to_step(*s, grid, total_epochs),
             Action::ToggleUi => self.ui_hidden = !self.ui_hidden,
