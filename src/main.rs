@@ -49,8 +49,15 @@ fn main() -> ExitCode {
 
 /// Logs to stderr (RUST_LOG, default `warn`); a kiosk with a log file (default `info`) also
 /// writes a size-capped file, and keeps running on stderr alone when that file cannot be opened.
+/// By default the GL backend's probing is silent: on a machine without GL drivers wgpu logs an
+/// EGL error while it looks for adapters, even when Vulkan serves the app; a missing adapter
+/// still gets its own error line.
 fn init_logging(log_file: Option<(std::path::PathBuf, u64)>) {
-    let filter = if log_file.is_some() { "info" } else { "warn" };
+    let filter = if log_file.is_some() {
+        "info,wgpu_hal::gles=off"
+    } else {
+        "warn,wgpu_hal::gles=off"
+    };
     let mut builder =
         env_logger::Builder::from_env(env_logger::Env::default().default_filter_or(filter));
     if let Some((path, max_bytes)) = log_file {

@@ -187,12 +187,31 @@ fn run_synthetic(args: &RenderArgs) -> anyhow::Result<()> {
         info: &fixture.info,
     };
     let rgba = renderer.render(&gpu.device, &gpu.queue, &inputs, &frame)?;
-    let out = args
-        .out
-        .clone()
-        .unwrap_or_else(|| PathBuf::from("frame.png"));
+    let out = single_frame_path(args);
+    check_png(&out)?;
     crate::scene::target::write_png(&out, args.size.0, args.size.1, &rgba)?;
     eprintln!("wrote {}", out.display());
+    Ok(())
+}
+
+/// Where a single frame goes: `--out`, or `frame.png`.
+fn single_frame_path(args: &RenderArgs) -> PathBuf {
+    args.out
+        .clone()
+        .unwrap_or_else(|| PathBuf::from("frame.png"))
+}
+
+/// Frames are written as PNG: any other name is refused before anything is drawn.
+fn check_png(out: &std::path::Path) -> anyhow::Result<()> {
+    let png = out
+        .extension()
+        .is_some_and(|e| e.eq_ignore_ascii_case("png"));
+    if !png {
+        bail!(
+            "--out {}: frames are written as PNG only; name the file *.png",
+            out.display()
+        );
+    }
     Ok(())
 }
 
@@ -210,12 +229,23 @@ pub fn run(args: &RenderArgs) -> anyhow::Result<()> {
     if args.synthetic {
         return run_synthetic(args);
     }
+    // Flags are checked before the GPU opens: a wrong flag costs nothing and says one thing.
+    let max = crate::limits::MAX_EPOCHS as f32;
+    let epoch_in_range = |epoch: f32| (0.0..=max).contains(&epoch);
+    if let Some(epoch) = args.epoch.filter(|e| !epoch_in_range(*e)) {
+        bail!(
+            "--epoch is {epoch}, more than the limit of {}",
+            crate::limits::MAX_EPOCHS
+        );
+    }
+    if args.frames.is_none() {
+        check_png(&single_frame_path(args))?;
+    }
     let gpu = GpuContext::headless()?;
     let (device, queue) = (&gpu.device, &gpu.queue);
     let mut session = LessonSession::new(device, queue, &args.lesson)?;
     let last = args.epoch.unwrap_or(session.lesson.epochs as f32);
-    let max = crate::limits::MAX_EPOCHS as f32;
-    if !(0.0..=max).contains(&last) {
+    if !epoch_in_range(last) {
         bail!(
             "--epoch is {last}, more than the limit of {}",
             crate::limits::MAX_EPOCHS
@@ -254,19 +284,7 @@ pub fn run(args: &RenderArgs) -> anyhow::Result<()> {
     };
     match args.frames {
         None => {
-            let out = args
-                .out
-                .clone()
-                .unwrap_or_else(|| PathBuf::from("frame.png"));
-            let png = out
-                .extension()
-                .is_some_and(|e| e.eq_ignore_ascii_case("png"));
-            if !png {
-                bail!(
-                    "--out {}: frames are written as PNG only; name the file *.png",
-                    out.display()
-                );
-            }
+            let out = single_frame_path(args);
             let rgba = draw(&mut session, &mut ui, last, 0.0)?;
             crate::scene::target::write_png(&out, w, h, &rgba)?;
             eprintln!(
