@@ -205,6 +205,7 @@ level = Erklärungen:
 level-simple = in einfachen Worten
 level-technical = mit den Formeln
 your-text = Eigener Text
+your-text-description = Das Netz lernt, welches Wort in Ihrem Text auf welches folgt.
 your-text-hint = Einen oder zwei Sätze eingeben…
 train-text = Damit trainieren
 text-count = { $chars } / { $max } Zeichen

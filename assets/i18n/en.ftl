@@ -208,6 +208,7 @@ level = Explanations:
 level-simple = in plain words
 level-technical = with the formulas
 your-text = Your own text
+your-text-description = The network learns which word follows which in the text you typed.
 your-text-hint = Type a sentence or two…
 train-text = Train on it
 text-count = { $chars } / { $max } characters

@@ -205,6 +205,7 @@ level = Explicaciones:
 level-simple = con palabras sencillas
 level-technical = con las fórmulas
 your-text = Su propio texto
+your-text-description = La red aprende qué palabra sigue a cuál en el texto que ha escrito.
 your-text-hint = Escriba una o dos frases…
 train-text = Entrenar con él
 text-count = { $chars } / { $max } caracteres

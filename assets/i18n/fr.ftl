@@ -205,6 +205,7 @@ level = Explications :
 level-simple = en mots simples
 level-technical = avec les formules
 your-text = Votre propre texte
+your-text-description = Le réseau apprend quel mot suit quel autre dans le texte que vous avez saisi.
 your-text-hint = Saisissez une ou deux phrases…
 train-text = Entraîner sur ce texte
 text-count = { $chars } / { $max } caractères

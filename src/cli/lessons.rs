@@ -7,8 +7,9 @@ pub fn run() -> anyhow::Result<()> {
         let lesson = lesson::load_builtin(id)?;
         let corpus = lesson.corpus()?;
         println!(
-            "{id:<15} {} — {} words, {} pairs, {} run(s), {} epochs",
+            "{id:<15} {} ({}) — {} words, {} pairs, {} run(s), {} epochs",
             lesson.title,
+            lesson.language,
             corpus.vocab.len(),
             corpus.pairs.len(),
             lesson.runs,

@@ -6,7 +6,7 @@
 
 use super::{Lesson, LessonError, parse_lesson};
 
-const BUILTINS: [(&str, &str); 4] = [
+const BUILTINS: [(&str, &str); 5] = [
     ("cat-sat", include_str!("../../assets/lessons/cat-sat.toml")),
     (
         "similar-words",
@@ -17,9 +17,19 @@ const BUILTINS: [(&str, &str); 4] = [
         include_str!("../../assets/lessons/learning-rate.toml"),
     ),
     ("context", include_str!("../../assets/lessons/context.toml")),
+    (
+        "der-kater",
+        include_str!("../../assets/lessons/der-kater.toml"),
+    ),
 ];
 
-const IDS: [&str; 4] = ["cat-sat", "similar-words", "learning-rate", "context"];
+const IDS: [&str; 5] = [
+    "cat-sat",
+    "similar-words",
+    "learning-rate",
+    "context",
+    "der-kater",
+];
 
 /// The ids of the built-in lessons, the default (`cat-sat`) first.
 pub fn builtin_ids() -> &'static [&'static str] {
@@ -63,11 +73,32 @@ mod tests {
     }
 
     #[test]
+    fn every_builtin_speaks_every_language() {
+        use crate::i18n::Lang;
+        for id in builtin_ids() {
+            let lesson = load_builtin(id).unwrap();
+            for lang in Lang::ALL.into_iter().filter(|l| *l != lesson.language) {
+                let title = lesson.title.get_in(lang);
+                assert_ne!(title, lesson.title.text, "{id}: no {lang} title");
+                assert_ne!(
+                    lesson.description.get_in(lang),
+                    lesson.description.text,
+                    "{id}: no {lang} description"
+                );
+            }
+        }
+        // The German lesson is written in German, its words among them.
+        let kater = load_builtin("der-kater").unwrap();
+        assert_eq!(kater.language, Lang::De);
+        assert!(kater.corpus().unwrap().vocab.contains(&"saß".to_owned()));
+    }
+
+    #[test]
     fn unknown_builtin_lists_the_known_ones() {
         let err = load_builtin("dog-ran").unwrap_err().to_string();
         assert_eq!(
             err,
-            "unknown lesson `dog-ran`; built-in lessons are: cat-sat, similar-words, learning-rate, context"
+            "unknown lesson `dog-ran`; built-in lessons are: cat-sat, similar-words, learning-rate, context, der-kater"
         );
     }
 }

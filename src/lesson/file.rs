@@ -8,6 +8,7 @@
 //! ```toml
 //! title = "The cat sat on the mat"
 //! description = "One or two sentences shown before training."
+//! language = "en"     # optional: the language of the title, description and sentences
 //! sentences = ["the cat sat on the mat"]   # or: text = "Free text. Split at . ! ? and line breaks."
 //! epochs = 300        # >= 1
 //! seed = 7            # >= 0
@@ -23,6 +24,12 @@
 //! name = "adam"       # "sgd", "momentum" or "adam"
 //! lr = 0.05           # > 0; or one per run: lr = [0.001, 0.01, 0.1, 1.0]
 //! ```
+//! Translations of the title and description are optional, one table per language:
+//! ```toml
+//! [translations.de]
+//! title = "Die Katze saß auf der Matte"
+//! description = "..."   # optional
+//! ```
 //! `description` is optional. Entries of `sentences` are split at `.`, `!`, `?` and line breaks
 //! too, so no pair ever crosses a sentence boundary.
 
@@ -31,14 +38,19 @@ use std::ops::Range;
 use serde::Deserialize;
 use toml::Spanned;
 
-use super::{Activation, Lesson, LessonError, ModelSpec, OptimizerKind, split_sentences};
+use super::{
+    Activation, Lesson, LessonError, Localized, ModelSpec, OptimizerKind, split_sentences,
+};
+use crate::i18n::Lang;
 
 #[derive(Deserialize)]
 #[serde(deny_unknown_fields)]
 struct RawLesson {
-    title: String,
+    title: Spanned<String>,
     #[serde(default)]
     description: String,
+    language: Option<Spanned<String>>,
+    translations: Option<Spanned<std::collections::BTreeMap<String, RawTranslation>>>,
     sentences: Option<Spanned<Vec<String>>>,
     text: Option<Spanned<String>>,
     epochs: Spanned<i64>,
@@ -46,6 +58,13 @@ struct RawLesson {
     runs: Option<Spanned<i64>>,
     model: RawModel,
     optimizer: RawOptimizer,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawTranslation {
+    title: Spanned<String>,
+    description: Option<String>,
 }
 
 #[derive(Deserialize)]
@@ -124,6 +143,38 @@ impl Ctx<'_> {
             ));
         }
         T::try_from(v).map_err(|_| self.at(Some(value.span()), format!("`{key}` is too large")))
+    }
+
+    /// The title and description with their translations; a title is one line of text.
+    fn texts(&self, raw: &RawLesson) -> Result<(Localized, Localized), LessonError> {
+        let line = |value: &Spanned<String>, key: &str| {
+            let text = value.get_ref().trim();
+            if text.is_empty() || text.chars().any(char::is_control) {
+                return Err(self.at(
+                    Some(value.span()),
+                    format!("`{key}` must be one line of text"),
+                ));
+            }
+            Ok(text.to_owned())
+        };
+        let mut title = Localized::new(line(&raw.title, "title")?);
+        let mut description = Localized::new(raw.description.trim());
+        let Some(translations) = &raw.translations else {
+            return Ok((title, description));
+        };
+        for (code, translation) in translations.get_ref() {
+            let lang = Lang::parse(code).map_err(|e| {
+                self.at(
+                    Some(translations.span()),
+                    format!("[translations.{code}]: {e}"),
+                )
+            })?;
+            title.set(lang, line(&translation.title, "title")?);
+            if let Some(text) = &translation.description {
+                description.set(lang, text.trim());
+            }
+        }
+        Ok((title, description))
     }
 
     fn lr(&self, value: &Spanned<toml::Value>, runs: u32) -> Result<Vec<f64>, LessonError> {
@@ -213,10 +264,16 @@ pub fn parse_lesson(text: &str, origin: &str, id: &str) -> Result<Lesson, Lesson
         .map_err(|e| ctx.at(Some(name.span()), e))?;
     let lr = ctx.lr(&raw.optimizer.lr, runs)?;
 
+    let language = match &raw.language {
+        Some(code) => Lang::parse(code.get_ref()).map_err(|e| ctx.at(Some(code.span()), e))?,
+        None => Lang::En,
+    };
+    let (title, description) = ctx.texts(&raw)?;
     let lesson = Lesson {
         id: id.to_owned(),
-        title: raw.title,
-        description: raw.description,
+        title,
+        description,
+        language,
         sentences,
         model: ModelSpec {
             embed_dim,

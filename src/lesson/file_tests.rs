@@ -65,7 +65,10 @@ fn minimal_file_gets_defaults() {
         }
     );
     assert_eq!(lesson.optimizer, OptimizerKind::Sgd);
-    assert_eq!(parse(&with("description", "")).unwrap().description, "");
+    assert_eq!(
+        parse(&with("description", "")).unwrap().description.text,
+        ""
+    );
 }
 
 #[test]
@@ -234,4 +237,32 @@ fn line_column_counts_characters() {
     assert_eq!(line_column("ab\ncé d", 6), (2, 3));
     assert_eq!(line_column("ab\ncé d", 5), (2, 2)); // inside 'é': its start
     assert_eq!(line_column("ab", 99), (1, 3));
+}
+
+#[test]
+fn translations_and_language_are_read_and_checked() {
+    let base = "title = \"t\"\nsentences = [\"a b a\"]\nepochs = 3\nseed = 1\n";
+    let tail = "[model]\nembed_dim = 2\nhidden = 2\n[optimizer]\nname = \"sgd\"\nlr = 0.1\n";
+    let ok = format!(
+        "{base}language = \"de\"\n[translations.fr]\ntitle = \"titre\"\ndescription = \"d\"\n{tail}"
+    );
+    let lesson = parse(&ok).unwrap();
+    assert_eq!(lesson.language, crate::i18n::Lang::De);
+    assert_eq!(lesson.title.get_in(crate::i18n::Lang::Fr), "titre");
+    assert_eq!(lesson.title.get_in(crate::i18n::Lang::Es), "t");
+    let rtl = format!("{base}[translations.ar]\ntitle = \"x\"\n{tail}");
+    let err = parse(&rtl).unwrap_err().to_string();
+    assert!(
+        err.contains("translations.ar") && err.contains("right to left"),
+        "{err}"
+    );
+    let unknown = format!("{base}language = \"xx\"\n{tail}");
+    assert!(parse(&unknown).unwrap_err().to_string().contains(":5:"));
+    let two_lines = format!("{base}[translations.de]\ntitle = \"a\\nb\"\n{tail}");
+    assert!(
+        parse(&two_lines)
+            .unwrap_err()
+            .to_string()
+            .contains("one line")
+    );
 }

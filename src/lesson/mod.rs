@@ -18,6 +18,7 @@ mod builtin;
 pub mod corpus;
 pub mod facts;
 pub mod file;
+mod localized;
 pub mod synthetic;
 
 use std::fmt;
@@ -27,6 +28,7 @@ use std::str::FromStr;
 pub use builtin::{builtin_ids, load_builtin};
 pub use corpus::{Corpus, CorpusError, Pair, split_sentences, tokenize};
 pub use file::parse_lesson;
+pub use localized::Localized;
 
 /// Most characters of typed text that [`lesson_from_text`] accepts.
 pub const MAX_TEXT_CHARS: usize = crate::limits::MAX_TEXT_CHARS;
@@ -122,8 +124,11 @@ pub struct ModelSpec {
 #[derive(Debug, Clone, PartialEq)]
 pub struct Lesson {
     pub id: String,
-    pub title: String,
-    pub description: String,
+    /// The title, with the translations the file gives (shown in the active language).
+    pub title: Localized,
+    pub description: Localized,
+    /// The language the lesson's sentences (and its title as written) are in.
+    pub language: crate::i18n::Lang,
     pub sentences: Vec<String>,
     pub model: ModelSpec,
     pub optimizer: OptimizerKind,
@@ -339,12 +344,25 @@ pub fn lesson_from_text(text: &str) -> Result<Lesson, LessonError> {
     }
     Ok(Lesson {
         id: "custom".to_owned(),
-        title: "Your own text".to_owned(),
-        description: "The network learns which word follows which in the text you typed."
-            .to_owned(),
+        title: translated("your-text"),
+        description: translated("your-text-description"),
         sentences,
         ..base
     })
+}
+
+/// Message `id` in every language the app speaks.
+fn translated(id: &str) -> Localized {
+    use crate::i18n::{Lang, LanguageGuard};
+    let in_lang = |lang: Lang| {
+        let _guard = LanguageGuard::new(lang);
+        crate::i18n::text(id, &[])
+    };
+    let mut text = Localized::new(in_lang(Lang::En));
+    for lang in Lang::ALL.into_iter().filter(|l| *l != Lang::En) {
+        text.set(lang, in_lang(lang));
+    }
+    text
 }
 
 #[cfg(test)]

@@ -123,10 +123,18 @@ impl LessonSession {
         queue: &wgpu::Queue,
         lesson: Lesson,
     ) -> Result<Self, SceneError> {
-        let mut text = lesson.title.clone();
+        let mut text: String = lesson
+            .title
+            .all()
+            .chain(lesson.description.all())
+            .collect::<Vec<_>>()
+            .join(" ");
+        // The words, as the tokenizer keeps them (emoji and punctuation never reach the screen).
         for sentence in &lesson.sentences {
-            text.push(' ');
-            text.push_str(sentence);
+            for word in crate::lesson::tokenize(sentence) {
+                text.push(' ');
+                text.push_str(&word);
+            }
         }
         let missing = super::palette::undrawable(&text);
         if !missing.is_empty() {

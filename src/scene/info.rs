@@ -8,8 +8,8 @@ use crate::lesson::Pair;
 /// Static description of the model and lesson being drawn.
 #[derive(Clone, Debug, PartialEq)]
 pub struct SceneInfo {
-    /// Shown in the header, e.g. "The cat sat on the mat".
-    pub title: String,
+    /// Shown in the header, e.g. "The cat sat on the mat" (in the active language).
+    pub title: crate::lesson::Localized,
     pub vocab: Vec<String>,
     pub context: u32,
     pub embed_dim: u32,
@@ -33,7 +33,7 @@ pub struct SceneInfo {
 impl SceneInfo {
     /// From a trainer's setup and the corpus vocabulary.
     pub fn from_setup(
-        title: &str,
+        title: &crate::lesson::Localized,
         vocab: &[String],
         setup: &TrainingSetup,
         total_epochs: u32,
@@ -46,7 +46,7 @@ impl SceneInfo {
             .filter_map(|&i| setup.pairs.get(i as usize).cloned())
             .collect();
         Self {
-            title: title.to_owned(),
+            title: title.clone(),
             vocab: vocab.to_vec(),
             context: dims.context as u32,
             embed_dim: dims.embed_dim as u32,
@@ -201,7 +201,7 @@ mod tests {
         };
         let pairs = vec![pair(0, 1), pair(1, 2), pair(2, 3), pair(3, 0), pair(0, 4)];
         let info = SceneInfo {
-            title: String::new(),
+            title: Default::default(),
             vocab: ["the", "cat", "sat", "on", "mat"]
                 .map(String::from)
                 .to_vec(),

@@ -269,7 +269,7 @@ fn header(
     );
     let mut title_end = r.x - gap;
     let title_min = ink
-        .measure(&info.title, 36.0, true)
+        .measure(info.title.get(), 36.0, true)
         .x
         .min(240.0 * layout.scale);
     if !frame.status.is_empty() {
@@ -286,7 +286,7 @@ fn header(
         }
     }
     let left = name.right() + gap;
-    let title = ink.fit(&info.title, 36.0, true, (title_end - left).max(0.0));
+    let title = ink.fit(info.title.get(), 36.0, true, (title_end - left).max(0.0));
     ink.text(
         Vec2::new(left, mid),
         Align2::LEFT_CENTER,

@@ -21,7 +21,7 @@ use super::state::{Action, SPEED_RANGE, UiState};
 use super::summary::{LessonInfo, LessonSummary};
 use super::text::{check_text, text_count, text_too_long};
 use crate::i18n::format::{percent, rate};
-use crate::lesson::OptimizerKind;
+use crate::lesson::{Localized, OptimizerKind};
 use crate::scene::plates::{Plate, paint_plate};
 use crate::tr;
 
@@ -29,14 +29,14 @@ use crate::tr;
 pub const LEARNING_RATES: [f64; 8] = [0.001, 0.003, 0.01, 0.02, 0.03, 0.1, 0.3, 1.0];
 
 /// The built-in lessons as (id, title), in key order (1 = the first).
-pub fn lesson_choices() -> &'static [(String, String)] {
-    static CHOICES: OnceLock<Vec<(String, String)>> = OnceLock::new();
+pub fn lesson_choices() -> &'static [(String, Localized)] {
+    static CHOICES: OnceLock<Vec<(String, Localized)>> = OnceLock::new();
     CHOICES.get_or_init(|| {
         crate::lesson::builtin_ids()
             .iter()
             .map(|id| {
-                let title =
-                    crate::lesson::load_builtin(id).map_or_else(|_| id.to_string(), |l| l.title);
+                let title = crate::lesson::load_builtin(id)
+                    .map_or_else(|_| Localized::new(*id), |l| l.title);
                 (id.to_string(), title)
             })
             .collect()
@@ -45,13 +45,17 @@ pub fn lesson_choices() -> &'static [(String, String)] {
 
 /// The lesson after `id` in the picker's order (the first after the last; the first after your
 /// own text), as (id, title).
+/// The lesson after `id` in the menu (the first after the last), as (id, title in the active
+/// language).
 pub fn next_lesson(id: &str) -> Option<(String, String)> {
     let choices = lesson_choices();
     let next = choices
         .iter()
         .position(|(c, _)| c == id)
         .map_or(0, |i| (i + 1) % choices.len());
-    choices.get(next).cloned()
+    choices
+        .get(next)
+        .map(|(id, title)| (id.clone(), title.get().to_owned()))
 }
 
 pub(crate) fn control_bar(
@@ -473,7 +477,7 @@ pub(crate) fn lessons_popup(
             ui.label(RichText::new(tr!("lessons")).size(30.0 * s).strong());
             for (i, (id, title)) in lesson_choices().iter().enumerate() {
                 let current = *id == info.id;
-                let label = RichText::new(format!("{}  {title}", i + 1)).size(24.0 * s);
+                let label = RichText::new(format!("{}  {}", i + 1, title.get())).size(24.0 * s);
                 if ui
                     .add(
                         egui::Button::new(label)

@@ -13,15 +13,15 @@
 use crate::engine::history::EpochSlots;
 use crate::engine::live::LiveReadout;
 use crate::engine::{HistoryReadout, default_recorded_pairs};
-use crate::lesson::{Corpus, Lesson, OptimizerKind, Pair};
+use crate::lesson::{Corpus, Lesson, Localized, OptimizerKind, Pair};
 use crate::model::{Dims, EpochRecord};
 
 /// Static description of the lesson being shown.
 #[derive(Clone, Debug, PartialEq)]
 pub struct LessonInfo {
     pub id: String,
-    pub title: String,
-    pub description: String,
+    pub title: Localized,
+    pub description: Localized,
     /// The lesson's sentences (the task step quotes one or two).
     pub sentences: Vec<String>,
     pub vocab: Vec<String>,

@@ -7,9 +7,10 @@
 use crate::lesson::{CorpusError, Lesson, LessonError, MAX_TEXT_CHARS, lesson_from_text};
 use crate::tr;
 
-/// The lesson for `text`, or a friendly one-line reason why it cannot be trained.
+/// The lesson for `text`, or a friendly one-line reason why it cannot be trained. Only its words
+/// must be drawable: what the tokenizer drops (emoji, punctuation) never reaches the screen.
 pub fn check_text(text: &str) -> Result<Lesson, String> {
-    let missing = crate::scene::palette::undrawable(text);
+    let missing = crate::scene::palette::undrawable(&crate::lesson::tokenize(text).join(" "));
     if !missing.is_empty() {
         let shown: String = missing.iter().take(12).collect();
         return Err(tr!("err-glyphs", chars = shown));
