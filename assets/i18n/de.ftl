@@ -204,6 +204,11 @@ language = Sprache:
 level = Erklärungen:
 level-simple = in einfachen Worten
 level-technical = mit den Formeln
+display = Anzeige:
+comfort-calm = ruhige Bewegung
+comfort-large = große Schrift
+comfort-colours = Farben für Farbenblinde
+comfort-contrast = hoher Kontrast
 your-text = Eigener Text
 your-text-description = Das Netz lernt, welches Wort in Ihrem Text auf welches folgt.
 your-text-hint = Einen oder zwei Sätze eingeben…
@@ -262,6 +267,10 @@ help-screenshot = S
     .action = Bildschirmfoto speichern (PNG)
 help-help = ?
     .action = diese Hilfe
+help-calm = Z
+    .action = ruhige Bewegung: kein Drehen, kein Pulsieren
+help-text-size = T
+    .action = große / normale Schrift
 help-quit = Esc / Q
     .action = schließen / beenden
 hidden-hint = H blendet die Tafeln ein
@@ -318,6 +327,10 @@ legend-followed = { $run } (verfolgt)
 
 ## What a toggle did (a short note)
 
+toggle-calm-on = Ruhige Bewegung: an (Z)
+toggle-calm-off = Ruhige Bewegung: aus (Z)
+toggle-large-on = Große Schrift: an (T)
+toggle-large-off = Große Schrift: aus (T)
 toggle-rotate-on = Automatisch drehen: an (A)
 toggle-rotate-off = Automatisch drehen: aus (A)
 toggle-glow-on = Leuchten an (B)

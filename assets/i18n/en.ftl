@@ -207,6 +207,11 @@ language = Language:
 level = Explanations:
 level-simple = in plain words
 level-technical = with the formulas
+display = Viewing:
+comfort-calm = calm motion
+comfort-large = large text
+comfort-colours = colour-blind safe colours
+comfort-contrast = high contrast
 your-text = Your own text
 your-text-description = The network learns which word follows which in the text you typed.
 your-text-hint = Type a sentence or two…
@@ -270,6 +275,10 @@ help-screenshot = S
     .action = save a screenshot (PNG)
 help-help = ?
     .action = this help
+help-calm = Z
+    .action = calm motion: no turning, no pulses
+help-text-size = T
+    .action = large / normal text
 help-quit = Esc / Q
     .action = close / quit
 hidden-hint = H shows the panels
@@ -326,6 +335,10 @@ legend-followed = { $run } (followed)
 
 ## What a toggle did (a short note)
 
+toggle-calm-on = Calm motion: on (Z)
+toggle-calm-off = Calm motion: off (Z)
+toggle-large-on = Large text: on (T)
+toggle-large-off = Large text: off (T)
 toggle-rotate-on = Auto-rotate on (A)
 toggle-rotate-off = Auto-rotate off (A)
 toggle-glow-on = Glow on (B)

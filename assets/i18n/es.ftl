@@ -204,6 +204,11 @@ language = Idioma:
 level = Explicaciones:
 level-simple = con palabras sencillas
 level-technical = con las fórmulas
+display = Visualización:
+comfort-calm = movimiento tranquilo
+comfort-large = texto grande
+comfort-colours = colores aptos para daltónicos
+comfort-contrast = alto contraste
 your-text = Su propio texto
 your-text-description = La red aprende qué palabra sigue a cuál en el texto que ha escrito.
 your-text-hint = Escriba una o dos frases…
@@ -262,6 +267,10 @@ help-screenshot = S
     .action = guardar una captura de pantalla (PNG)
 help-help = ?
     .action = esta ayuda
+help-calm = Z
+    .action = movimiento tranquilo: sin giros ni pulsos
+help-text-size = T
+    .action = texto grande / normal
 help-quit = Esc / Q
     .action = cerrar / salir
 hidden-hint = H muestra los paneles
@@ -318,6 +327,10 @@ legend-followed = { $run } (seguida)
 
 ## What a toggle did (a short note)
 
+toggle-calm-on = Movimiento tranquilo activado (Z)
+toggle-calm-off = Movimiento tranquilo desactivado (Z)
+toggle-large-on = Texto grande activado (T)
+toggle-large-off = Texto grande desactivado (T)
 toggle-rotate-on = Giro automático activado (A)
 toggle-rotate-off = Giro automático desactivado (A)
 toggle-glow-on = Brillo activado (B)

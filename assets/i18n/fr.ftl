@@ -204,6 +204,11 @@ language = Langue :
 level = Explications :
 level-simple = en mots simples
 level-technical = avec les formules
+display = Affichage :
+comfort-calm = mouvements calmes
+comfort-large = texte agrandi
+comfort-colours = couleurs adaptées aux daltoniens
+comfort-contrast = contraste élevé
 your-text = Votre propre texte
 your-text-description = Le réseau apprend quel mot suit quel autre dans le texte que vous avez saisi.
 your-text-hint = Saisissez une ou deux phrases…
@@ -262,6 +267,10 @@ help-screenshot = S
     .action = enregistrer une capture d’écran (PNG)
 help-help = ?
     .action = cette aide
+help-calm = Z
+    .action = mouvements calmes : ni rotation ni pulsation
+help-text-size = T
+    .action = texte agrandi / normal
 help-quit = Échap / Q
     .action = fermer / quitter
 hidden-hint = H affiche les panneaux
@@ -318,6 +327,10 @@ legend-followed = { $run } (suivi)
 
 ## What a toggle did (a short note)
 
+toggle-calm-on = Mouvements calmes activés (Z)
+toggle-calm-off = Mouvements calmes désactivés (Z)
+toggle-large-on = Texte agrandi activé (T)
+toggle-large-off = Texte agrandi désactivé (T)
 toggle-rotate-on = Rotation automatique activée (A)
 toggle-rotate-off = Rotation automatique désactivée (A)
 toggle-glow-on = Halo activé (B)

@@ -52,6 +52,23 @@ impl Running {
                 }
             },
             Action::ToggleFullscreen => self.toggle_fullscreen(),
+            // The state flipped them; say what they are now.
+            Action::ToggleCalmMotion => {
+                let on = self.ui.state.comfort.calm_motion;
+                self.ui.notify(tr!(if on {
+                    "toggle-calm-on"
+                } else {
+                    "toggle-calm-off"
+                }));
+            }
+            Action::ToggleLargeText => {
+                let on = self.ui.state.comfort.large_text;
+                self.ui.notify(tr!(if on {
+                    "toggle-large-on"
+                } else {
+                    "toggle-large-off"
+                }));
+            }
             Action::Screenshot => self.capture_next = true,
             // The state holds the run; the summary and frame follow it.
             _ => {}

@@ -10,11 +10,11 @@
 
 use std::time::Instant;
 
-use super::playback::{MAX_EPOCHS_PER_FRAME, explain_pulse, pulse_phase, write_pulse};
+use super::playback::{MAX_EPOCHS_PER_FRAME, network_pulse};
 use super::{READOUT_EVERY, Running, clear_black};
 use crate::kiosk::{KioskEvent, KioskRuntime};
 use crate::scene::target::OffscreenTarget;
-use crate::ui::{Action, LessonUi, Step};
+use crate::ui::{Action, LessonUi};
 
 /// Where a frame is drawn.
 pub(super) struct FrameTarget {
@@ -77,7 +77,8 @@ impl Running {
             self.pending.extend(actions);
             self.apply_kiosk(events);
         }
-        if self.auto_rotate && !self.input.recently_active(super::AUTO_ROTATE_QUIET) {
+        let calm = self.ui.state.comfort.calm_motion;
+        if self.auto_rotate && !calm && !self.input.recently_active(super::AUTO_ROTATE_QUIET) {
             self.frame.camera.yaw += super::AUTO_ROTATE_SPEED * dt;
         }
         let (device, queue) = (&self.gfx.gpu.device, &self.gfx.gpu.queue);
@@ -155,14 +156,8 @@ impl Running {
         }
         self.ui.fill_frame(&mut self.frame, trainer);
         self.frame.time_secs = self.started.elapsed().as_secs_f32();
-        let explaining = self.ui.state.step == Step::Architecture && !self.ui.state.playing;
-        self.frame.pulse_phase = if explaining {
-            Some(explain_pulse(self.frame.time_secs))
-        } else if self.ui.state.step == Step::Write && !self.ui.state.playing {
-            write_pulse(self.ui.state.write.since_word)
-        } else {
-            Some(pulse_phase(self.frame.playhead, self.ui.state.speed))
-        };
+        self.frame.pulse_phase =
+            network_pulse(&self.ui.state, self.frame.playhead, self.frame.time_secs);
         // The frame's composition, once: the scene draws with it, the overlay reads it, and the
         // input between frames uses it.
         self.layout = self
@@ -186,6 +181,7 @@ impl Running {
         let inputs = self.session.inputs();
         let ui = &mut self.ui;
         let now_secs = self.started.elapsed().as_secs_f64();
+        let calm = ui.state.comfort.calm_motion;
         let mut kiosk = self.kiosk.as_mut();
         let mut kiosk_events = Vec::new();
         let mut actions = std::mem::take(&mut self.pending);
@@ -208,7 +204,7 @@ impl Running {
                 |ctx| {
                     actions.extend(ui.ui(ctx));
                     if let Some(k) = kiosk.as_mut() {
-                        kiosk_events.extend(k.ui(ctx, now_secs));
+                        kiosk_events.extend(k.ui(ctx, now_secs, calm));
                     }
                 },
             ))

@@ -89,6 +89,8 @@ pub struct AppOptions {
     pub mode: AppMode,
     /// Faults to provoke on purpose (tests; see [`Drill`]).
     pub drill: Option<Drill>,
+    /// Viewing choices (a kiosk takes its exhibit config's instead).
+    pub comfort: crate::ui::Comfort,
 }
 
 /// Opens the window and runs until it is closed.
@@ -417,8 +419,16 @@ impl Running {
             (_, Some(k)) => k.config.theme,
             _ => Theme::Dark,
         };
+        // An exhibit starts in its language with its viewing choices, and offers its languages.
+        ui.state.comfort = options.comfort;
+        if let Some(k) = &kiosk {
+            crate::i18n::set_language(k.config.language);
+            ui.state.languages = k.config.languages.clone();
+            ui.state.comfort = k.config.comfort;
+        }
+        ui.state.comfort.touch_scale = touch_scale_for(kiosk.as_ref(), window.inner_size());
         // The overlay's type and colours, and the glow, follow the theme.
-        ui.state.look = theme.style().look();
+        ui.state.set_theme_look(theme.style().look());
         if !theme.style().bloom {
             frame.bloom.enabled = false;
         }
@@ -465,6 +475,11 @@ impl Running {
 
     fn resize(&mut self, width: u32, height: u32) {
         self.gfx.resize(width, height);
+        let scale = touch_scale_for(self.kiosk.as_ref(), self.window.inner_size());
+        if scale != self.ui.state.comfort.touch_scale {
+            self.ui.state.comfort.touch_scale = scale;
+            self.ui.state.apply_comfort();
+        }
     }
 
     fn reconfigure(&mut self) {
@@ -576,4 +591,17 @@ fn egui_state(window: &Window, scene: &Scene, device: &wgpu::Device) -> egui_win
         // many glyphs) at tens of megabytes, not the adapter's 16k x 16k texture.
         Some((device.limits().max_texture_dimension_2d as usize).min(MAX_EGUI_TEXTURE_SIDE)),
     )
+}
+
+/// The overlay scale that makes tap targets 15 mm on the exhibit's screen (its config gives the
+/// screen's width), 1 elsewhere.
+fn touch_scale_for(
+    kiosk: Option<&crate::kiosk::KioskRuntime>,
+    size: winit::dpi::PhysicalSize<u32>,
+) -> f32 {
+    kiosk
+        .and_then(|k| k.config.screen_width_mm)
+        .map_or(1.0, |mm| {
+            crate::ui::comfort::touch_scale(mm as f32, (size.width, size.height))
+        })
 }

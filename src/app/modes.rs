@@ -15,7 +15,6 @@ use winit::keyboard::{Key, NamedKey};
 use super::Running;
 use crate::kiosk::PresenterAction;
 use crate::kiosk::{ExhibitConfig, KeyVerdict, KioskEvent, KioskRuntime, Presenter, Pressed};
-use crate::ui::UiState;
 
 /// Which mode the window runs in.
 #[derive(Clone, Debug, Default)]
@@ -127,16 +126,10 @@ impl Running {
                     self.ui.state.step = crate::ui::Step::Task;
                 }
                 KioskEvent::ResetLesson => {
-                    let old = &self.ui.state;
-                    self.ui.state = UiState {
-                        speed,
-                        playing: false,
-                        selected_pair: old.selected_pair,
-                        lr_choice: old.lr_choice,
-                        optimizer_choice: old.optimizer_choice,
-                        look: old.look,
-                        ..UiState::default()
-                    };
+                    if let Some(k) = &self.kiosk {
+                        crate::i18n::set_language(k.config.language);
+                        self.ui.state = k.next_visitor_state(&self.ui.state, speed);
+                    }
                     self.frame.camera = self.home;
                     self.pending.clear();
                 }

@@ -4,6 +4,7 @@
 
 pub mod bench;
 pub mod bench_frame;
+pub mod comfort_args;
 pub mod generate;
 pub mod lessons;
 pub mod narrate;

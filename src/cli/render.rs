@@ -69,6 +69,8 @@ pub struct RenderArgs {
     /// The language of every text: en, de, fr or es.
     #[arg(long, default_value = "en")]
     pub lang: crate::i18n::Lang,
+    #[command(flatten)]
+    pub comfort: super::comfort_args::ComfortArgs,
     /// Show the math card (the forward pass and one gradient with the epoch's numbers) in the
     /// lesson column.
     #[arg(long)]
@@ -134,7 +136,8 @@ fn select(
         frame.camera = camera;
     }
     if let Some(ui) = ui {
-        ui.state.look = args.theme.style().look();
+        ui.state.comfort = args.comfort.over(ui.state.comfort);
+        ui.state.set_theme_look(args.theme.style().look());
         ui.state.selected_pair = frame.pair;
         ui.state.selected_run = frame.run;
         ui.state.selected_word = args.word.is_some().then_some(frame.word);
@@ -226,6 +229,7 @@ pub fn run(args: &RenderArgs) -> anyhow::Result<()> {
         bail!("--fps {} is out of range (1 to 120)", args.fps);
     }
     crate::i18n::set_language(args.lang);
+    crate::scene::palette::set_word_palette(args.comfort.over(Default::default()).palette());
     if args.synthetic {
         return run_synthetic(args);
     }

@@ -38,6 +38,8 @@ pub struct WindowArgs {
     /// The language of every text: en, de, fr or es (the lessons popup switches it too).
     #[arg(long, default_value = "en")]
     pub lang: crate::i18n::Lang,
+    #[command(flatten)]
+    pub comfort: super::comfort_args::ComfortArgs,
     /// The exhibit config (TOML) for --kiosk; default: the built-in settings.
     #[arg(long)]
     pub config: Option<PathBuf>,
@@ -91,6 +93,9 @@ pub fn run(args: &WindowArgs) -> anyhow::Result<()> {
                 None => ExhibitConfig::default(),
             },
         };
+        // Flags given on the command line hold for every visitor.
+        let mut config = config;
+        config.comfort = args.comfort.over(config.comfort);
         AppMode::Kiosk(Box::new(config))
     } else if args.present {
         AppMode::Present
@@ -106,6 +111,7 @@ pub fn run(args: &WindowArgs) -> anyhow::Result<()> {
         size: args.size,
         mode,
         drill: args.drill.clone(),
+        comfort: args.comfort.over(crate::ui::Comfort::default()),
     })?;
     Ok(())
 }

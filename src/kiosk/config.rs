@@ -16,8 +16,11 @@ use toml::Spanned;
 use super::KioskError;
 use super::chord::KeyChord;
 use super::theme::Theme;
+use crate::i18n::Lang;
 use crate::lesson::file::line_column;
+use crate::scene::palette::WordPalette;
 use crate::tr;
+use crate::ui::Comfort;
 
 /// Longest text a config string may hold, in characters.
 pub const MAX_STRING_CHARS: usize = 240;
@@ -76,6 +79,15 @@ pub struct ExhibitConfig {
     pub exit_chord: KeyChord,
     pub theme: Theme,
     pub strings: KioskStrings,
+    /// The languages a visitor may choose (the language row lists only these), in order.
+    pub languages: Vec<Lang>,
+    /// The language the kiosk starts in and returns to after idle (one of `languages`).
+    pub language: Lang,
+    /// What every visitor starts with (and the kiosk returns to after idle): calm motion, large
+    /// text, colour-safe words (the exhibit default), high contrast.
+    pub comfort: Comfort,
+    /// The screen's visible width in millimetres, so tap targets can be made 15 mm wide.
+    pub screen_width_mm: Option<f64>,
     /// Size-capped log file (`None`: stderr only).
     pub log_file: Option<String>,
     /// Bytes the log file may reach before it rotates (at most two files are kept).
@@ -98,6 +110,13 @@ impl Default for ExhibitConfig {
             exit_chord: KeyChord::parse("ctrl+shift+q").expect("valid default chord"),
             theme: Theme::Dark,
             strings: KioskStrings::default(),
+            languages: Lang::ALL.to_vec(),
+            language: Lang::En,
+            comfort: Comfort {
+                colour_safe: true,
+                ..Comfort::default()
+            },
+            screen_width_mm: None,
             log_file: Some("nextword-kiosk.log".into()),
             log_max_bytes: 4 << 20,
         }
@@ -117,6 +136,13 @@ struct RawConfig {
     exit_chord: Option<Spanned<String>>,
     theme: Option<Spanned<String>>,
     strings: Option<RawStrings>,
+    languages: Option<Spanned<Vec<Spanned<String>>>>,
+    language: Option<Spanned<String>>,
+    calm_motion: Option<bool>,
+    large_text: Option<bool>,
+    palette: Option<Spanned<String>>,
+    high_contrast: Option<bool>,
+    screen_width_mm: Option<Spanned<f64>>,
     log_file: Option<Spanned<String>>,
     log_max_bytes: Option<Spanned<i64>>,
 }
@@ -175,6 +201,50 @@ impl Ctx<'_> {
             ));
         }
         Ok(x)
+    }
+
+    /// The languages offered (each once, at least one) and the default among them.
+    fn languages(&self, raw: &RawConfig) -> Result<(Vec<Lang>, Lang), KioskError> {
+        let mut offered = Vec::new();
+        if let Some(list) = &raw.languages {
+            for code in list.get_ref() {
+                let lang =
+                    Lang::parse(code.get_ref()).map_err(|e| self.at(Some(code.span()), e))?;
+                if !offered.contains(&lang) {
+                    offered.push(lang);
+                }
+            }
+            if offered.is_empty() {
+                return Err(self.at(
+                    Some(list.span()),
+                    "`languages` is empty; name at least one language",
+                ));
+            }
+        } else {
+            offered = Lang::ALL.to_vec();
+        }
+        let language = match &raw.language {
+            Some(code) => {
+                let lang =
+                    Lang::parse(code.get_ref()).map_err(|e| self.at(Some(code.span()), e))?;
+                if !offered.contains(&lang) {
+                    return Err(self.at(
+                        Some(code.span()),
+                        format!(
+                            "`language` {lang} is not among `languages` ({})",
+                            offered
+                                .iter()
+                                .map(|l| l.code())
+                                .collect::<Vec<_>>()
+                                .join(", ")
+                        ),
+                    ));
+                }
+                lang
+            }
+            None => offered[0],
+        };
+        Ok((offered, language))
     }
 
     /// A display string: not empty, no control characters, at most [`MAX_STRING_CHARS`].
@@ -282,6 +352,25 @@ impl ExhibitConfig {
             countdown: ctx.text(rs.and_then(|s| s.countdown.as_ref()), "countdown")?,
             attract: ctx.text(rs.and_then(|s| s.attract.as_ref()), "attract")?,
         };
+        let (languages, language) = ctx.languages(&raw)?;
+        let palette = match &raw.palette {
+            Some(p) => p
+                .get_ref()
+                .parse::<WordPalette>()
+                .map_err(|e| ctx.at(Some(p.span()), e))?,
+            None => d.comfort.palette(),
+        };
+        let comfort = Comfort {
+            calm_motion: raw.calm_motion.unwrap_or(d.comfort.calm_motion),
+            large_text: raw.large_text.unwrap_or(d.comfort.large_text),
+            colour_safe: palette == WordPalette::ColourSafe,
+            high_contrast: raw.high_contrast.unwrap_or(d.comfort.high_contrast),
+            touch_scale: 1.0,
+        };
+        let screen_width_mm = match &raw.screen_width_mm {
+            Some(w) => Some(ctx.secs(Some(w), "screen_width_mm", (50.0, 20_000.0), 0.0)?),
+            None => None,
+        };
         let lessons = match &raw.lessons {
             None => d.lessons,
             Some(list) => lessons(&ctx, list, base)?,
@@ -321,6 +410,10 @@ impl ExhibitConfig {
             exit_chord,
             theme,
             strings,
+            languages,
+            language,
+            comfort,
+            screen_width_mm,
             log_file,
             log_max_bytes,
         })

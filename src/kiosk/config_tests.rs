@@ -126,3 +126,46 @@ fn a_missing_file_is_one_line() {
         "{err}"
     );
 }
+
+#[test]
+fn languages_and_viewing_choices() {
+    let c = parse(
+        "languages = [\"de\", \"en\", \"de-AT\"]\nlanguage = \"de\"\ncalm_motion = true\n\
+         large_text = true\npalette = \"vivid\"\nhigh_contrast = true\nscreen_width_mm = 531\n",
+    )
+    .unwrap();
+    assert_eq!(c.languages, [Lang::De, Lang::En]);
+    assert_eq!(c.language, Lang::De);
+    assert!(c.comfort.calm_motion && c.comfort.large_text && c.comfort.high_contrast);
+    assert!(!c.comfort.colour_safe);
+    assert_eq!(c.screen_width_mm, Some(531.0));
+    // Exhibits start with colour-blind safe colours and every language, English first.
+    let d = ExhibitConfig::default();
+    assert!(d.comfort.colour_safe && !d.comfort.calm_motion);
+    assert_eq!((d.languages.len(), d.language), (4, Lang::En));
+    // The first offered language is the default when none is named.
+    assert_eq!(
+        parse("languages = [\"fr\", \"es\"]").unwrap().language,
+        Lang::Fr
+    );
+    for (text, needle) in [
+        ("languages = []", "exhibit.toml:1:13: `languages` is empty"),
+        (
+            "languages = [\"en\", \"ar\"]",
+            "exhibit.toml:1:20: `ar` is written right to left",
+        ),
+        (
+            "languages = [\"en\"]\nlanguage = \"de\"",
+            "exhibit.toml:2:12: `language` de is not among",
+        ),
+        ("palette = \"neon\"", "exhibit.toml:1:11: unknown palette"),
+        (
+            "screen_width_mm = 0",
+            "exhibit.toml:1:19: `screen_width_mm` must be between",
+        ),
+        ("calm_motion = \"yes\"", "exhibit.toml:1:15"),
+    ] {
+        let err = parse(text).unwrap_err();
+        assert!(err.starts_with(needle), "{text}: {err}");
+    }
+}

@@ -23,6 +23,8 @@ pub struct KioskOverlay {
     pub countdown: Option<u32>,
     /// Lecture mode's blank screen: everything black.
     pub blank: bool,
+    /// Calm motion: the invitation's edge holds still instead of breathing.
+    pub calm_motion: bool,
 }
 
 impl KioskOverlay {
@@ -111,7 +113,15 @@ pub fn kiosk_overlay_ui(
     let step_card = step_card_rect(ctx);
     if state.attract {
         match step_card {
-            Some(rect) => message_card(ctx, "attract", rect, &strings.attract(), theme, s, true),
+            Some(rect) => message_card(
+                ctx,
+                "attract",
+                rect,
+                &strings.attract(),
+                theme,
+                s,
+                !state.calm_motion,
+            ),
             None => banner(
                 "attract",
                 &strings.attract(),
@@ -176,6 +186,15 @@ pub fn kiosk_overlay_ui(
     tapped
 }
 
+/// How often the invitation's edge breathes (well under the 2 flashes a second that exhibit
+/// guidelines allow; none with calm motion).
+const BREATHS_PER_SEC: f64 = 0.38;
+
+/// Where in its breath (0..1) the invitation's edge is at `time_secs`.
+pub fn breath_phase(time_secs: f64) -> f32 {
+    (time_secs * BREATHS_PER_SEC).fract() as f32
+}
+
 /// Where the lesson overlay drew its step card this frame, if it did.
 fn step_card_rect(ctx: &egui::Context) -> Option<egui::Rect> {
     use crate::ui::kit::{card_id, visible_area_rect};
@@ -198,7 +217,7 @@ fn message_card(
     let margin = 28.0 * s;
     let wrap = (rect.width() - 2.0 * margin).max(1.0);
     let breath = if breathe {
-        0.5 + 0.5 * (ctx.input(|i| i.time) * 2.4).sin() as f32
+        0.5 + 0.5 * (breath_phase(ctx.input(|i| i.time)) * std::f32::consts::TAU).sin()
     } else {
         1.0
     };
@@ -270,6 +289,7 @@ mod tests {
                 welcome: true,
                 countdown: Some(5),
                 blank: false,
+                calm_motion: false,
             };
             let mut out = ctx.run_pass(crate::scene::headless_input((1920, 1080)), |ctx| {
                 assert!(!kiosk_overlay_ui(ctx, &state, &strings, &theme.style()));

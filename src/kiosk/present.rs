@@ -79,7 +79,7 @@ mod tests {
             p.key(Key::ArrowRight, false),
             Some(PresenterAction::Ui(Action::StepForward))
         );
-        assert_eq!(p.key(Key::Z, false), None);
+        assert_eq!(p.key(Key::X, false), None);
     }
 
     #[test]

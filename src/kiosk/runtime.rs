@@ -131,14 +131,38 @@ impl KioskRuntime {
         }
     }
 
+    /// The overlay's state for the next visitor, after idle: the lesson from the start, with the
+    /// exhibit's viewing choices and languages (the window also makes `config.language` the
+    /// active one); the screen's touch scale and the theme stay, and so do the pair and training
+    /// choices on screen.
+    pub fn next_visitor_state(&self, old: &UiState, speed: f32) -> UiState {
+        let mut state = UiState {
+            speed,
+            playing: false,
+            selected_pair: old.selected_pair,
+            lr_choice: old.lr_choice,
+            optimizer_choice: old.optimizer_choice,
+            languages: self.config.languages.clone(),
+            comfort: crate::ui::Comfort {
+                touch_scale: old.comfort.touch_scale,
+                ..self.config.comfort
+            },
+            ..UiState::default()
+        };
+        state.set_theme_look(old.theme_look);
+        state
+    }
+
     /// Whether a visitor may trigger `action` (no fullscreen toggle, no screenshot files).
     pub fn allows(action: &Action) -> bool {
         !matches!(action, Action::ToggleFullscreen | Action::Screenshot)
     }
 
-    /// Draws the kiosk layer; a tap on the countdown counts as input (its events are returned).
-    pub fn ui(&mut self, ctx: &egui::Context, now: f64) -> Vec<KioskEvent> {
+    /// Draws the kiosk layer (without breathing when `calm_motion`); a tap on the countdown
+    /// counts as input (its events are returned).
+    pub fn ui(&mut self, ctx: &egui::Context, now: f64, calm_motion: bool) -> Vec<KioskEvent> {
         let style = self.config.theme.style();
+        self.overlay.calm_motion = calm_motion;
         if kiosk_overlay_ui(ctx, &self.overlay, &self.config.strings, &style) {
             return self.input(now);
         }
@@ -201,6 +225,33 @@ mod tests {
         assert!(KioskRuntime::allows(&Action::TrainText(
             "the cat sat".into()
         )));
+    }
+
+    #[test]
+    fn the_next_visitor_finds_the_exhibits_language_and_choices() {
+        use crate::i18n::Lang;
+        let config = ExhibitConfig::parse(
+            "languages = [\"de\", \"fr\"]\nlarge_text = true\n",
+            "x.toml",
+            None,
+        )
+        .unwrap();
+        let (r, _) = KioskRuntime::new(config, 0.0);
+        // A visitor turned large text off and calm motion on.
+        let mut old = UiState::default();
+        old.comfort.large_text = false;
+        old.comfort.calm_motion = true;
+        old.comfort.touch_scale = 1.3;
+        old.set_theme_look(crate::ui::Look::HIGH_CONTRAST);
+        let next = r.next_visitor_state(&old, 20.0);
+        assert!(next.comfort.large_text && !next.comfort.calm_motion);
+        assert_eq!(next.comfort.touch_scale, 1.3);
+        assert_eq!(next.languages, [Lang::De, Lang::Fr]);
+        assert_eq!(next.theme_look, crate::ui::Look::HIGH_CONTRAST);
+        // Large text and the touch scale show in the look.
+        let scale = crate::ui::comfort::LARGE_TEXT * 1.3;
+        assert!((next.look.scale - scale).abs() < 1e-5);
+        assert_eq!(r.config.language, Lang::De);
     }
 
     #[test]

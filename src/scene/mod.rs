@@ -211,8 +211,8 @@ pub struct Scene {
     /// Frames encoded so far (the glow is recomputed every other one).
     frames_encoded: u64,
     summary: summary::SummaryReadback,
-    /// (pair, focus word, bar row of each word) the style buffer holds.
-    words_key: Option<(u32, u32, Vec<Option<u32>>)>,
+    /// (pair, focus word, bar row of each word, palette) the style buffer holds.
+    words_key: Option<(u32, u32, Vec<Option<u32>>, palette::WordPalette)>,
     pca_key: Option<PcaKey>,
     has_basis: bool,
 }
@@ -314,7 +314,7 @@ impl Scene {
         let ideal = info.ideal_probs(frame.pair);
         let probs = labels::shown_probs(frame, self.summary.latest());
         let rows = info::bar_rows(&ideal, probs, info::bar_capacity(layout));
-        let words_key = (frame.pair, frame.word, rows);
+        let words_key = (frame.pair, frame.word, rows, palette::word_palette());
         if self.words_key.as_ref() != Some(&words_key) {
             let rows = &words_key.2;
             let context = info

@@ -489,36 +489,7 @@ pub(crate) fn lessons_popup(
                     actions.push(Action::PickLesson(id.clone()));
                 }
             }
-            // Every text of the app in another language, each named in its own.
-            ui.add_space(6.0 * s);
-            ui.horizontal_wrapped(|ui| {
-                ui.label(RichText::new(tr!("language")).color(DIM).size(22.0 * s));
-                for lang in crate::i18n::Lang::ALL {
-                    let current = crate::i18n::language() == lang;
-                    if ui
-                        .selectable_label(current, RichText::new(lang.native_name()).size(22.0 * s))
-                        .clicked()
-                    {
-                        actions.push(Action::SetLanguage(lang));
-                    }
-                }
-            });
-            // Plain words, or the terms and formulas too.
-            ui.horizontal_wrapped(|ui| {
-                ui.label(RichText::new(tr!("level")).color(DIM).size(22.0 * s));
-                for (level, name) in [
-                    (crate::i18n::Level::Simple, "level-simple"),
-                    (crate::i18n::Level::Technical, "level-technical"),
-                ] {
-                    let current = crate::i18n::level() == level;
-                    if ui
-                        .selectable_label(current, RichText::new(tr!(name)).size(22.0 * s))
-                        .clicked()
-                    {
-                        actions.push(Action::SetLevel(level));
-                    }
-                }
-            });
+            super::settings_rows::settings_rows(ui, state, s, actions);
             ui.add_space(10.0 * s);
             ui.label(RichText::new(tr!("your-text")).size(26.0 * s).strong());
             let edit = egui::TextEdit::multiline(&mut state.typed_text)

@@ -37,6 +37,15 @@ impl Look {
         edge: Color32::from_rgb(58, 70, 100),
     };
 
+    /// White type on black cards with white edges: the highest contrast (WCAG AAA), as the
+    /// projector theme and the "high contrast" choice use.
+    pub const HIGH_CONTRAST: Look = Look {
+        scale: 1.0,
+        text: Color32::WHITE,
+        panel: Color32::BLACK,
+        edge: Color32::WHITE,
+    };
+
     fn id() -> Id {
         Id::unique("nextword_ui_look")
     }

@@ -12,6 +12,7 @@
 //! model writes; [`math`] and [`math_card`] the forward pass with real numbers.
 
 pub mod claims;
+pub mod comfort;
 pub mod controls;
 pub mod highlight;
 pub mod hover;
@@ -24,6 +25,7 @@ pub mod math_card;
 pub mod narration;
 pub mod overlay;
 pub mod pacing;
+pub mod settings_rows;
 pub mod state;
 pub mod steps;
 pub mod summary;
@@ -32,6 +34,7 @@ pub mod tour;
 pub mod write;
 pub mod write_panel;
 
+pub use comfort::Comfort;
 pub use highlight::{ViewHighlights, highlighted_views};
 pub use live::LessonUi;
 pub use look::Look;

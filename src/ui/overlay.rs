@@ -125,7 +125,7 @@ fn keyboard_actions(ctx: &egui::Context, state: &UiState) -> Vec<Action> {
 }
 
 /// The help card's rows: each message's text is the keys, its `.action` attribute what they do.
-const HELP_ROWS: [&str; 17] = [
+const HELP_ROWS: [&str; 19] = [
     "help-play",
     "help-forward",
     "help-back",
@@ -141,6 +141,8 @@ const HELP_ROWS: [&str; 17] = [
     "help-fullscreen",
     "help-hide",
     "help-screenshot",
+    "help-calm",
+    "help-text-size",
     "help-help",
     "help-quit",
 ];

@@ -106,6 +106,12 @@ pub enum Action {
     SetLanguage(crate::i18n::Lang),
     /// Plain explanations, or with the terms and formulas.
     SetLevel(crate::i18n::Level),
+    /// Calm motion, large text, colour-safe words, high contrast.
+    SetComfort(super::Comfort),
+    /// Calm motion on or off (key Z).
+    ToggleCalmMotion,
+    /// Large text on or off (key T).
+    ToggleLargeText,
     /// Show one step of the backward pass on the math card.
     ShowGradient,
     ToggleFullscreen,
@@ -153,6 +159,8 @@ pub fn action_for_key(key: Key, shift: bool) -> Option<Action> {
         PageUp => Action::PreviousStep,
         W => Action::GoToStep(Step::Write),
         M => Action::ToggleMath,
+        Z => Action::ToggleCalmMotion,
+        T => Action::ToggleLargeText,
         Num1 | Num2 | Num3 | Num4 | Num5 | Num6 | Num7 | Num8 | Num9 => {
             let digit = key.name().parse::<usize>().ok()?;
             Action::PickLessonIndex(digit - 1)
@@ -204,8 +212,15 @@ pub struct UiState {
     pub optimizer_choice: OptimizerKind,
     /// Whether Reset draws a new seed.
     pub new_seed: bool,
-    /// The overlay's colours and type size (the projector theme's are larger; kept across lessons).
+    /// The overlay's colours and type size as drawn: the theme's look with the visitor's
+    /// [`Self::comfort`] choices ([`Self::apply_comfort`]); kept across lessons.
     pub look: super::Look,
+    /// The theme's own look (the projector theme's type is larger).
+    pub theme_look: super::Look,
+    /// Calm motion, large text, colour-safe words, high contrast, touch scale.
+    pub comfort: super::Comfort,
+    /// The languages the language row offers (an exhibit may offer fewer).
+    pub languages: Vec<crate::i18n::Lang>,
     /// Points the narration card may take above the step card (measured each frame).
     pub narration_room: f32,
     /// The read-out a tap or click left open, and where (points): touch screens have no hover,
@@ -248,6 +263,9 @@ impl Default for UiState {
             optimizer_choice: OptimizerKind::Adam,
             new_seed: false,
             look: super::Look::default(),
+            theme_look: super::Look::default(),
+            languages: crate::i18n::Lang::ALL.to_vec(),
+            comfort: super::Comfort::default(),
             narration_room: f32::INFINITY,
             pinned_readout: None,
             auto_steps: true,
@@ -341,6 +359,17 @@ impl UiState {
             Action::ShowGradient => self.math_gradient = true,
             Action::SetLanguage(lang) => crate::i18n::set_language(*lang),
             Action::SetLevel(level) => crate::i18n::set_level(*level),
+            Action::SetComfort(comfort) => {
+                self.comfort = *comfort;
+                self.apply_comfort();
+            }
+            Action::ToggleCalmMotion => {
+                self.comfort.calm_motion = !self.comfort.calm_motion;
+            }
+            Action::ToggleLargeText => {
+                self.comfort.large_text = !self.comfort.large_text;
+                self.apply_comfort();
+            }
             Action::PreviousStep => self.step = self.step.previous(),
             Action::GoToStep(s) => self.go_to_step(*s, grid, total_epochs),
             Action::ToggleUi => self.ui_hidden = !self.ui_hidden,
@@ -460,6 +489,19 @@ impl UiState {
         if (converged || ended) && summary.shown_epoch as f32 >= self.playhead.floor() - 1.0 {
             self.step = Step::Takeaways;
         }
+    }
+
+    /// Draws with the theme's look and the comfort choices from now on (and colours words with
+    /// the chosen palette).
+    pub fn apply_comfort(&mut self) {
+        self.look = self.comfort.look(self.theme_look);
+        crate::scene::palette::set_word_palette(self.comfort.palette());
+    }
+
+    /// Sets the theme's look and applies the comfort choices to it.
+    pub fn set_theme_look(&mut self, look: super::Look) {
+        self.theme_look = look;
+        self.apply_comfort();
     }
 
     /// What the scene's composition keeps free for the overlay: the control bar and the lesson
