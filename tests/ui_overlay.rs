@@ -957,3 +957,137 @@ fn the_math_card_shows_the_engine_numbers_and_agrees_with_the_reference() {
         }
     }
 }
+
+/// Every node a screen reader gets from one frame of the overlay: (role, its words, clickable,
+/// bounds).
+fn accessibility_nodes(
+    ctx: &egui::Context,
+    state: &mut UiState,
+    summary: &LessonSummary,
+    info: &LessonInfo,
+    size: (f32, f32),
+) -> Vec<(
+    egui::accesskit::Role,
+    String,
+    bool,
+    Option<egui::accesskit::Rect>,
+)> {
+    ctx.enable_accesskit();
+    let (mut out, _) = run_sized(ctx, state, summary, info, vec![], size);
+    out.textures_delta.clear();
+    let update = out
+        .platform_output
+        .accesskit_update
+        .expect("egui gives AccessKit a tree once enabled");
+    update
+        .nodes
+        .iter()
+        .map(|(_, node)| {
+            let words = [node.label(), node.value(), node.description()]
+                .into_iter()
+                .flatten()
+                .collect::<Vec<_>>()
+                .join(" ");
+            (
+                node.role(),
+                words,
+                node.supports_action(egui::accesskit::Action::Click),
+                node.bounds(),
+            )
+        })
+        .collect()
+}
+
+#[test]
+fn a_screen_reader_finds_the_step_the_narration_and_the_buttons() {
+    use egui::accesskit::Role;
+    let lesson = load_builtin("similar-words").unwrap();
+    let (info, summary) = lesson_at(&lesson, 40.0);
+    let ctx = context();
+    let mut state = UiState {
+        step: Step::Training,
+        playhead: 40.0,
+        ..UiState::default()
+    };
+    let nodes = accessibility_nodes(&ctx, &mut state, &summary, &info, SIZE);
+    let has = |role: Option<Role>, needle: &str| {
+        nodes
+            .iter()
+            .any(|(r, words, ..)| role.is_none_or(|want| *r == want) && words.contains(needle))
+    };
+    // The step's title and its text, and the narration with this epoch's numbers.
+    assert!(has(None, "3 · Training"), "step title");
+    assert!(has(None, "nudges all its numbers"), "step text");
+    assert!(has(None, "What's happening now?"), "narration heading");
+    assert!(has(None, "P(the | to) is 99% at epoch 40"), "narration");
+    // The main buttons, each by name.
+    for name in ["Play", "Back", "Next", "Lessons", "Reset", "Math", "Keys"] {
+        assert!(has(Some(Role::Button), name), "button {name}");
+    }
+    // Every control a finger or a switch can use has a name.
+    for (role, words, click, _) in &nodes {
+        if *click && !matches!(role, Role::Label | Role::ScrollBar) {
+            assert!(!words.trim().is_empty(), "a {role:?} without a name");
+        }
+    }
+    assert!(has(Some(Role::Slider), "Speed") && has(Some(Role::Slider), "replay"));
+    // The tree can tell: with AccessKit off there is none.
+    ctx.disable_accesskit();
+    let (mut out, _) = run(&ctx, &mut state, &summary, &info, vec![]);
+    out.textures_delta.clear();
+    assert!(out.platform_output.accesskit_update.is_none());
+}
+
+#[test]
+fn on_a_touch_exhibit_every_tap_target_is_fifteen_millimetres() {
+    use nextword::ui::comfort::{
+        MAX_TOUCH_SCALE, TOUCH_TARGET_MM, smallest_target_mm, touch_scale,
+    };
+    // A 24-inch touch screen at 1920x1080 (531 mm wide), a 55-inch one, and a 15.6-inch laptop
+    // (there the overlay stops growing at its cap, and targets are as large as that allows).
+    let screens: [(f32, (f32, f32)); 3] = [
+        (531.0, (1920.0, 1080.0)),
+        (1210.0, (1920.0, 1080.0)),
+        (344.0, (1366.0, 768.0)),
+    ];
+    for (mm, size) in screens {
+        let lesson = load_builtin("cat-sat").unwrap();
+        let (info, summary) = lesson_at(&lesson, 60.0);
+        let ctx = context();
+        let mut state = UiState {
+            step: Step::Training,
+            playhead: 60.0,
+            touch_exhibit: true,
+            ..UiState::default()
+        };
+        state.comfort.touch_scale = touch_scale(mm, (size.0 as u32, size.1 as u32));
+        state.apply_comfort();
+        let px_per_mm = size.0 / mm;
+        let scale = state.comfort.touch_scale;
+        let design_to_px = (size.1 / 1080.0).min(size.0 / 1100.0);
+        let want_mm = if scale < MAX_TOUCH_SCALE {
+            TOUCH_TARGET_MM
+        } else {
+            smallest_target_mm(scale * design_to_px, mm, size.0 as u32)
+        };
+        let nodes = accessibility_nodes(&ctx, &mut state, &summary, &info, size);
+        let mut targets = 0;
+        for (role, words, click, bounds) in &nodes {
+            use egui::accesskit::Role;
+            let Some(b) = bounds.filter(|_| *click) else {
+                continue;
+            };
+            // Text is selectable, not a target; scroll bars also scroll by dragging the text.
+            if matches!(role, Role::Label | Role::TextRun | Role::ScrollBar) {
+                continue;
+            }
+            let side_mm = ((b.x1 - b.x0).min(b.y1 - b.y0) as f32) / px_per_mm;
+            assert!(
+                side_mm >= want_mm - 0.5,
+                "{mm} mm screen: {role:?} {words:?} is {side_mm:.1} mm"
+            );
+            targets += 1;
+        }
+        assert!(targets >= 8, "{targets} targets");
+    }
+}

@@ -95,9 +95,11 @@ pub struct AppOptions {
 
 /// Opens the window and runs until it is closed.
 pub fn run(options: AppOptions) -> Result<(), AppError> {
-    let event_loop = EventLoop::new()?;
+    // Screen readers talk to the window through AccessKit, whose events arrive as user events.
+    let event_loop = EventLoop::<AccessEvent>::with_user_event().build()?;
     event_loop.set_control_flow(ControlFlow::Poll);
     let mut app = App {
+        proxy: event_loop.create_proxy(),
         options,
         running: None,
         error: None,
@@ -110,8 +112,13 @@ pub fn run(options: AppOptions) -> Result<(), AppError> {
     }
 }
 
+/// A screen reader's request (AccessKit), delivered through the event loop.
+type AccessEvent = egui_winit::accesskit_winit::Event;
+
 struct App {
     options: AppOptions,
+    /// Hands AccessKit's events to the event loop.
+    proxy: winit::event_loop::EventLoopProxy<AccessEvent>,
     running: Option<Running>,
     error: Option<AppError>,
     /// Set by SIGTERM / SIGINT / SIGHUP (and the kiosk's exit chord): leave cleanly.
@@ -148,6 +155,8 @@ struct Running {
     auto_rotate: bool,
     started: Instant,
     last_frame: Instant,
+    /// A screen reader is listening (egui describes its widgets to AccessKit).
+    screen_reader: bool,
     /// Frames since `fps_since`, for the fps line in the log (RUST_LOG=info).
     fps_frames: u32,
     fps_since: Instant,
@@ -180,16 +189,41 @@ struct DrillState {
     scale_override: Option<f32>,
 }
 
-impl ApplicationHandler for App {
+impl ApplicationHandler<AccessEvent> for App {
     fn resumed(&mut self, event_loop: &ActiveEventLoop) {
         if self.running.is_some() {
             return;
         }
-        match Running::new(event_loop, &self.options) {
+        match Running::new(event_loop, &self.options, &self.proxy) {
             Ok(running) => self.running = Some(running),
             Err(e) => {
                 self.error = Some(e);
                 event_loop.exit();
+            }
+        }
+    }
+
+    /// A screen reader arrived (egui starts describing its widgets), acts (a button pressed by
+    /// voice or switch), or left.
+    fn user_event(&mut self, _event_loop: &ActiveEventLoop, event: AccessEvent) {
+        use egui_winit::accesskit_winit::WindowEvent as Access;
+        let Some(r) = self.running.as_mut() else {
+            return;
+        };
+        match event.window_event {
+            Access::InitialTreeRequested => {
+                log::info!("a screen reader is listening");
+                r.scene.egui_ctx().enable_accesskit();
+                r.screen_reader = true;
+                r.window.request_redraw();
+            }
+            Access::ActionRequested(request) => {
+                r.egui.on_accesskit_action_request(request);
+                r.window.request_redraw();
+            }
+            Access::AccessibilityDeactivated => {
+                r.scene.egui_ctx().disable_accesskit();
+                r.screen_reader = false;
             }
         }
     }
@@ -371,8 +405,14 @@ fn clear_black(encoder: &mut wgpu::CommandEncoder, view: &wgpu::TextureView) {
 }
 
 impl Running {
-    fn new(event_loop: &ActiveEventLoop, options: &AppOptions) -> Result<Self, AppError> {
+    fn new(
+        event_loop: &ActiveEventLoop,
+        options: &AppOptions,
+        proxy: &winit::event_loop::EventLoopProxy<AccessEvent>,
+    ) -> Result<Self, AppError> {
+        // Hidden until AccessKit's adapter is attached (it must be, before the window shows).
         let mut attributes = Window::default_attributes()
+            .with_visible(false)
             .with_title("nextword")
             .with_inner_size(winit::dpi::PhysicalSize::new(
                 options.size.0,
@@ -404,7 +444,11 @@ impl Running {
         let epochs_per_frame =
             budget::window_epochs(&frame_budget, &lesson).map_err(AppError::TooBig)?;
         let session = LessonSession::from_lesson(&gpu.device, &gpu.queue, lesson)?;
-        let egui = egui_state(&window, &scene, &gpu.device);
+        let mut egui = egui_state(&window, &scene, &gpu.device);
+        if window.is_visible() != Some(true) {
+            egui.init_accesskit(event_loop, &window, proxy.clone());
+        }
+        window.set_visible(true);
         let mut ui = LessonUi::new(&session)?;
         ui.state.speed = options.speed as f32;
         // The window opens on the untrained model, paused on step 1; Play (or Next from step 2)
@@ -424,6 +468,7 @@ impl Running {
         if let Some(k) = &kiosk {
             crate::i18n::set_language(k.config.language);
             ui.state.languages = k.config.languages.clone();
+            ui.state.touch_exhibit = true;
             ui.state.comfort = k.config.comfort;
         }
         ui.state.comfort.touch_scale = touch_scale_for(kiosk.as_ref(), window.inner_size());
@@ -451,6 +496,7 @@ impl Running {
             started: Instant::now(),
             last_frame: Instant::now(),
             fps_frames: 0,
+            screen_reader: false,
             fps_since: Instant::now(),
             modifiers: winit::keyboard::ModifiersState::empty(),
             presenter: presenter_for(&options.mode),

@@ -33,7 +33,13 @@ impl Running {
             crate::kiosk::checkpoint::retrain(lesson, epoch, &gfx.gpu.device, &gfx.gpu.queue)
                 .map_err(|e| AppError::DeviceLost(e.to_string()))?;
         let scene = Scene::new(&gfx.gpu.device, gfx.format, SceneOptions::default());
+        // The screen reader's link lives on: it belongs to the window, not the device.
+        let accesskit = self.egui.accesskit.take();
+        if self.screen_reader {
+            scene.egui_ctx().enable_accesskit();
+        }
         self.egui = egui_state(&self.window, &scene, &gfx.gpu.device);
+        self.egui.accesskit = accesskit;
         self.scene = scene;
         self.session = session;
         self.gfx = gfx;

@@ -143,6 +143,7 @@ impl KioskRuntime {
             lr_choice: old.lr_choice,
             optimizer_choice: old.optimizer_choice,
             languages: self.config.languages.clone(),
+            touch_exhibit: true,
             comfort: crate::ui::Comfort {
                 touch_scale: old.comfort.touch_scale,
                 ..self.config.comfort

@@ -111,6 +111,9 @@ fn timeline(
         vec2(ui.available_width(), 48.0 * s),
         Sense::click_and_drag(),
     );
+    response.widget_info(|| {
+        egui::WidgetInfo::slider(true, f64::from(state.playhead), tr!("timeline-hint"))
+    });
     let painter = ui.painter_at(rect.expand(2.0 * s));
     let track = Rect::from_min_max(
         Pos2::new(rect.left() + 12.0 * s, rect.top() + 10.0 * s),
@@ -313,7 +316,11 @@ fn buttons_row(
         }
         left_end = ui.cursor().left();
         ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
-            if ui.button(" ? ").clicked() {
+            let help = ui.button(" ? ");
+            help.widget_info(|| {
+                egui::WidgetInfo::labeled(egui::Role::Button, true, tr!("help-title"))
+            });
+            if help.clicked() {
                 actions.push(Action::ToggleHelp);
             }
             if ui
@@ -383,7 +390,10 @@ fn speed_and_rate(
     if !tight {
         ui.label(RichText::new(tr!("speed")).color(DIM));
     }
-    if ui.add(slider).changed() {
+    let response = ui.add(slider);
+    // Named for a screen reader even where the row has no room for the word.
+    response.widget_info(|| egui::WidgetInfo::slider(true, f64::from(speed), tr!("speed")));
+    if response.changed() {
         actions.push(Action::SetSpeed(speed));
     }
     if !compact {

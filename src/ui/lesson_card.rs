@@ -249,7 +249,14 @@ fn nav_row(ui: &mut Ui, state: &UiState, info: &LessonInfo, s: f32, actions: &mu
     for (i, step) in Step::ALL.iter().enumerate() {
         let centre = egui::pos2(x0 + spacing * i as f32, rect.center().y);
         let hit = egui::Rect::from_center_size(centre, vec2(spacing, height));
-        let response = ui.interact(hit, ui.scope_id().with(("step_dot", i)), Sense::click());
+        // On a touch exhibit the dots only show where the lesson is: too small to tap, so Back
+        // and Next (15 mm and more) are the way through.
+        let sense = if state.touch_exhibit {
+            Sense::hover()
+        } else {
+            Sense::click()
+        };
+        let response = ui.interact(hit, ui.scope_id().with(("step_dot", i)), sense);
         let current = *step == state.step;
         let r = if current { 8.0 } else { 6.0 } * s;
         let painter = ui.painter();

@@ -219,6 +219,9 @@ pub struct UiState {
     pub theme_look: super::Look,
     /// Calm motion, large text, colour-safe words, high contrast, touch scale.
     pub comfort: super::Comfort,
+    /// A touch exhibit: every tap target is a full-size button (the step dots only show the
+    /// step).
+    pub touch_exhibit: bool,
     /// The languages the language row offers (an exhibit may offer fewer).
     pub languages: Vec<crate::i18n::Lang>,
     /// Points the narration card may take above the step card (measured each frame).
@@ -265,6 +268,7 @@ impl Default for UiState {
             look: super::Look::default(),
             theme_look: super::Look::default(),
             languages: crate::i18n::Lang::ALL.to_vec(),
+            touch_exhibit: false,
             comfort: super::Comfort::default(),
             narration_room: f32::INFINITY,
             pinned_readout: None,
