@@ -115,9 +115,25 @@ fn timeline(
         egui::WidgetInfo::slider(true, f64::from(state.playhead), tr!("timeline-hint"))
     });
     let painter = ui.painter_at(rect.expand(2.0 * s));
+    // The progress read-out at the right end; the track ends where it starts (with room for the
+    // playhead's knob), whatever the language and type size.
+    let progress = UiState::progress(summary.trained_epoch, info.total_epochs);
+    let progress_text = tr!(
+        "progress",
+        pct = percent(progress),
+        epoch = summary.shown_epoch,
+        total = info.total_epochs
+    );
+    let progress_galley = painter.layout_no_wrap(
+        progress_text,
+        FontId::proportional(22.0 * s),
+        state.look.text,
+    );
+    let track_right =
+        (rect.right() - progress_galley.size().x - 28.0 * s).max(rect.left() + rect.width() * 0.4);
     let track = Rect::from_min_max(
         Pos2::new(rect.left() + 12.0 * s, rect.top() + 10.0 * s),
-        Pos2::new(rect.right() - 300.0 * s, rect.top() + 22.0 * s),
+        Pos2::new(track_right, rect.top() + 22.0 * s),
     );
     let x_of = |e: f32| track.left() + track.width() * (e / total).clamp(0.0, 1.0);
     painter.rect_filled(track, 6.0 * s, Color32::from_rgb(38, 46, 68));
@@ -170,20 +186,11 @@ fn timeline(
             hovered_text = Some(milestone_text(m, info));
         }
     }
-    let progress = UiState::progress(summary.trained_epoch, info.total_epochs);
-    let progress_text = tr!(
-        "progress",
-        pct = percent(progress),
-        epoch = summary.shown_epoch,
-        total = info.total_epochs
-    );
-    painter.text(
+    let at = Align2::RIGHT_CENTER.anchor_size(
         Pos2::new(rect.right(), track.center().y),
-        Align2::RIGHT_CENTER,
-        progress_text,
-        FontId::proportional(22.0 * s),
-        state.look.text,
+        progress_galley.size(),
     );
+    painter.galley(at.min, progress_galley, state.look.text);
     let head = Pos2::new(x_of(state.playhead), track.center().y);
     painter.circle(
         head,

@@ -198,22 +198,34 @@ fn nav_row(ui: &mut Ui, state: &UiState, info: &LessonInfo, s: f32, actions: &mu
         );
         galley.size().x + 2.0 * ui.spacing().button_padding.x
     };
-    let back_text = tr!("back");
-    let next_text = match &next_lesson {
+    let back_name = tr!("back");
+    let next_name = match &next_lesson {
         Some(_) => tr!("next-lesson-short"),
         None => tr!("next"),
     };
-    let back_w = button_width(&back_text, ui);
-    let next_w = button_width(&next_text, ui);
+    // Where both words do not fit side by side (large type, long words), the buttons show their
+    // arrows alone; a screen reader still hears their names.
+    let fits =
+        button_width(&back_name, ui) + button_width(&next_name, ui) + 8.0 * s <= rect.width();
+    let (back_text, next_text) = if fits {
+        (back_name.clone(), next_name.clone())
+    } else {
+        ("◀".to_owned(), "▶".to_owned())
+    };
+    let back_w = button_width(&back_text, ui).max(height);
+    let next_w = button_width(&next_text, ui).max(height);
     let y = rect.center().y - height / 2.0;
     let back = egui::Rect::from_min_size(egui::pos2(rect.left(), y), vec2(back_w, height));
     let next =
         egui::Rect::from_min_size(egui::pos2(rect.right() - next_w, y), vec2(next_w, height));
-    if ui
+    let named = |response: &egui::Response, name: &str| {
+        response.widget_info(|| egui::WidgetInfo::labeled(egui::Role::Button, true, name));
+    };
+    let back_button = ui
         .add_enabled_ui(!first, |ui| ui.put(back, egui::Button::new(back_text)))
-        .inner
-        .clicked()
-    {
+        .inner;
+    named(&back_button, &back_name);
+    if back_button.clicked() {
         actions.push(Action::PreviousStep);
     }
     match next_lesson {
@@ -223,17 +235,16 @@ fn nav_row(ui: &mut Ui, state: &UiState, info: &LessonInfo, s: f32, actions: &mu
             let response = ui
                 .put(next, invite)
                 .on_hover_text(tr!("next-lesson", title = title));
+            named(&response, &next_name);
             if response.clicked() {
                 actions.push(Action::PickLesson(id));
             }
         }
         None => {
             let button = egui::Button::new(RichText::new(next_text).strong());
-            if ui
-                .add_enabled_ui(!last, |ui| ui.put(next, button))
-                .inner
-                .clicked()
-            {
+            let response = ui.add_enabled_ui(!last, |ui| ui.put(next, button)).inner;
+            named(&response, &next_name);
+            if response.clicked() {
                 actions.push(Action::NextStep);
             }
         }
