@@ -7,6 +7,7 @@
 //! epoch by epoch. Plain loops, no tricks: it is meant to be obviously right, not fast.
 //! [`assert_close`] is the NaN-aware compare the tests (and GPU tests) use.
 
+pub mod attention;
 mod backward;
 pub mod compare;
 mod dims;
