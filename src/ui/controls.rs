@@ -132,8 +132,8 @@ fn timeline(
     let track_right =
         (rect.right() - progress_galley.size().x - 28.0 * s).max(rect.left() + rect.width() * 0.4);
     let track = Rect::from_min_max(
-        Pos2::new(rect.left() + 12.0 * s, rect.top() + 10.0 * s),
-        Pos2::new(track_right, rect.top() + 22.0 * s),
+        Pos2::new(rect.left() + 12.0 * s, rect.top() + 8.0 * s),
+        Pos2::new(track_right, rect.top() + 20.0 * s),
     );
     let x_of = |e: f32| track.left() + track.width() * (e / total).clamp(0.0, 1.0);
     painter.rect_filled(track, 6.0 * s, Color32::from_rgb(38, 46, 68));
@@ -172,7 +172,7 @@ fn timeline(
             ],
             Stroke::new(3.0 * s, color),
         );
-        let at = Pos2::new(x.max(track.left() + 30.0 * s), track.bottom() + 9.0 * s);
+        let at = Pos2::new(x.max(track.left() + 30.0 * s), track.bottom() + 6.0 * s);
         if m.kind != MilestoneKind::LearningStarted {
             // Skip a label that would touch the previous one.
             let galley = painter.layout_no_wrap(short, label_font.clone(), color);
