@@ -460,7 +460,11 @@ fn lessons(
             } else {
                 resolve(base, name)
             };
-            crate::lesson::load(&id).map_err(|e| ctx.at(Some(item.span()), e.to_string()))?;
+            let lesson =
+                crate::lesson::load(&id).map_err(|e| ctx.at(Some(item.span()), e.to_string()))?;
+            lesson
+                .mlp_only("an exhibit")
+                .map_err(|e| ctx.at(Some(item.span()), e))?;
             Ok(id)
         })
         .collect()

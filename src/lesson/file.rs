@@ -19,6 +19,8 @@
 //! hidden = 4          # >= 1
 //! context = 1         # optional, default 1
 //! activation = "tanh" # optional: "tanh" (default) or "relu"
+//! # or the attention model of ATTENTION.md (no `hidden`, `context` or `activation`):
+//! # kind = "attention"; attn_dim = 4; window = 6   (window: optional, 1..=16, default 6)
 //!
 //! [optimizer]
 //! name = "adam"       # "sgd", "momentum" or "adam"
@@ -39,7 +41,8 @@ use serde::Deserialize;
 use toml::Spanned;
 
 use super::{
-    Activation, Lesson, LessonError, Localized, ModelSpec, OptimizerKind, split_sentences,
+    Activation, Lesson, LessonError, Localized, ModelKind, ModelSpec, OptimizerKind,
+    split_sentences,
 };
 use crate::i18n::Lang;
 
@@ -70,10 +73,13 @@ struct RawTranslation {
 #[derive(Deserialize)]
 #[serde(deny_unknown_fields)]
 struct RawModel {
+    kind: Option<Spanned<String>>,
     embed_dim: Spanned<i64>,
-    hidden: Spanned<i64>,
+    hidden: Option<Spanned<i64>>,
     context: Option<Spanned<i64>>,
     activation: Option<Spanned<String>>,
+    attn_dim: Option<Spanned<i64>>,
+    window: Option<Spanned<i64>>,
 }
 
 #[derive(Deserialize)]
@@ -143,6 +149,44 @@ impl Ctx<'_> {
             ));
         }
         T::try_from(v).map_err(|_| self.at(Some(value.span()), format!("`{key}` is too large")))
+    }
+
+    /// `[model] kind`: "mlp" (the default) or "attention" with its `attn_dim` and `window`.
+    fn model_kind(&self, m: &RawModel) -> Result<ModelKind, LessonError> {
+        use crate::limits::{MAX_CONTEXT, MAX_EMBED_DIM};
+        let limit = |max: usize| i64::try_from(max).unwrap_or(i64::MAX);
+        let name = m.kind.as_ref().map_or("mlp", |k| k.get_ref().as_str());
+        match name {
+            "mlp" => {
+                for (key, value) in [("attn_dim", &m.attn_dim), ("window", &m.window)] {
+                    if let Some(v) = value {
+                        return Err(self.at(
+                            Some(v.span()),
+                            format!("`{key}` belongs to attention lessons (kind = \"attention\")"),
+                        ));
+                    }
+                }
+                Ok(ModelKind::Mlp)
+            }
+            "attention" => {
+                let Some(attn_dim) = &m.attn_dim else {
+                    return Err(self.at(
+                        m.kind.as_ref().map(Spanned::span),
+                        "an attention model needs `attn_dim` (the query and key width)",
+                    ));
+                };
+                let attn_dim = self.count(attn_dim, "attn_dim", 1, limit(MAX_EMBED_DIM))?;
+                let window = match &m.window {
+                    Some(w) => self.count(w, "window", 1, limit(MAX_CONTEXT))?,
+                    None => super::DEFAULT_WINDOW,
+                };
+                Ok(ModelKind::Attention { attn_dim, window })
+            }
+            other => Err(self.at(
+                m.kind.as_ref().map(Spanned::span),
+                format!("unknown model kind `{other}`, expected \"mlp\" or \"attention\""),
+            )),
+        }
     }
 
     /// The title and description with their translations; a title is one line of text.
@@ -245,7 +289,15 @@ pub fn parse_lesson(text: &str, origin: &str, id: &str) -> Result<Lesson, Lesson
     };
     let m = &raw.model;
     let embed_dim: usize = ctx.count(&m.embed_dim, "embed_dim", 1, limit(MAX_EMBED_DIM))?;
-    let hidden: usize = ctx.count(&m.hidden, "hidden", 1, limit(MAX_HIDDEN))?;
+    let kind = ctx.model_kind(m)?;
+    let hidden: usize = match (&m.hidden, kind) {
+        (Some(h), _) => ctx.count(h, "hidden", 1, limit(MAX_HIDDEN))?,
+        // The attention model has no hidden layer.
+        (None, ModelKind::Attention { .. }) => 1,
+        (None, ModelKind::Mlp) => {
+            return Err(ctx.at(None, "[model] needs `hidden` (the hidden layer's neurons)"));
+        }
+    };
     let context: usize = match &m.context {
         Some(c) => ctx.count(c, "context", 1, limit(MAX_CONTEXT))?,
         None => 1,
@@ -280,6 +332,7 @@ pub fn parse_lesson(text: &str, origin: &str, id: &str) -> Result<Lesson, Lesson
             hidden,
             context,
             activation,
+            kind,
         },
         optimizer,
         lr,

@@ -61,7 +61,8 @@ fn minimal_file_gets_defaults() {
             embed_dim: 2,
             hidden: 3,
             context: 1,
-            activation: Activation::Tanh
+            activation: Activation::Tanh,
+            kind: ModelKind::Mlp,
         }
     );
     assert_eq!(lesson.optimizer, OptimizerKind::Sgd);
@@ -265,4 +266,64 @@ fn translations_and_language_are_read_and_checked() {
             .to_string()
             .contains("one line")
     );
+}
+
+#[test]
+fn attention_lessons_are_read_and_bad_values_refused() {
+    let base = "title = \"t\"\nsentences = [\"a b c a\"]\nepochs = 3\nseed = 1\n";
+    let tail = "[optimizer]\nname = \"adam\"\nlr = 0.02\n";
+    let model = |lines: &str| format!("{base}[model]\nembed_dim = 4\n{lines}\n{tail}");
+    let lesson = parse(&model("kind = \"attention\"\nattn_dim = 3\nwindow = 2")).unwrap();
+    assert_eq!(
+        lesson.model.kind,
+        ModelKind::Attention {
+            attn_dim: 3,
+            window: 2
+        }
+    );
+    assert!(
+        lesson
+            .mlp_only("the window")
+            .unwrap_err()
+            .contains("attention lesson")
+    );
+    let default_window = parse(&model("kind = \"attention\"\nattn_dim = 3")).unwrap();
+    assert_eq!(
+        default_window.model.kind,
+        ModelKind::Attention {
+            attn_dim: 3,
+            window: super::super::DEFAULT_WINDOW
+        }
+    );
+    for (lines, needle) in [
+        (
+            "kind = \"attention\"\nattn_dim = 3\nwindow = 0",
+            ":9:10: `window` must be between 1 and 16, got 0",
+        ),
+        (
+            "kind = \"attention\"\nattn_dim = 3\nwindow = 17",
+            ":9:10: `window` must be between 1 and 16, got 17",
+        ),
+        (
+            "kind = \"attention\"\nattn_dim = 0",
+            ":8:12: `attn_dim` must be between 1 and 256, got 0",
+        ),
+        (
+            "kind = \"attention\"",
+            ":7:8: an attention model needs `attn_dim`",
+        ),
+        (
+            "kind = \"rnn\"\nhidden = 2",
+            ":7:8: unknown model kind `rnn`",
+        ),
+        (
+            "hidden = 2\nattn_dim = 3",
+            ":8:12: `attn_dim` belongs to attention lessons",
+        ),
+        ("", "needs `hidden`"),
+    ] {
+        let err = parse(&model(lines)).unwrap_err().to_string();
+        assert!(err.contains(needle), "{lines:?}: {err}");
+        assert_eq!(err.lines().count(), 1);
+    }
 }

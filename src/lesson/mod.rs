@@ -30,6 +30,22 @@ pub use corpus::{Corpus, CorpusError, Pair, split_sentences, tokenize};
 pub use file::parse_lesson;
 pub use localized::Localized;
 
+impl Lesson {
+    /// A one-line refusal for the parts that draw or sample the MLP only, when this lesson
+    /// trains the attention model (its GPU engine and views are not built yet; `train` runs it
+    /// on the CPU reference).
+    pub fn mlp_only(&self, what: &str) -> Result<(), String> {
+        match self.model.kind {
+            ModelKind::Mlp => Ok(()),
+            ModelKind::Attention { .. } => Err(format!(
+                "{}: an attention lesson; {what} shows MLP lessons only for now (`nextword train \
+                 --lesson {}` trains it on the CPU reference)",
+                self.id, self.id
+            )),
+        }
+    }
+}
+
 /// Most characters of typed text that [`lesson_from_text`] accepts.
 pub const MAX_TEXT_CHARS: usize = crate::limits::MAX_TEXT_CHARS;
 /// Most distinct words of typed text that [`lesson_from_text`] accepts.
@@ -117,7 +133,33 @@ pub struct ModelSpec {
     pub hidden: usize,
     pub context: usize,
     pub activation: Activation,
+    /// The MLP of MODEL.md, or the attention model of ATTENTION.md.
+    pub kind: ModelKind,
 }
+
+/// Which model a lesson trains.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum ModelKind {
+    /// MODEL.md: the last `context` words through a hidden layer.
+    #[default]
+    Mlp,
+    /// ATTENTION.md: one head reads up to `window` earlier words through queries and keys of
+    /// `attn_dim` numbers.
+    Attention { attn_dim: usize, window: usize },
+}
+
+impl ModelKind {
+    /// The name in lesson files and output: "mlp" or "attention".
+    pub fn name(&self) -> &'static str {
+        match self {
+            ModelKind::Mlp => "mlp",
+            ModelKind::Attention { .. } => "attention",
+        }
+    }
+}
+
+/// The default window of an attention lesson (ATTENTION.md).
+pub const DEFAULT_WINDOW: usize = 6;
 
 /// A validated lesson. `sentences` are already split (no entry spans a sentence boundary) and
 /// build a [`Corpus`] without error; `lr` has one entry or `runs` entries, all finite and > 0.

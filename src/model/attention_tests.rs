@@ -119,3 +119,103 @@ fn a_step_lowers_the_loss_with_every_optimizer() {
         assert!(after.loss < before, "{kind:?}: {before} -> {}", after.loss);
     }
 }
+
+/// Token ids of `sentences` in first-appearance order (MODEL.md's vocabulary).
+fn token_ids(sentences: &[&str]) -> (Vec<String>, Vec<Vec<u32>>) {
+    let mut vocab: Vec<String> = Vec::new();
+    let ids = sentences
+        .iter()
+        .map(|s| {
+            crate::lesson::tokenize(s)
+                .into_iter()
+                .map(|w| match vocab.iter().position(|v| *v == w) {
+                    Some(i) => i as u32,
+                    None => {
+                        vocab.push(w);
+                        (vocab.len() - 1) as u32
+                    }
+                })
+                .collect()
+        })
+        .collect();
+    (vocab, ids)
+}
+
+/// ATTENTION.md's story, as the `attention` lesson file tells it: in every pair that ends
+/// "... on the", attention on the animal three words back rises to 0.8 or more and the right
+/// thing to 0.95 or more within the lesson's epochs, while the context-2 MLP on the same text
+/// stays at its ambiguous floor (a third each).
+#[test]
+fn the_attention_lesson_tells_its_story() {
+    let text = include_str!("../../assets/lessons/attention.toml");
+    let lesson = crate::lesson::parse_lesson(text, "attention.toml", "attention").unwrap();
+    let crate::lesson::ModelKind::Attention { attn_dim, window } = lesson.model.kind else {
+        panic!("the attention lesson trains the attention model");
+    };
+    let sentences: Vec<&str> = lesson.sentences.iter().map(String::as_str).collect();
+    let (vocab, ids) = token_ids(&sentences);
+    let dims = AttnDims {
+        vocab: vocab.len(),
+        embed_dim: lesson.model.embed_dim,
+        attn_dim,
+        window,
+    };
+    let pairs = attention_pairs(&ids, window);
+    let on_the: Vec<usize> = (0..pairs.len())
+        .filter(|&j| {
+            let c = &pairs[j].context;
+            c.len() >= 3 && vocab[c[c.len() - 2] as usize] == "on"
+        })
+        .collect();
+    assert_eq!(on_the.len(), 3, "one \"on the\" pair per animal");
+    let mut run = AttnRun::new(
+        dims,
+        lesson.optimizer,
+        lesson.lr[0],
+        init_attention(&dims, lesson.seed),
+    );
+    let start = run.record(&pairs);
+    while run.epoch < lesson.epochs {
+        run.step(&pairs);
+    }
+    let end = run.record(&pairs);
+    for &j in &on_the {
+        let animal = pairs[j].context.len() - 4;
+        let target = pairs[j].target as usize;
+        let (a, p) = (end.attention[j][animal], end.probs[j][target]);
+        assert!(a >= 0.8, "attention on the animal {a:.3}");
+        assert!(p >= 0.95, "P(right thing) {p:.3}");
+        // It was learned: at epoch 0 neither held.
+        assert!(start.probs[j][target] < 0.5);
+    }
+    // The context-2 MLP cannot know which thing: it stays at a third.
+    let mut mlp_lesson = lesson.clone();
+    mlp_lesson.model.kind = crate::lesson::ModelKind::Mlp;
+    mlp_lesson.model.context = 2;
+    mlp_lesson.model.hidden = 8;
+    let corpus = mlp_lesson.corpus().unwrap();
+    let mlp_dims = crate::model::Dims::from_spec(corpus.vocab.len(), &mlp_lesson.model);
+    let records = crate::model::train_reference(
+        mlp_dims,
+        mlp_lesson.model.activation,
+        mlp_lesson.optimizer,
+        mlp_lesson.lr[0],
+        crate::model::init_params(&mlp_dims, mlp_lesson.seed),
+        &corpus.pairs,
+        mlp_lesson.epochs,
+    );
+    let last = records.last().unwrap();
+    let on = corpus.vocab.iter().position(|w| w == "on").unwrap() as u32;
+    let mut checked = 0;
+    for (j, pair) in corpus.pairs.iter().enumerate() {
+        if pair.context[0] == on {
+            let p = last.probs[j][pair.target as usize];
+            assert!(
+                (0.25..=0.42).contains(&p),
+                "MLP P(right thing | on the) {p:.3}"
+            );
+            checked += 1;
+        }
+    }
+    assert_eq!(checked, 3);
+}

@@ -154,6 +154,9 @@ impl LessonSession {
         queue: &wgpu::Queue,
         lesson: Lesson,
     ) -> Result<Self, SceneError> {
+        lesson
+            .mlp_only("the window, render, narrate and generate")
+            .map_err(SceneError::Invalid)?;
         let corpus = lesson
             .corpus()
             .map_err(|e| SceneError::Invalid(e.to_string()))?;
