@@ -699,3 +699,127 @@ fn a_bad_backend_is_named() {
     );
     assert_eq!(stderr.lines().count(), 1, "{stderr}");
 }
+
+/// ATTENTION.md's contract on the attention lesson: the header's model and pairs, attention
+/// weights per pair (one per context word, summing to 1), the numbers of the f64 reference, and
+/// every parameter's shape; MLP headers say `"kind":"mlp"`.
+#[test]
+fn attention_lessons_follow_their_contract() {
+    use nextword::model::attention::{AttnDims, AttnRun, attention_pairs, init_attention};
+    let path = concat!(env!("CARGO_MANIFEST_DIR"), "/assets/lessons/attention.toml");
+    let lines = json_lines("train", &["--lesson", path, "--epochs", "40", "--params"]);
+    let header = &lines[0];
+    let model = &header["model"];
+    assert_eq!(model["kind"], "attention");
+    let (d, a, w) = (8usize, 4usize, 6usize);
+    assert_eq!(
+        (
+            model["embed_dim"].as_u64(),
+            model["attn_dim"].as_u64(),
+            model["window"].as_u64()
+        ),
+        (Some(d as u64), Some(a as u64), Some(w as u64))
+    );
+    let vocab: Vec<String> = header["vocab"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|v| v.as_str().unwrap().to_owned())
+        .collect();
+    let v = vocab.len();
+    assert_eq!(
+        model["parameters"].as_u64(),
+        Some((v * d + w * d + 2 * d * a + d * d + d * v + v) as u64)
+    );
+    let pairs = header["pairs"].as_array().unwrap();
+    assert_eq!(pairs.len(), 15);
+    assert_eq!(lines.len(), 1 + 41);
+    // The reference, from the same lesson.
+    let id = |word: &Value| {
+        vocab
+            .iter()
+            .position(|v| v == word.as_str().unwrap())
+            .unwrap() as u32
+    };
+    let sentences: Vec<Vec<u32>> = [
+        "the cat sat on the mat",
+        "the dog sat on the rug",
+        "the bird sat on the branch",
+    ]
+    .iter()
+    .map(|s| {
+        s.split(' ')
+            .map(|w| vocab.iter().position(|v| v == w).unwrap() as u32)
+            .collect()
+    })
+    .collect();
+    let ref_pairs = attention_pairs(&sentences, w);
+    for (pair, json) in ref_pairs.iter().zip(pairs) {
+        let context: Vec<u32> = json["context"].as_array().unwrap().iter().map(id).collect();
+        assert_eq!(context, pair.context);
+        assert_eq!(id(&json["target"]), pair.target);
+    }
+    let dims = AttnDims {
+        vocab: v,
+        embed_dim: d,
+        attn_dim: a,
+        window: w,
+    };
+    let mut run = AttnRun::new(
+        dims,
+        lesson::OptimizerKind::Adam,
+        0.02,
+        init_attention(&dims, 1),
+    );
+    for line in &lines[1..] {
+        let epoch = line["epoch"].as_u64().unwrap() as u32;
+        assert_eq!(epoch, run.epoch);
+        let want = run.record(&ref_pairs);
+        assert!((line["loss"].as_f64().unwrap() - want.loss).abs() < 1e-6);
+        let attention = line["attention"].as_array().unwrap();
+        for (j, weights) in attention.iter().enumerate() {
+            let weights: Vec<f64> = weights
+                .as_array()
+                .unwrap()
+                .iter()
+                .map(|x| x.as_f64().unwrap())
+                .collect();
+            assert_eq!(weights.len(), ref_pairs[j].context.len());
+            assert!((weights.iter().sum::<f64>() - 1.0).abs() < 1e-5);
+            for (got, want) in weights.iter().zip(&want.attention[j]) {
+                assert!((got - want).abs() < 1e-6, "epoch {epoch} pair {j}");
+            }
+        }
+        let params = &line["params"];
+        for (name, rows, cols) in [
+            ("embedding", v, d),
+            ("position", w, d),
+            ("wq", d, a),
+            ("wk", d, a),
+            ("wv", d, d),
+            ("w_out", d, v),
+        ] {
+            let m = params[name].as_array().unwrap();
+            assert_eq!(m.len(), rows, "{name}");
+            assert!(
+                m.iter().all(|r| r.as_array().unwrap().len() == cols),
+                "{name}"
+            );
+        }
+        assert_eq!(params["b_out"].as_array().unwrap().len(), v);
+        if run.epoch < 40 {
+            run.step(&ref_pairs);
+        }
+    }
+    // The MLP's header names its kind; drawing an attention lesson is refused in one line.
+    let mlp = json_lines("train", &["--epochs", "1"]);
+    assert_eq!(mlp[0]["model"]["kind"], "mlp");
+    fails_with(
+        &["train", "--lesson", path, "--hidden", "3"],
+        "no hidden layer",
+    );
+    fails_with(
+        &["generate", "--lesson", path, "--prompt", "the"],
+        "attention lesson",
+    );
+}

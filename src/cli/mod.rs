@@ -12,6 +12,7 @@ mod progress;
 pub mod render;
 mod text_args;
 pub mod train;
+pub mod train_attention;
 mod train_output;
 mod values;
 pub mod window;

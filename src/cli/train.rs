@@ -114,6 +114,9 @@ pub fn resolve_lesson(args: &TrainArgs) -> anyhow::Result<Lesson> {
 
 pub fn run(args: &TrainArgs) -> anyhow::Result<()> {
     let lesson = resolve_lesson(args)?;
+    if matches!(lesson.model.kind, lesson::ModelKind::Attention { .. }) {
+        return super::train_attention::run(args, &lesson);
+    }
     let corpus = lesson
         .corpus()
         .with_context(|| format!("lesson {}", lesson.id))?;

@@ -463,7 +463,7 @@ fn lessons(
             let lesson =
                 crate::lesson::load(&id).map_err(|e| ctx.at(Some(item.span()), e.to_string()))?;
             lesson
-                .mlp_only("an exhibit")
+                .mlp_only("exhibits")
                 .map_err(|e| ctx.at(Some(item.span()), e))?;
             Ok(id)
         })

@@ -38,9 +38,9 @@ impl Lesson {
         match self.model.kind {
             ModelKind::Mlp => Ok(()),
             ModelKind::Attention { .. } => Err(format!(
-                "{}: an attention lesson; {what} shows MLP lessons only for now (`nextword train \
-                 --lesson {}` trains it on the CPU reference)",
-                self.id, self.id
+                "{} is an attention lesson: {what} handle MLP lessons only for now; `nextword \
+                 train` trains attention lessons (on the CPU reference)",
+                self.id
             )),
         }
     }

@@ -1,0 +1,309 @@
+//! `nextword train` on an attention lesson: trains it on the f64 CPU reference of ATTENTION.md
+//! (the GPU engine for this model is still to come) and prints ATTENTION.md's output contract:
+//! a header whose model is `{"kind":"attention",...}`, then one line per run per epoch with the
+//! loss, the probabilities and the attention weights of every pair (`--params`: every
+//! parameter). CSV and the table carry the loss and the probabilities.
+//!
+//! The CPU is slow next to a GPU, so the work is checked first: a run past
+//! [`MAX_CPU_WORK`] multiply-adds is refused in one line instead of running for hours.
+
+use std::io::Write;
+
+use anyhow::bail;
+use serde::Serialize;
+
+use super::train::TrainArgs;
+use super::train_output::Format;
+use crate::lesson::{Lesson, ModelKind};
+use crate::model::attention::{
+    AttnDims, AttnEpoch, AttnPair, AttnRun, attention_pairs, init_attention,
+};
+
+/// The most multiply-adds a CPU run may take (about a minute on one core).
+pub const MAX_CPU_WORK: f64 = 2e10;
+
+#[derive(Serialize)]
+struct PairOut<'a> {
+    context: Vec<&'a str>,
+    target: &'a str,
+}
+
+#[derive(Serialize)]
+struct ModelOut {
+    kind: &'static str,
+    embed_dim: usize,
+    attn_dim: usize,
+    window: usize,
+    parameters: usize,
+}
+
+#[derive(Serialize)]
+struct OptimizerOut {
+    name: &'static str,
+    lr: Vec<f64>,
+}
+
+#[derive(Serialize)]
+struct HeaderOut<'a> {
+    #[serde(rename = "type")]
+    kind: &'static str,
+    lesson: &'a str,
+    vocab: &'a [String],
+    pairs: Vec<PairOut<'a>>,
+    model: ModelOut,
+    optimizer: OptimizerOut,
+    runs: u32,
+    seeds: Vec<u64>,
+    adapter: &'static str,
+}
+
+#[derive(Serialize)]
+struct EpochOut<'a> {
+    #[serde(rename = "type")]
+    kind: &'static str,
+    run: u32,
+    epoch: u32,
+    loss: f32,
+    probs: Vec<Vec<f32>>,
+    attention: Vec<Vec<f32>>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    params: Option<ParamsOut<'a>>,
+}
+
+/// ATTENTION.md's parameters by name, row-major matrices as lists of rows.
+#[derive(Serialize)]
+struct ParamsOut<'a> {
+    embedding: Vec<&'a [f32]>,
+    position: Vec<&'a [f32]>,
+    wq: Vec<&'a [f32]>,
+    wk: Vec<&'a [f32]>,
+    wv: Vec<&'a [f32]>,
+    w_out: Vec<&'a [f32]>,
+    b_out: &'a [f32],
+}
+
+impl<'a> ParamsOut<'a> {
+    fn new(flat: &'a [f32], dims: &AttnDims) -> Self {
+        let o = dims.offsets();
+        let (d, a, v) = (dims.embed_dim, dims.attn_dim, dims.vocab);
+        let rows = |from: usize, to: usize, width: usize| flat[from..to].chunks(width).collect();
+        Self {
+            embedding: rows(o.embedding, o.position, d),
+            position: rows(o.position, o.wq, d),
+            wq: rows(o.wq, o.wk, a),
+            wk: rows(o.wk, o.wv, a),
+            wv: rows(o.wv, o.w_out, d),
+            w_out: rows(o.w_out, o.b_out, v),
+            b_out: &flat[o.b_out..o.total],
+        }
+    }
+}
+
+fn f32s(values: &[Vec<f64>]) -> Vec<Vec<f32>> {
+    values
+        .iter()
+        .map(|row| row.iter().map(|&x| x as f32).collect())
+        .collect()
+}
+
+/// Flags that shape the MLP only: refused for an attention lesson.
+fn check_flags(args: &TrainArgs) -> anyhow::Result<()> {
+    for (flag, given) in [
+        ("--hidden", args.hidden.is_some()),
+        ("--context", args.context.is_some()),
+        ("--activation", args.activation.is_some()),
+    ] {
+        if given {
+            bail!(
+                "{flag} shapes the MLP; an attention lesson has no hidden layer (it reads a window of words)"
+            );
+        }
+    }
+    Ok(())
+}
+
+/// Trains `lesson` (an attention lesson) on the CPU reference and prints every epoch.
+pub fn run(args: &TrainArgs, lesson: &Lesson) -> anyhow::Result<()> {
+    let ModelKind::Attention { attn_dim, window } = lesson.model.kind else {
+        bail!("{} is not an attention lesson", lesson.id);
+    };
+    check_flags(args)?;
+    let corpus = lesson.corpus()?;
+    let vocab = &corpus.vocab;
+    let sentences: Vec<Vec<u32>> = lesson
+        .sentences
+        .iter()
+        .map(|s| {
+            crate::lesson::tokenize(s)
+                .iter()
+                .filter_map(|w| vocab.iter().position(|v| v == w).map(|i| i as u32))
+                .collect()
+        })
+        .collect();
+    let dims = AttnDims {
+        vocab: vocab.len(),
+        embed_dim: lesson.model.embed_dim,
+        attn_dim,
+        window,
+    };
+    let pairs = attention_pairs(&sentences, window);
+    let per_pair = (window * dims.embed_dim * (2 * attn_dim + dims.embed_dim)
+        + dims.embed_dim * dims.vocab) as f64;
+    let work =
+        per_pair * 3.0 * pairs.len() as f64 * f64::from(lesson.epochs) * f64::from(lesson.runs);
+    if work > MAX_CPU_WORK {
+        bail!(
+            "this attention run needs about {work:.1e} multiply-adds on the CPU reference, more \
+             than the limit of {MAX_CPU_WORK:.0e}; use fewer epochs, runs or words"
+        );
+    }
+    if let Some(warning) = lesson.tiny_lr_warning() {
+        eprintln!("{warning}");
+    }
+    let stdout = std::io::stdout();
+    let mut out = std::io::BufWriter::new(stdout.lock());
+    let header = HeaderOut {
+        kind: "header",
+        lesson: &lesson.id,
+        vocab,
+        pairs: pairs
+            .iter()
+            .map(|p| PairOut {
+                context: p
+                    .context
+                    .iter()
+                    .map(|&c| vocab[c as usize].as_str())
+                    .collect(),
+                target: &vocab[p.target as usize],
+            })
+            .collect(),
+        model: ModelOut {
+            kind: "attention",
+            embed_dim: dims.embed_dim,
+            attn_dim,
+            window,
+            parameters: dims.param_count(),
+        },
+        optimizer: OptimizerOut {
+            name: lesson.optimizer.name(),
+            lr: lesson.lr_per_run(),
+        },
+        runs: lesson.runs,
+        seeds: lesson.seeds(),
+        adapter: "cpu reference (f64)",
+    };
+    write_header(&mut out, args.format, &header)?;
+    for (r, lr) in lesson.lr_per_run().into_iter().enumerate() {
+        let seed = lesson.seed_of_run(r as u32);
+        let mut run = AttnRun::new(dims, lesson.optimizer, lr, init_attention(&dims, seed));
+        loop {
+            let record = run.record(&pairs);
+            let params: Option<Vec<f32>> = args
+                .params
+                .then(|| run.params.iter().map(|&x| x as f32).collect());
+            write_epoch(
+                &mut out,
+                args.format,
+                r as u32,
+                &record,
+                &pairs,
+                vocab,
+                params.as_deref(),
+                &dims,
+            )?;
+            if run.epoch >= lesson.epochs {
+                break;
+            }
+            run.step(&pairs);
+        }
+    }
+    out.flush()?;
+    Ok(())
+}
+
+fn write_header(
+    out: &mut impl Write,
+    format: Format,
+    header: &HeaderOut<'_>,
+) -> anyhow::Result<()> {
+    match format {
+        Format::Jsonl => writeln!(out, "{}", serde_json::to_string(header)?)?,
+        Format::Csv => writeln!(out, "run,epoch,loss")?,
+        Format::Table => {
+            let m = &header.model;
+            writeln!(
+                out,
+                "lesson   {}  ({} words, {} pairs)\nmodel    attention: embed {}, query/key {}, \
+                 window {}, {} parameters\ntraining {} lr {:?}, {} run(s), seeds {:?}\nadapter  {}",
+                header.lesson,
+                header.vocab.len(),
+                header.pairs.len(),
+                m.embed_dim,
+                m.attn_dim,
+                m.window,
+                m.parameters,
+                header.optimizer.name,
+                header.optimizer.lr,
+                header.runs,
+                header.seeds,
+                header.adapter
+            )?;
+            writeln!(
+                out,
+                "(each line: P(true next word) and where attention looks, oldest word first)"
+            )?;
+        }
+    }
+    Ok(())
+}
+
+#[allow(clippy::too_many_arguments)]
+fn write_epoch(
+    out: &mut impl Write,
+    format: Format,
+    run: u32,
+    record: &AttnEpoch,
+    pairs: &[AttnPair],
+    vocab: &[String],
+    params: Option<&[f32]>,
+    dims: &AttnDims,
+) -> anyhow::Result<()> {
+    match format {
+        Format::Jsonl => {
+            let line = EpochOut {
+                kind: "epoch",
+                run,
+                epoch: record.epoch,
+                loss: record.loss as f32,
+                probs: f32s(&record.probs),
+                attention: f32s(&record.attention),
+                params: params.map(|p| ParamsOut::new(p, dims)),
+            };
+            writeln!(out, "{}", serde_json::to_string(&line)?)?;
+        }
+        Format::Csv => writeln!(out, "{run},{},{}", record.epoch, record.loss as f32)?,
+        Format::Table => {
+            writeln!(
+                out,
+                "\nepoch {:>5}  run {:>3}  loss {:.6}",
+                record.epoch, run, record.loss
+            )?;
+            for (j, pair) in pairs.iter().enumerate() {
+                let words: Vec<String> = pair
+                    .context
+                    .iter()
+                    .zip(&record.attention[j])
+                    .map(|(&c, a)| format!("{} {a:.2}", vocab[c as usize]))
+                    .collect();
+                writeln!(
+                    out,
+                    "  -> {:<10} P {:.4}   [{}]",
+                    vocab[pair.target as usize],
+                    record.probs[j][pair.target as usize],
+                    words.join(", ")
+                )?;
+            }
+        }
+    }
+    Ok(())
+}
