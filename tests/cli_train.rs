@@ -775,7 +775,8 @@ fn attention_lessons_follow_their_contract() {
         let epoch = line["epoch"].as_u64().unwrap() as u32;
         assert_eq!(epoch, run.epoch);
         let want = run.record(&ref_pairs);
-        assert!((line["loss"].as_f64().unwrap() - want.loss).abs() < 1e-6);
+        // The engine's f32 against the f64 reference.
+        assert!((line["loss"].as_f64().unwrap() - want.loss).abs() < 2e-3);
         let attention = line["attention"].as_array().unwrap();
         for (j, weights) in attention.iter().enumerate() {
             let weights: Vec<f64> = weights
@@ -787,7 +788,7 @@ fn attention_lessons_follow_their_contract() {
             assert_eq!(weights.len(), ref_pairs[j].context.len());
             assert!((weights.iter().sum::<f64>() - 1.0).abs() < 1e-5);
             for (got, want) in weights.iter().zip(&want.attention[j]) {
-                assert!((got - want).abs() < 1e-6, "epoch {epoch} pair {j}");
+                assert!((got - want).abs() < 2e-3, "epoch {epoch} pair {j}");
             }
         }
         let params = &line["params"];

@@ -123,3 +123,29 @@ fn training_kernels_are_valid_for_every_shape_activation_and_optimizer() {
         }
     }
 }
+
+/// The attention kernel for windows 1..6, every optimizer, one and several runs.
+#[test]
+fn attention_kernels_are_valid() {
+    use nextword::engine::attention::attention_source;
+    use nextword::model::attention::AttnDims;
+    for window in 1..=6 {
+        for optimizer in [
+            OptimizerKind::Sgd,
+            OptimizerKind::Momentum,
+            OptimizerKind::Adam,
+        ] {
+            let dims = AttnDims {
+                vocab: 9,
+                embed_dim: 8,
+                attn_dim: 4,
+                window,
+            };
+            let name = format!("attention W{window} {optimizer:?}");
+            validate(
+                &name,
+                &attention_source(&dims, 15, 1 + window % 3, optimizer),
+            );
+        }
+    }
+}

@@ -394,3 +394,99 @@ mod sampling {
         }
     }
 }
+
+/// The attention engine against its f64 reference (ATTENTION.md): after 1 step (windows 1-4
+/// and the lesson's 6) and after 200 epochs (windows 2 and 6), every optimizer, one run and four
+/// runs with different learning rates and seeds; loss, probabilities, attention weights, and
+/// after one step every parameter (1e-5; 2e-3 after 200 epochs, as for the MLP's Adam).
+#[test]
+fn attention_engine_matches_the_reference() {
+    use nextword::engine::attention::AttnTrainer;
+    use nextword::model::attention::{AttnDims, AttnRun, attention_pairs, init_attention};
+    let gpu = common::gpu();
+    let (device, queue) = (&gpu.device, &gpu.queue);
+    // "the cat sat on the mat" and friends, as ids.
+    let sentences = vec![
+        vec![0, 1, 2, 3, 0, 4],
+        vec![0, 5, 2, 3, 0, 6],
+        vec![0, 7, 2, 3, 0, 8],
+    ];
+    let close = |got: f32, want: f64, tol: f64, what: &str| {
+        let diff = (f64::from(got) - want).abs();
+        assert!(
+            diff <= tol * (1.0 + want.abs()),
+            "{what}: GPU {got} vs reference {want}"
+        );
+    };
+    let mut cases = 0;
+    for window in [1, 2, 3, 4, 6] {
+        for optimizer in [
+            OptimizerKind::Sgd,
+            OptimizerKind::Momentum,
+            OptimizerKind::Adam,
+        ] {
+            // 200 epochs (one dispatch each on a software GPU) for the shortest and the
+            // lesson's window; one step for every window.
+            let long = [2, 6].contains(&window);
+            for (runs, epochs) in [(1usize, 1u32), (4, 1), (4, 200)] {
+                if epochs > 1 && !long {
+                    continue;
+                }
+                let dims = AttnDims {
+                    vocab: 9,
+                    embed_dim: 8,
+                    attn_dim: 4,
+                    window,
+                };
+                let pairs = attention_pairs(&sentences, window);
+                let lr = |r: usize| match optimizer {
+                    OptimizerKind::Adam => 0.01 * (r + 1) as f64,
+                    _ => 0.05 * (r + 1) as f64,
+                };
+                let starts: Vec<Vec<f64>> = (0..runs)
+                    .map(|r| init_attention(&dims, 3 + r as u64))
+                    .collect();
+                let f32s: Vec<Vec<f32>> = starts
+                    .iter()
+                    .map(|p| p.iter().map(|&x| x as f32).collect())
+                    .collect();
+                let lrs: Vec<f32> = (0..runs).map(|r| lr(r) as f32).collect();
+                let mut engine =
+                    AttnTrainer::new(device, dims, pairs.clone(), optimizer, &f32s, &lrs);
+                engine.train(device, queue, epochs);
+                let got = engine.record(device, queue);
+                let params = engine.read_params(device, queue);
+                let tol = if epochs == 1 { 1e-5 } else { 2e-3 };
+                for r in 0..runs {
+                    let mut run =
+                        AttnRun::new(dims, optimizer, f64::from(lrs[r]), starts[r].clone());
+                    for _ in 0..epochs {
+                        run.step(&pairs);
+                    }
+                    let want = run.record(&pairs);
+                    let what =
+                        format!("W{window} {optimizer:?} {runs} runs, {epochs} epochs, run {r}");
+                    close(got.loss[r], want.loss, tol, &format!("{what} loss"));
+                    for (j, pair) in pairs.iter().enumerate() {
+                        for (g, w) in got.probs[r][j].iter().zip(&want.probs[j]) {
+                            close(*g, *w, tol, &format!("{what} pair {j} p"));
+                        }
+                        assert_eq!(got.attention[r][j].len(), pair.context.len());
+                        for (g, w) in got.attention[r][j].iter().zip(&want.attention[j]) {
+                            close(*g, *w, tol, &format!("{what} pair {j} attention"));
+                        }
+                    }
+                    let moved = params[r].iter().zip(&f32s[r]).any(|(a, b)| a != b);
+                    assert!(moved, "{what}: the parameters moved");
+                    if epochs == 1 {
+                        for (i, (g, w)) in params[r].iter().zip(&run.params).enumerate() {
+                            close(*g, *w, 1e-5, &format!("{what} param {i}"));
+                        }
+                    }
+                }
+                cases += 1;
+            }
+        }
+    }
+    assert_eq!(cases, 36);
+}

@@ -80,7 +80,14 @@ pub fn error_line(err: &anyhow::Error) -> String {
 /// Runs the parsed command line.
 pub fn run(cli: Cli) -> anyhow::Result<()> {
     match cli.command {
-        Some(Command::Train(args)) => train::run(&args),
+        // Attention lessons train on the CPU reference for now (their GPU views are to come).
+        Some(Command::Train(args)) => {
+            let lesson = train::resolve_lesson(&args)?;
+            match lesson.model.kind {
+                crate::lesson::ModelKind::Attention { .. } => train_attention::run(&args, &lesson),
+                crate::lesson::ModelKind::Mlp => train::run(&args, lesson),
+            }
+        }
         Some(Command::Lessons) => lessons::run(),
         Some(Command::Bench(args)) => bench::run(&args),
         Some(Command::Render(args)) => render::run(&args),

@@ -112,11 +112,8 @@ pub fn resolve_lesson(args: &TrainArgs) -> anyhow::Result<Lesson> {
     Ok(lesson)
 }
 
-pub fn run(args: &TrainArgs) -> anyhow::Result<()> {
-    let lesson = resolve_lesson(args)?;
-    if matches!(lesson.model.kind, lesson::ModelKind::Attention { .. }) {
-        return super::train_attention::run(args, &lesson);
-    }
+/// Trains `lesson` (an MLP lesson, flags applied by [`resolve_lesson`]) and prints it.
+pub fn run(args: &TrainArgs, lesson: Lesson) -> anyhow::Result<()> {
     let corpus = lesson
         .corpus()
         .with_context(|| format!("lesson {}", lesson.id))?;

@@ -1,11 +1,11 @@
-//! `nextword train` on an attention lesson: trains it on the f64 CPU reference of ATTENTION.md
-//! (the GPU engine for this model is still to come) and prints ATTENTION.md's output contract:
-//! a header whose model is `{"kind":"attention",...}`, then one line per run per epoch with the
-//! loss, the probabilities and the attention weights of every pair (`--params`: every
-//! parameter). CSV and the table carry the loss and the probabilities.
+//! `nextword train` on an attention lesson: trains it with the attention engine
+//! ([`crate::engine::attention`], one GPU thread per run) and prints ATTENTION.md's output
+//! contract: a header whose model is `{"kind":"attention",...}`, then one line per run per epoch
+//! with the loss, the probabilities and the attention weights of every pair (`--params`: every
+//! parameter). CSV carries the loss; the table shows where each pair looks.
 //!
-//! The CPU is slow next to a GPU, so the work is checked first: a run past
-//! [`MAX_CPU_WORK`] multiply-adds is refused in one line instead of running for hours.
+//! One thread walks all of a run's pairs, so the work is checked first: a run past
+//! [`MAX_WORK`] multiply-adds per thread is refused in one line instead of running for hours.
 
 use std::io::Write;
 
@@ -14,13 +14,21 @@ use serde::Serialize;
 
 use super::train::TrainArgs;
 use super::train_output::Format;
+use crate::engine::attention::AttnTrainer;
 use crate::lesson::{Lesson, ModelKind};
-use crate::model::attention::{
-    AttnDims, AttnEpoch, AttnPair, AttnRun, attention_pairs, init_attention,
-};
+use crate::model::attention::{AttnDims, AttnPair, attention_pairs, init_attention};
 
-/// The most multiply-adds a CPU run may take (about a minute on one core).
-pub const MAX_CPU_WORK: f64 = 2e10;
+/// One run's records at one epoch, as the engine wrote them.
+struct EpochLine<'a> {
+    run: u32,
+    epoch: u32,
+    loss: f32,
+    probs: &'a [Vec<f32>],
+    attention: &'a [Vec<f32>],
+}
+
+/// The most multiply-adds one run may take (about a minute on one core of a software GPU).
+pub const MAX_WORK: f64 = 2e10;
 
 #[derive(Serialize)]
 struct PairOut<'a> {
@@ -54,7 +62,7 @@ struct HeaderOut<'a> {
     optimizer: OptimizerOut,
     runs: u32,
     seeds: Vec<u64>,
-    adapter: &'static str,
+    adapter: String,
 }
 
 #[derive(Serialize)]
@@ -64,8 +72,8 @@ struct EpochOut<'a> {
     run: u32,
     epoch: u32,
     loss: f32,
-    probs: Vec<Vec<f32>>,
-    attention: Vec<Vec<f32>>,
+    probs: &'a [Vec<f32>],
+    attention: &'a [Vec<f32>],
     #[serde(skip_serializing_if = "Option::is_none")]
     params: Option<ParamsOut<'a>>,
 }
@@ -97,13 +105,6 @@ impl<'a> ParamsOut<'a> {
             b_out: &flat[o.b_out..o.total],
         }
     }
-}
-
-fn f32s(values: &[Vec<f64>]) -> Vec<Vec<f32>> {
-    values
-        .iter()
-        .map(|row| row.iter().map(|&x| x as f32).collect())
-        .collect()
 }
 
 /// Flags that shape the MLP only: refused for an attention lesson.
@@ -149,17 +150,28 @@ pub fn run(args: &TrainArgs, lesson: &Lesson) -> anyhow::Result<()> {
     let pairs = attention_pairs(&sentences, window);
     let per_pair = (window * dims.embed_dim * (2 * attn_dim + dims.embed_dim)
         + dims.embed_dim * dims.vocab) as f64;
-    let work =
-        per_pair * 3.0 * pairs.len() as f64 * f64::from(lesson.epochs) * f64::from(lesson.runs);
-    if work > MAX_CPU_WORK {
+    let work = per_pair * 3.0 * pairs.len() as f64 * f64::from(lesson.epochs);
+    if work > MAX_WORK {
         bail!(
-            "this attention run needs about {work:.1e} multiply-adds on the CPU reference, more \
-             than the limit of {MAX_CPU_WORK:.0e}; use fewer epochs, runs or words"
+            "this attention run needs about {work:.1e} multiply-adds per run, more than the \
+             limit of {MAX_WORK:.0e} the attention engine takes for now; use fewer epochs or words"
         );
     }
     if let Some(warning) = lesson.tiny_lr_warning() {
         eprintln!("{warning}");
     }
+    let gpu = crate::gpu::GpuContext::headless()?;
+    let (device, queue) = (&gpu.device, &gpu.queue);
+    let starts: Vec<Vec<f32>> = (0..lesson.runs)
+        .map(|r| {
+            init_attention(&dims, lesson.seed_of_run(r))
+                .into_iter()
+                .map(|x| x as f32)
+                .collect()
+        })
+        .collect();
+    let lrs: Vec<f32> = lesson.lr_per_run().iter().map(|&x| x as f32).collect();
+    let mut engine = AttnTrainer::new(device, dims, pairs.clone(), lesson.optimizer, &starts, &lrs);
     let stdout = std::io::stdout();
     let mut out = std::io::BufWriter::new(stdout.lock());
     let header = HeaderOut {
@@ -190,31 +202,37 @@ pub fn run(args: &TrainArgs, lesson: &Lesson) -> anyhow::Result<()> {
         },
         runs: lesson.runs,
         seeds: lesson.seeds(),
-        adapter: "cpu reference (f64)",
+        adapter: gpu.adapter_label(),
     };
     write_header(&mut out, args.format, &header)?;
-    for (r, lr) in lesson.lr_per_run().into_iter().enumerate() {
-        let seed = lesson.seed_of_run(r as u32);
-        let mut run = AttnRun::new(dims, lesson.optimizer, lr, init_attention(&dims, seed));
-        loop {
-            let record = run.record(&pairs);
-            let params: Option<Vec<f32>> = args
-                .params
-                .then(|| run.params.iter().map(|&x| x as f32).collect());
+    loop {
+        let params = args.params.then(|| engine.read_params(device, queue));
+        let records = if engine.epoch < lesson.epochs {
+            engine.step_recorded(device, queue)
+        } else {
+            engine.record(device, queue)
+        };
+        for r in 0..lesson.runs as usize {
+            let line = EpochLine {
+                run: r as u32,
+                epoch: records.epoch,
+                loss: records.loss[r],
+                probs: &records.probs[r],
+                attention: &records.attention[r],
+            };
+            let run_params = params.as_ref().map(|p| p[r].as_slice());
             write_epoch(
                 &mut out,
                 args.format,
-                r as u32,
-                &record,
+                &line,
                 &pairs,
                 vocab,
-                params.as_deref(),
+                run_params,
                 &dims,
             )?;
-            if run.epoch >= lesson.epochs {
-                break;
-            }
-            run.step(&pairs);
+        }
+        if records.epoch >= lesson.epochs {
+            break;
         }
     }
     out.flush()?;
@@ -257,12 +275,10 @@ fn write_header(
     Ok(())
 }
 
-#[allow(clippy::too_many_arguments)]
 fn write_epoch(
     out: &mut impl Write,
     format: Format,
-    run: u32,
-    record: &AttnEpoch,
+    record: &EpochLine<'_>,
     pairs: &[AttnPair],
     vocab: &[String],
     params: Option<&[f32]>,
@@ -272,21 +288,21 @@ fn write_epoch(
         Format::Jsonl => {
             let line = EpochOut {
                 kind: "epoch",
-                run,
+                run: record.run,
                 epoch: record.epoch,
-                loss: record.loss as f32,
-                probs: f32s(&record.probs),
-                attention: f32s(&record.attention),
+                loss: record.loss,
+                probs: record.probs,
+                attention: record.attention,
                 params: params.map(|p| ParamsOut::new(p, dims)),
             };
             writeln!(out, "{}", serde_json::to_string(&line)?)?;
         }
-        Format::Csv => writeln!(out, "{run},{},{}", record.epoch, record.loss as f32)?,
+        Format::Csv => writeln!(out, "{},{},{}", record.run, record.epoch, record.loss)?,
         Format::Table => {
             writeln!(
                 out,
                 "\nepoch {:>5}  run {:>3}  loss {:.6}",
-                record.epoch, run, record.loss
+                record.epoch, record.run, record.loss
             )?;
             for (j, pair) in pairs.iter().enumerate() {
                 let words: Vec<String> = pair

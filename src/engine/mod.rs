@@ -8,6 +8,7 @@
 //! (shaders/engine/phases.wgsl) as one dispatch each over all cores, with pairs in chunks.
 //! Nothing is read back unless asked ([`readout`]).
 
+pub mod attention;
 pub mod bench;
 pub mod buffers;
 mod compact;

@@ -15,6 +15,7 @@ pub const TILES: &str = include_str!("../../shaders/engine/tiles.wgsl");
 pub const TRAIN_LAYERED: &str = include_str!("../../shaders/engine/train_layered.wgsl");
 pub const COMPACT: &str = include_str!("../../shaders/engine/compact.wgsl");
 pub const SAMPLE: &str = include_str!("../../shaders/engine/sample.wgsl");
+pub const ATTENTION: &str = include_str!("../../shaders/engine/attention.wgsl");
 
 /// The constants header for one model shape, with pairs processed in chunks of `chunk` pairs.
 pub fn model_header(

@@ -32,14 +32,13 @@ pub use localized::Localized;
 
 impl Lesson {
     /// A one-line refusal for the parts that draw or sample the MLP only, when this lesson
-    /// trains the attention model (its GPU engine and views are not built yet; `train` runs it
-    /// on the CPU reference).
+    /// trains the attention model (its views are not built yet; `train` trains it).
     pub fn mlp_only(&self, what: &str) -> Result<(), String> {
         match self.model.kind {
             ModelKind::Mlp => Ok(()),
             ModelKind::Attention { .. } => Err(format!(
                 "{} is an attention lesson: {what} handle MLP lessons only for now; `nextword \
-                 train` trains attention lessons (on the CPU reference)",
+                 train` trains attention lessons",
                 self.id
             )),
         }
