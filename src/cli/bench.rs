@@ -30,8 +30,8 @@ pub struct BenchArgs {
     /// The lesson of the full-window-frame measurement (an id or a lesson file).
     #[arg(long, default_value = "cat-sat")]
     pub frame_lesson: String,
-    /// Training cases to run, of a, b, c (all by default).
-    #[arg(long, default_value = "abc")]
+    /// Training cases to run, of a, b, c (the MLP) and d, e (attention) (all by default).
+    #[arg(long, default_value = "abcde")]
     pub cases: String,
     /// The training driver: auto (what lessons use), workgroup, per-run, unrolled or layered.
     #[arg(long, default_value = "auto", value_parser = parse_driver)]
@@ -130,6 +130,46 @@ fn training(gpu: &GpuContext, args: &BenchArgs) -> anyhow::Result<()> {
             Ok(figures) => println!("{figures}"),
             // A driver that cannot train this case (too big for it) is a line, not the end.
             Err(e) => println!("{name}: {e}"),
+        }
+    }
+    attention_cases(gpu, args)
+}
+
+/// The attention lesson's text with 1 and 1,024 runs (cases d and e).
+fn attention_cases(gpu: &GpuContext, args: &BenchArgs) -> anyhow::Result<()> {
+    use crate::engine::attention_bench::bench_attention;
+    use crate::model::attention::{AttnDims, attention_pairs};
+    let text = include_str!("../../assets/lessons/attention.toml");
+    let lesson = lesson::parse_lesson(text, "assets/lessons/attention.toml", "attention")?;
+    let lesson::ModelKind::Attention { attn_dim, window } = lesson.model.kind else {
+        anyhow::bail!("the attention lesson lost its kind");
+    };
+    let corpus = lesson.corpus()?;
+    let sentences: Vec<Vec<u32>> = lesson
+        .sentences
+        .iter()
+        .map(|s| {
+            lesson::tokenize(s)
+                .iter()
+                .filter_map(|w| corpus.vocab.iter().position(|v| v == w).map(|i| i as u32))
+                .collect()
+        })
+        .collect();
+    let dims = AttnDims {
+        vocab: corpus.vocab.len(),
+        embed_dim: lesson.model.embed_dim,
+        attn_dim,
+        window,
+    };
+    let pairs = attention_pairs(&sentences, window);
+    for (key, name, runs) in [
+        ('d', "(d) attention lesson, 1 run", 1),
+        ('e', "(e) attention lesson, 1,024 parallel runs", 1024),
+    ] {
+        if args.cases.contains(key) {
+            let line =
+                bench_attention(&gpu.device, &gpu.queue, name, dims, &pairs, runs, args.secs);
+            println!("{line}");
         }
     }
     Ok(())

@@ -9,6 +9,7 @@
 //! Nothing is read back unless asked ([`readout`]).
 
 pub mod attention;
+pub mod attention_bench;
 pub mod bench;
 pub mod buffers;
 mod compact;
