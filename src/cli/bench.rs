@@ -138,30 +138,12 @@ fn training(gpu: &GpuContext, args: &BenchArgs) -> anyhow::Result<()> {
 /// The attention lesson's text with 1 and 1,024 runs (cases d and e).
 fn attention_cases(gpu: &GpuContext, args: &BenchArgs) -> anyhow::Result<()> {
     use crate::engine::attention_bench::bench_attention;
-    use crate::model::attention::{AttnDims, attention_pairs};
+    use crate::model::attention::AttnLesson;
     let text = include_str!("../../assets/lessons/attention.toml");
     let lesson = lesson::parse_lesson(text, "assets/lessons/attention.toml", "attention")?;
-    let lesson::ModelKind::Attention { attn_dim, window } = lesson.model.kind else {
+    let Some(AttnLesson { dims, pairs, .. }) = AttnLesson::of(&lesson)? else {
         anyhow::bail!("the attention lesson lost its kind");
     };
-    let corpus = lesson.corpus()?;
-    let sentences: Vec<Vec<u32>> = lesson
-        .sentences
-        .iter()
-        .map(|s| {
-            lesson::tokenize(s)
-                .iter()
-                .filter_map(|w| corpus.vocab.iter().position(|v| v == w).map(|i| i as u32))
-                .collect()
-        })
-        .collect();
-    let dims = AttnDims {
-        vocab: corpus.vocab.len(),
-        embed_dim: lesson.model.embed_dim,
-        attn_dim,
-        window,
-    };
-    let pairs = attention_pairs(&sentences, window);
     for (key, name, runs) in [
         ('d', "(d) attention lesson, 1 run", 1),
         ('e', "(e) attention lesson, 1,024 parallel runs", 1024),

@@ -13,10 +13,10 @@ use anyhow::bail;
 use serde::Serialize;
 
 use super::train::TrainArgs;
-use super::train_output::Format;
+use super::train_output::{Format, OptimizerOut};
 use crate::engine::attention::AttnTrainer;
-use crate::lesson::{Lesson, ModelKind};
-use crate::model::attention::{AttnDims, AttnPair, attention_pairs, init_attention};
+use crate::lesson::Lesson;
+use crate::model::attention::{AttnDims, AttnLesson, AttnPair, init_attention};
 
 /// One run's records at one epoch, as the engine wrote them.
 struct EpochLine<'a> {
@@ -43,12 +43,6 @@ struct ModelOut {
     attn_dim: usize,
     window: usize,
     parameters: usize,
-}
-
-#[derive(Serialize)]
-struct OptimizerOut {
-    name: &'static str,
-    lr: Vec<f64>,
 }
 
 #[derive(Serialize)]
@@ -125,29 +119,12 @@ fn check_flags(args: &TrainArgs) -> anyhow::Result<()> {
 
 /// Trains `lesson` (an attention lesson) on the CPU reference and prints every epoch.
 pub fn run(args: &TrainArgs, lesson: &Lesson) -> anyhow::Result<()> {
-    let ModelKind::Attention { attn_dim, window } = lesson.model.kind else {
+    check_flags(args)?;
+    let Some(AttnLesson { vocab, dims, pairs }) = AttnLesson::of(lesson)? else {
         bail!("{} is not an attention lesson", lesson.id);
     };
-    check_flags(args)?;
-    let corpus = lesson.corpus()?;
-    let vocab = &corpus.vocab;
-    let sentences: Vec<Vec<u32>> = lesson
-        .sentences
-        .iter()
-        .map(|s| {
-            crate::lesson::tokenize(s)
-                .iter()
-                .filter_map(|w| vocab.iter().position(|v| v == w).map(|i| i as u32))
-                .collect()
-        })
-        .collect();
-    let dims = AttnDims {
-        vocab: vocab.len(),
-        embed_dim: lesson.model.embed_dim,
-        attn_dim,
-        window,
-    };
-    let pairs = attention_pairs(&sentences, window);
+    let vocab = &vocab;
+    let (attn_dim, window) = (dims.attn_dim, dims.window);
     let per_pair = (window * dims.embed_dim * (2 * attn_dim + dims.embed_dim)
         + dims.embed_dim * dims.vocab) as f64;
     let work = per_pair * 3.0 * pairs.len() as f64 * f64::from(lesson.epochs);
@@ -196,10 +173,7 @@ pub fn run(args: &TrainArgs, lesson: &Lesson) -> anyhow::Result<()> {
             window,
             parameters: dims.param_count(),
         },
-        optimizer: OptimizerOut {
-            name: lesson.optimizer.name(),
-            lr: lesson.lr_per_run(),
-        },
+        optimizer: OptimizerOut::of(lesson),
         runs: lesson.runs,
         seeds: lesson.seeds(),
         adapter: gpu.adapter_label(),
@@ -260,8 +234,8 @@ fn write_header(
                 m.attn_dim,
                 m.window,
                 m.parameters,
-                header.optimizer.name,
-                header.optimizer.lr,
+                header.optimizer.name(),
+                header.optimizer.lr(),
                 header.runs,
                 header.seeds,
                 header.adapter

@@ -33,10 +33,28 @@ struct ModelOut {
     parameters: usize,
 }
 
+/// The header's optimizer: its name and one learning rate per run (both model kinds).
 #[derive(Serialize)]
-struct OptimizerOut {
+pub(super) struct OptimizerOut {
     name: &'static str,
     lr: Vec<f64>,
+}
+
+impl OptimizerOut {
+    pub(super) fn of(lesson: &Lesson) -> Self {
+        Self {
+            name: lesson.optimizer.name(),
+            lr: lesson.lr_per_run(),
+        }
+    }
+
+    pub(super) fn name(&self) -> &str {
+        self.name
+    }
+
+    pub(super) fn lr(&self) -> &[f64] {
+        &self.lr
+    }
 }
 
 /// The first jsonl line.
@@ -80,10 +98,7 @@ impl Header {
                 activation: lesson.model.activation.name(),
                 parameters: dims.param_count(),
             },
-            optimizer: OptimizerOut {
-                name: lesson.optimizer.name(),
-                lr: lesson.lr_per_run(),
-            },
+            optimizer: OptimizerOut::of(lesson),
             runs: lesson.runs,
             seeds: lesson.seeds(),
             adapter: adapter.to_owned(),

@@ -92,6 +92,49 @@ pub fn attention_pairs(sentences: &[Vec<u32>], window: usize) -> Vec<AttnPair> {
     pairs
 }
 
+/// An attention lesson made ready to train: its vocabulary, sizes and pairs.
+#[derive(Clone, Debug, PartialEq)]
+pub struct AttnLesson {
+    pub vocab: Vec<String>,
+    pub dims: AttnDims,
+    pub pairs: Vec<AttnPair>,
+}
+
+impl AttnLesson {
+    /// The vocabulary (MODEL.md's), sizes and pairs of `lesson`; None for an MLP lesson.
+    pub fn of(lesson: &crate::lesson::Lesson) -> Result<Option<Self>, crate::lesson::CorpusError> {
+        let crate::lesson::ModelKind::Attention { attn_dim, window } = lesson.model.kind else {
+            return Ok(None);
+        };
+        let vocab = lesson.corpus()?.vocab;
+        let sentences = sentence_ids(&lesson.sentences, &vocab);
+        let dims = AttnDims {
+            vocab: vocab.len(),
+            embed_dim: lesson.model.embed_dim,
+            attn_dim,
+            window,
+        };
+        Ok(Some(Self {
+            pairs: attention_pairs(&sentences, window),
+            vocab,
+            dims,
+        }))
+    }
+}
+
+/// The token ids of every sentence in `vocab` (words outside it are left out).
+pub fn sentence_ids(sentences: &[String], vocab: &[String]) -> Vec<Vec<u32>> {
+    sentences
+        .iter()
+        .map(|s| {
+            crate::lesson::tokenize(s)
+                .iter()
+                .filter_map(|w| vocab.iter().position(|v| v == w).map(|i| i as u32))
+                .collect()
+        })
+        .collect()
+}
+
 /// Initial parameters from `seed`: uniform in ±1 for the embedding and position vectors,
 /// Glorot-uniform for the projections and the readout, zero bias; every value exact in f32.
 pub fn init_attention(dims: &AttnDims, seed: u64) -> Vec<f64> {

@@ -149,18 +149,10 @@ fn token_ids(sentences: &[&str]) -> (Vec<String>, Vec<Vec<u32>>) {
 fn the_attention_lesson_tells_its_story() {
     let text = include_str!("../../assets/lessons/attention.toml");
     let lesson = crate::lesson::parse_lesson(text, "attention.toml", "attention").unwrap();
-    let crate::lesson::ModelKind::Attention { attn_dim, window } = lesson.model.kind else {
-        panic!("the attention lesson trains the attention model");
-    };
+    let AttnLesson { vocab, dims, pairs } = AttnLesson::of(&lesson).unwrap().unwrap();
+    // The vocabulary is MODEL.md's: words in order of first appearance.
     let sentences: Vec<&str> = lesson.sentences.iter().map(String::as_str).collect();
-    let (vocab, ids) = token_ids(&sentences);
-    let dims = AttnDims {
-        vocab: vocab.len(),
-        embed_dim: lesson.model.embed_dim,
-        attn_dim,
-        window,
-    };
-    let pairs = attention_pairs(&ids, window);
+    assert_eq!(token_ids(&sentences).0, vocab);
     let on_the: Vec<usize> = (0..pairs.len())
         .filter(|&j| {
             let c = &pairs[j].context;
