@@ -819,8 +819,33 @@ fn attention_lessons_follow_their_contract() {
         &["train", "--lesson", path, "--hidden", "3"],
         "no hidden layer",
     );
-    fails_with(
-        &["generate", "--lesson", path, "--prompt", "the"],
-        "attention lesson",
-    );
+    fails_with(&["render", "--lesson", path], "attention lesson");
+    // The trained model writes the story: after "on the" the animal's own thing, looking back
+    // at the animal (ATTENTION.md's sampling: the context is the last W words).
+    for (animal, thing) in [("cat", "mat"), ("dog", "rug"), ("bird", "branch")] {
+        let prompt = format!("the {animal} sat on the");
+        let lines = json_lines(
+            "generate",
+            &[
+                "--lesson",
+                path,
+                "--prompt",
+                &prompt,
+                "--temperature",
+                "0",
+                "--words",
+                "1",
+            ],
+        );
+        assert_eq!(lines[0]["model"]["kind"], "attention");
+        let step = &lines[1];
+        assert_eq!(step["word"], thing, "{prompt}");
+        let looked: Vec<f64> = step["attention"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|x| x.as_f64().unwrap())
+            .collect();
+        assert!(looked[1] >= 0.8, "{prompt}: attention {looked:?}");
+    }
 }

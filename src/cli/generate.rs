@@ -81,11 +81,17 @@ pub fn prompt_ids(corpus: &Corpus, prompt: &str) -> anyhow::Result<Vec<u32>> {
     Ok(words.iter().filter_map(|w| corpus.word_id(w)).collect())
 }
 
-pub fn run(args: &GenerateArgs) -> anyhow::Result<()> {
+/// The lesson `--lesson` names, over `--text` when given.
+pub fn load_lesson(args: &GenerateArgs) -> anyhow::Result<lesson::Lesson> {
     let mut lesson = lesson::load(&args.lesson)?;
     if let Some(text) = &args.text.text()? {
         lesson = lesson.with_text(text)?;
     }
+    Ok(lesson)
+}
+
+/// The MLP lesson `lesson` writes (see the module docs).
+pub fn run(args: &GenerateArgs, lesson: lesson::Lesson) -> anyhow::Result<()> {
     let corpus = lesson
         .corpus()
         .with_context(|| format!("lesson `{}`", lesson.id))?;

@@ -6,6 +6,7 @@ pub mod bench;
 pub mod bench_frame;
 pub mod comfort_args;
 pub mod generate;
+pub mod generate_attention;
 pub mod lessons;
 pub mod narrate;
 mod progress;
@@ -92,7 +93,15 @@ pub fn run(cli: Cli) -> anyhow::Result<()> {
         Some(Command::Bench(args)) => bench::run(&args),
         Some(Command::Render(args)) => render::run(&args),
         Some(Command::Narrate(args)) => narrate::run(&args),
-        Some(Command::Generate(args)) => generate::run(&args),
+        Some(Command::Generate(args)) => {
+            let lesson = generate::load_lesson(&args)?;
+            match lesson.model.kind {
+                crate::lesson::ModelKind::Attention { .. } => {
+                    generate_attention::run(&args, &lesson)
+                }
+                crate::lesson::ModelKind::Mlp => generate::run(&args, lesson),
+            }
+        }
         None => window::run(&cli.window),
     }
 }

@@ -101,6 +101,14 @@ impl<'a> ParamsOut<'a> {
     }
 }
 
+/// About how many multiply-adds one run of `epochs` epochs over `pairs` pairs takes (forward
+/// and backward).
+pub fn work(dims: &AttnDims, pairs: usize, epochs: u32) -> f64 {
+    let (d, a, w) = (dims.embed_dim, dims.attn_dim, dims.window);
+    let per_pair = (w * d * (2 * a + d) + d * dims.vocab) as f64;
+    per_pair * 3.0 * pairs as f64 * f64::from(epochs)
+}
+
 /// Flags that shape the MLP only: refused for an attention lesson.
 fn check_flags(args: &TrainArgs) -> anyhow::Result<()> {
     for (flag, given) in [
@@ -125,9 +133,7 @@ pub fn run(args: &TrainArgs, lesson: &Lesson) -> anyhow::Result<()> {
     };
     let vocab = &vocab;
     let (attn_dim, window) = (dims.attn_dim, dims.window);
-    let per_pair = (window * dims.embed_dim * (2 * attn_dim + dims.embed_dim)
-        + dims.embed_dim * dims.vocab) as f64;
-    let work = per_pair * 3.0 * pairs.len() as f64 * f64::from(lesson.epochs);
+    let work = work(&dims, pairs.len(), lesson.epochs);
     if work > MAX_WORK {
         bail!(
             "this attention run needs about {work:.1e} multiply-adds per run, more than the \

@@ -38,7 +38,7 @@ impl Lesson {
             ModelKind::Mlp => Ok(()),
             ModelKind::Attention { .. } => Err(format!(
                 "{} is an attention lesson: {what} handle MLP lessons only for now; `nextword \
-                 train` trains attention lessons",
+                 train` and `generate` take attention lessons",
                 self.id
             )),
         }

@@ -170,6 +170,8 @@ pub struct Attended {
     pub weights: Vec<f64>,
     /// y = x_{L-1} + o.
     pub y: Vec<f64>,
+    /// y . w_out + b_out.
+    pub logits: Vec<f64>,
     /// The next-word probabilities.
     pub probs: Vec<f64>,
 }
@@ -235,6 +237,7 @@ pub fn attend(dims: &AttnDims, params: &[f64], pair: &AttnPair) -> Attended {
         v,
         weights,
         y,
+        logits,
         probs,
     }
 }
@@ -319,6 +322,42 @@ pub fn attention_gradients(dims: &AttnDims, params: &[f64], pairs: &[AttnPair]) 
         }
     }
     g
+}
+
+/// Writes `words` words after `prompt` (word ids, at least one) with MODEL.md's sampling, the
+/// context being the text's last W words (ATTENTION.md), drawing with the generator seeded with
+/// `seed`.
+pub fn write_attention(
+    dims: &AttnDims,
+    params: &[f64],
+    prompt: &[u32],
+    words: usize,
+    sampling: super::sample::Sampling,
+    seed: u64,
+) -> Vec<super::sample::WrittenWord> {
+    use super::sample::{WrittenWord, distribution, draw};
+    let mut text = prompt.to_vec();
+    let mut rng = SeededRng::new(seed);
+    let mut out = Vec::with_capacity(words);
+    for _ in 0..words {
+        if text.is_empty() {
+            break;
+        }
+        let context = text[text.len().saturating_sub(dims.window.max(1))..].to_vec();
+        let pair = AttnPair {
+            context: context.clone(),
+            target: 0,
+        };
+        let probs = distribution(&attend(dims, params, &pair).logits, sampling);
+        let word = draw(&probs, rng.next_f64()) as u32;
+        text.push(word);
+        out.push(WrittenWord {
+            context,
+            probs,
+            word,
+        });
+    }
+    out
 }
 
 /// One epoch of an attention run: the loss, and per pair the probabilities and attention

@@ -1,0 +1,108 @@
+//! `nextword generate` on an attention lesson: the attention engine trains it to the epoch, and
+//! the model writes from that epoch's parameters with MODEL.md's sampling, its context being the
+//! last W words (ATTENTION.md). Output as `generate`'s: the text, or jsonl (a header with the
+//! attention model, then one line per written word with the words it read and where it looked).
+
+use std::io::Write;
+
+use anyhow::bail;
+
+use super::generate::{GenerateArgs, GenerateFormat, prompt_ids};
+use crate::engine::attention::AttnTrainer;
+use crate::engine::sampler::MAX_WRITTEN_WORDS;
+use crate::lesson::Lesson;
+use crate::model::attention::{AttnLesson, AttnPair, attend, init_attention, write_attention};
+use crate::model::sample::Sampling;
+
+pub fn run(args: &GenerateArgs, lesson: &Lesson) -> anyhow::Result<()> {
+    let Some(AttnLesson { vocab, dims, pairs }) = AttnLesson::of(lesson)? else {
+        bail!("{} is not an attention lesson", lesson.id);
+    };
+    let epoch = args.epoch.unwrap_or(lesson.epochs);
+    let work = super::train_attention::work(&dims, pairs.len(), epoch);
+    if work > super::train_attention::MAX_WORK {
+        bail!(
+            "--epoch {epoch} needs about {work:.1e} multiply-adds, more than the limit of {:.0e} \
+             the attention engine takes for now",
+            super::train_attention::MAX_WORK
+        );
+    }
+    if args.words == 0 || args.words > MAX_WRITTEN_WORDS {
+        bail!(
+            "--words must be between 1 and {MAX_WRITTEN_WORDS}, got {}",
+            args.words
+        );
+    }
+    let corpus = lesson.corpus()?;
+    let prompt = prompt_ids(&corpus, &args.prompt)?;
+    if args.top_k == Some(0) {
+        bail!("--top-k must be at least 1");
+    }
+    let sampling = Sampling {
+        temperature: args.temperature,
+        top_k: args.top_k,
+    };
+    let gpu = crate::gpu::GpuContext::headless()?;
+    let (device, queue) = (&gpu.device, &gpu.queue);
+    let start: Vec<f32> = init_attention(&dims, lesson.seed_of_run(0))
+        .into_iter()
+        .map(|x| x as f32)
+        .collect();
+    let lr = lesson.lr_per_run()[0] as f32;
+    let mut engine = AttnTrainer::new(device, dims, pairs, lesson.optimizer, &[start], &[lr]);
+    engine.train(device, queue, epoch);
+    let params: Vec<f64> = engine.read_params(device, queue)[0]
+        .iter()
+        .map(|&x| f64::from(x))
+        .collect();
+    let written = write_attention(&dims, &params, &prompt, args.words, sampling, args.seed);
+    let word = |id: u32| vocab[id as usize].clone();
+    let out = std::io::stdout();
+    let mut out = std::io::BufWriter::new(out.lock());
+    match args.format {
+        GenerateFormat::Text => {
+            let mut text: Vec<String> = prompt.iter().map(|&w| word(w)).collect();
+            text.extend(written.iter().map(|w| word(w.word)));
+            writeln!(out, "{}", text.join(" "))?;
+        }
+        GenerateFormat::Jsonl => {
+            let header = serde_json::json!({
+                "type": "header",
+                "lesson": lesson.id,
+                "vocab": vocab,
+                "model": {
+                    "kind": "attention",
+                    "embed_dim": dims.embed_dim,
+                    "attn_dim": dims.attn_dim,
+                    "window": dims.window,
+                    "parameters": dims.param_count(),
+                },
+                "adapter": gpu.adapter_label(),
+                "epoch": epoch,
+                "prompt": prompt.iter().map(|&w| word(w)).collect::<Vec<_>>(),
+                "temperature": args.temperature,
+                "top_k": args.top_k,
+                "seed": args.seed,
+            });
+            writeln!(out, "{header}")?;
+            for (step, w) in written.iter().enumerate() {
+                let pair = AttnPair {
+                    context: w.context.clone(),
+                    target: 0,
+                };
+                let looked = attend(&dims, &params, &pair).weights;
+                let line = serde_json::json!({
+                    "type": "step",
+                    "step": step,
+                    "context": w.context.iter().map(|&id| word(id)).collect::<Vec<_>>(),
+                    "attention": looked,
+                    "probs": w.probs,
+                    "word": word(w.word),
+                });
+                writeln!(out, "{line}")?;
+            }
+        }
+    }
+    out.flush()?;
+    Ok(())
+}
