@@ -18,6 +18,9 @@ use crate::gpu::read_buffer_f32;
 use crate::lesson::OptimizerKind;
 use crate::model::attention::{AttnDims, AttnPair};
 
+/// Epochs encoded into one submit (each reads its own uniform block of the ring).
+const EPOCHS_PER_SUBMIT: u32 = 64;
+
 /// One epoch of every run, read back: per run the loss, per run and pair the probabilities and
 /// the attention weights (one per context word, oldest first).
 #[derive(Clone, Debug, PartialEq)]
@@ -128,7 +131,7 @@ impl AttnTrainer {
             &source,
             &["epoch"],
             16,
-            4,
+            EPOCHS_PER_SUBMIT,
             &[
                 (&params, false),
                 (&grads, false),
@@ -151,57 +154,69 @@ impl AttnTrainer {
         }
     }
 
-    /// One dispatch: records the current epoch and, when `update`, takes one step.
-    fn dispatch(&mut self, device: &wgpu::Device, queue: &wgpu::Queue, update: bool) {
-        let t = self.epoch + 1;
+    /// The uniform block of the epoch after `epoch`'s step: Adam's bias corrections of step
+    /// t = epoch + 1 (computed in f64, as the reference does) and whether to step.
+    fn block(&self, epoch: u32, update: bool) -> [u8; 16] {
+        let t = epoch.saturating_add(1).min(i32::MAX as u32) as i32;
         let (bias1, bias2) = match self.optimizer {
             OptimizerKind::Adam => (
-                (1.0 - 0.9f64.powi(t as i32)) as f32,
-                (1.0 - 0.999f64.powi(t as i32)) as f32,
+                (1.0 - 0.9f64.powi(t)) as f32,
+                (1.0 - 0.999f64.powi(t)) as f32,
             ),
             _ => (1.0, 1.0),
         };
-        let mut block = Vec::with_capacity(16);
-        block.extend_from_slice(&bias1.to_le_bytes());
-        block.extend_from_slice(&bias2.to_le_bytes());
-        block.extend_from_slice(&u32::from(update).to_le_bytes());
-        block.extend_from_slice(&0u32.to_le_bytes());
+        let mut block = [0u8; 16];
+        block[..4].copy_from_slice(&bias1.to_le_bytes());
+        block[4..8].copy_from_slice(&bias2.to_le_bytes());
+        block[8..12].copy_from_slice(&u32::from(update).to_le_bytes());
+        block
+    }
+
+    /// `count` dispatches in one submit (at most [`EPOCHS_PER_SUBMIT`]): each records the
+    /// current epoch and, when `update`, takes one step.
+    fn dispatch(&mut self, device: &wgpu::Device, queue: &wgpu::Queue, count: u32, update: bool) {
         let mut encoder = device.create_command_encoder(&wgpu::CommandEncoderDescriptor {
-            label: Some("attention epoch"),
+            label: Some("attention epochs"),
         });
         {
             let mut pass = encoder.begin_compute_pass(&wgpu::ComputePassDescriptor {
-                label: Some("attention epoch"),
+                label: Some("attention epochs"),
                 timestamp_writes: None,
             });
             pass.set_pipeline(&self.kernel.pipelines[0]);
-            self.kernel.bind_block(queue, &mut pass, &block);
             let (x, y) = linear_workgroups(self.runs as u64);
-            pass.dispatch_workgroups(x, y, 1);
+            for _ in 0..count.clamp(1, EPOCHS_PER_SUBMIT) {
+                let block = self.block(self.epoch, update);
+                self.kernel.bind_block(queue, &mut pass, &block);
+                pass.dispatch_workgroups(x, y, 1);
+                if update {
+                    self.epoch += 1;
+                }
+            }
         }
         queue.submit([encoder.finish()]);
-        if update {
-            self.epoch += 1;
-        }
     }
 
-    /// Trains `epochs` more epochs.
+    /// Trains `epochs` more epochs, up to [`EPOCHS_PER_SUBMIT`] per submit.
     pub fn train(&mut self, device: &wgpu::Device, queue: &wgpu::Queue, epochs: u32) {
-        for _ in 0..epochs {
-            self.dispatch(device, queue, true);
+        let mut left = epochs;
+        while left > 0 {
+            let n = left.min(EPOCHS_PER_SUBMIT);
+            self.dispatch(device, queue, n, true);
+            left -= n;
         }
     }
 
     /// The records of the current epoch (a forward pass of every run; nothing moves).
     pub fn record(&mut self, device: &wgpu::Device, queue: &wgpu::Queue) -> AttnRecords {
-        self.dispatch(device, queue, false);
+        self.dispatch(device, queue, 1, false);
         self.read_records(device, queue, self.epoch)
     }
 
     /// One step, and the records of the epoch it stepped from (one dispatch does both).
     pub fn step_recorded(&mut self, device: &wgpu::Device, queue: &wgpu::Queue) -> AttnRecords {
         let epoch = self.epoch;
-        self.dispatch(device, queue, true);
+        self.dispatch(device, queue, 1, true);
         self.read_records(device, queue, epoch)
     }
 

@@ -41,9 +41,9 @@ pub fn bench_attention(
     let start = Instant::now();
     let mut epochs = 0u64;
     while start.elapsed() < budget {
-        engine.train(device, queue, 10);
+        engine.train(device, queue, 64);
         let _ = device.poll(wgpu::PollType::wait_indefinitely());
-        epochs += 10;
+        epochs += 64;
     }
     let gpu = epochs as f64 * runs as f64 / start.elapsed().as_secs_f64();
     let mut run = AttnRun::new(dims, OptimizerKind::Adam, 0.02, init_attention(&dims, 1));
