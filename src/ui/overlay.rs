@@ -159,17 +159,36 @@ fn help_overlay(ctx: &egui::Context, s: f32, actions: &mut Vec<Action>) {
                 .fill(Color32::from_rgb(6, 8, 16))
                 .stroke(Stroke::new(2.0 * s, ACCENT))
                 .show(ui, |ui| {
-                    ui.set_width(620.0 * s);
+                    // One column of keys where the screen is tall enough, two side by side where
+                    // it is wide enough, else one column that scrolls (a row is about 50 design
+                    // pixels; title, button and margins about 150).
+                    let screen = ctx.content_rect();
+                    let one_column = HELP_ROWS.len() as f32 * 50.0 * s + 150.0 * s;
+                    let tall = one_column <= screen.height() * 0.92;
+                    let wide = 1240.0 * s <= screen.width() * 0.9;
+                    let columns = if !tall && wide { 2 } else { 1 };
+                    let per_column = HELP_ROWS.len().div_ceil(columns);
+                    ui.set_width(620.0 * s * columns as f32);
                     ui.label(RichText::new(tr!("help-title")).size(34.0 * s).strong());
-                    egui::Grid::new("nextword_help_keys")
-                        .num_columns(2)
-                        .spacing(vec2(28.0 * s, 10.0 * s))
+                    egui::ScrollArea::vertical()
+                        .max_height(screen.height() * 0.92 - 150.0 * s)
                         .show(ui, |ui| {
-                            for id in HELP_ROWS {
-                                ui.label(RichText::new(tr!(id)).color(ACCENT).strong());
-                                ui.label(tr!(&format!("{id}.action")));
-                                ui.end_row();
-                            }
+                            egui::Grid::new("nextword_help_keys")
+                                .num_columns(2 * columns)
+                                .spacing(vec2(28.0 * s, 10.0 * s))
+                                .show(ui, |ui| {
+                                    for row in 0..per_column {
+                                        for column in 0..columns {
+                                            let Some(id) = HELP_ROWS.get(row + column * per_column)
+                                            else {
+                                                continue;
+                                            };
+                                            ui.label(RichText::new(tr!(id)).color(ACCENT).strong());
+                                            ui.label(tr!(&format!("{id}.action")));
+                                        }
+                                        ui.end_row();
+                                    }
+                                });
                         });
                     ui.add_space(8.0 * s);
                     if ui.button(tr!("help-close")).clicked() {
