@@ -13,10 +13,13 @@
 use wgpu::util::DeviceExt;
 
 use super::kernel::{KernelSet, linear_workgroups};
-use super::shader_source::{ATTENTION, COMMON, optimizer_code};
+use super::shader_source::{ATTENTION, ATTENTION_WIDE, COMMON, optimizer_code};
 use crate::gpu::read_buffer_f32;
 use crate::lesson::OptimizerKind;
 use crate::model::attention::{AttnDims, AttnPair};
+
+/// Below this many runs each run gets a workgroup (`epoch_wide`), else a thread (`epoch`).
+pub const WIDE_BELOW_RUNS: usize = 64;
 
 /// Epochs encoded into one submit (each reads its own uniform block of the ring).
 const EPOCHS_PER_SUBMIT: u32 = 64;
@@ -61,7 +64,7 @@ pub fn attention_source(
          const S: u32 = {scratch}u;\nconst OFF_POS: u32 = {pos}u;\nconst OFF_WQ: u32 = {wq}u;\n\
          const OFF_WK: u32 = {wk}u;\nconst OFF_WV: u32 = {wv}u;\nconst OFF_WOUT: u32 = {wout}u;\n\
          const OFF_BOUT: u32 = {bout}u;\nconst OPT: u32 = {opt}u;\nconst ACT: u32 = 0u;\n\
-         {COMMON}\n{ATTENTION}",
+         {COMMON}\n{ATTENTION}\n{ATTENTION_WIDE}",
         p = o.total,
         pos = o.position,
         wq = o.wq,
@@ -129,7 +132,7 @@ impl AttnTrainer {
             device,
             "attention",
             &source,
-            &["epoch"],
+            &["epoch", "epoch_wide"],
             16,
             EPOCHS_PER_SUBMIT,
             &[
@@ -183,8 +186,15 @@ impl AttnTrainer {
                 label: Some("attention epochs"),
                 timestamp_writes: None,
             });
-            pass.set_pipeline(&self.kernel.pipelines[0]);
-            let (x, y) = linear_workgroups(self.runs as u64);
+            // Few runs: a workgroup shares each run's work; many: one thread per run.
+            let wide = self.runs < WIDE_BELOW_RUNS;
+            pass.set_pipeline(&self.kernel.pipelines[usize::from(wide)]);
+            let (x, y) = if wide {
+                let r = self.runs as u32;
+                (r.min(65_535), r.div_ceil(65_535))
+            } else {
+                linear_workgroups(self.runs as u64)
+            };
             for _ in 0..count.clamp(1, EPOCHS_PER_SUBMIT) {
                 let block = self.block(self.epoch, update);
                 self.kernel.bind_block(queue, &mut pass, &block);

@@ -16,6 +16,7 @@ pub const TRAIN_LAYERED: &str = include_str!("../../shaders/engine/train_layered
 pub const COMPACT: &str = include_str!("../../shaders/engine/compact.wgsl");
 pub const SAMPLE: &str = include_str!("../../shaders/engine/sample.wgsl");
 pub const ATTENTION: &str = include_str!("../../shaders/engine/attention.wgsl");
+pub const ATTENTION_WIDE: &str = include_str!("../../shaders/engine/attention_wide.wgsl");
 
 /// The `OPT` constant of the kernels' optimizer_step (common.wgsl): 0 sgd, 1 momentum, 2 adam.
 pub fn optimizer_code(optimizer: OptimizerKind) -> u32 {
