@@ -39,6 +39,32 @@ const SDS: u32 = SDA + W;           // dscore_s       W
 const SDQ: u32 = SDS + W;           // dq             A
 const SDX: u32 = SDQ + A;           // dx_s           W x D
 
+// Softmax of scratch[at .. at + n) in place (the max subtracted before exp).
+fn softmax_scratch(at: u32, n: u32) {
+    var top = -3.0e38;
+    for (var i = 0u; i < n; i++) {
+        top = max(top, scratch[at + i]);
+    }
+    var total = 0.0;
+    for (var i = 0u; i < n; i++) {
+        let e = exp(scratch[at + i] - top);
+        scratch[at + i] = e;
+        total += e;
+    }
+    for (var i = 0u; i < n; i++) {
+        scratch[at + i] /= total;
+    }
+}
+
+// Column `col` of (a D-vector in scratch at `x`) . (a D x `cols` matrix in params at `m`).
+fn times_column(x: u32, m: u32, cols: u32, col: u32) -> f32 {
+    var acc = 0.0;
+    for (var d = 0u; d < D; d++) {
+        acc += scratch[x + d] * params[m + d * cols + col];
+    }
+    return acc;
+}
+
 @compute @workgroup_size(64)
 fn epoch(@builtin(global_invocation_id) gid: vec3<u32>) {
     let r = gid.x;
@@ -67,47 +93,25 @@ fn epoch(@builtin(global_invocation_id) gid: vec3<u32>) {
                     params[pb + c * D + d] + params[pb + OFF_POS + (l - 1u - s) * D + d];
             }
             for (var a = 0u; a < A; a++) {
-                var acc = 0.0;
-                for (var d = 0u; d < D; d++) {
-                    acc += scratch[sb + SX + s * D + d] * params[pb + OFF_WK + d * A + a];
-                }
-                scratch[sb + SK + s * A + a] = acc;
+                scratch[sb + SK + s * A + a] = times_column(sb + SX + s * D, pb + OFF_WK, A, a);
             }
             for (var e = 0u; e < D; e++) {
-                var acc = 0.0;
-                for (var d = 0u; d < D; d++) {
-                    acc += scratch[sb + SX + s * D + d] * params[pb + OFF_WV + d * D + e];
-                }
-                scratch[sb + SV + s * D + e] = acc;
+                scratch[sb + SV + s * D + e] = times_column(sb + SX + s * D, pb + OFF_WV, D, e);
             }
         }
         let last = sb + SX + (l - 1u) * D;
         for (var a = 0u; a < A; a++) {
-            var acc = 0.0;
-            for (var d = 0u; d < D; d++) {
-                acc += scratch[last + d] * params[pb + OFF_WQ + d * A + a];
-            }
-            scratch[sb + SQ + a] = acc;
+            scratch[sb + SQ + a] = times_column(last, pb + OFF_WQ, A, a);
         }
         // a = softmax over s of (q . k_s) / sqrt(A).
-        var top = -3.0e38;
         for (var s = 0u; s < l; s++) {
             var acc = 0.0;
             for (var a = 0u; a < A; a++) {
                 acc += scratch[sb + SQ + a] * scratch[sb + SK + s * A + a];
             }
             scratch[sb + SATT + s] = acc / scale;
-            top = max(top, acc / scale);
         }
-        var total = 0.0;
-        for (var s = 0u; s < l; s++) {
-            let e = exp(scratch[sb + SATT + s] - top);
-            scratch[sb + SATT + s] = e;
-            total += e;
-        }
-        for (var s = 0u; s < l; s++) {
-            scratch[sb + SATT + s] /= total;
-        }
+        softmax_scratch(sb + SATT, l);
         // y = x_{L-1} + sum_s a_s v_s; p = softmax(y . w_out + b_out).
         for (var d = 0u; d < D; d++) {
             var acc = scratch[last + d];
@@ -116,23 +120,12 @@ fn epoch(@builtin(global_invocation_id) gid: vec3<u32>) {
             }
             scratch[sb + SY + d] = acc;
         }
-        top = -3.0e38;
         for (var v = 0u; v < V; v++) {
-            var acc = params[pb + OFF_BOUT + v];
-            for (var d = 0u; d < D; d++) {
-                acc += scratch[sb + SY + d] * params[pb + OFF_WOUT + d * V + v];
-            }
-            scratch[sb + SP + v] = acc;
-            top = max(top, acc);
+            scratch[sb + SP + v] =
+                params[pb + OFF_BOUT + v] + times_column(sb + SY, pb + OFF_WOUT, V, v);
         }
-        total = 0.0;
+        softmax_scratch(sb + SP, V);
         for (var v = 0u; v < V; v++) {
-            let e = exp(scratch[sb + SP + v] - top);
-            scratch[sb + SP + v] = e;
-            total += e;
-        }
-        for (var v = 0u; v < V; v++) {
-            scratch[sb + SP + v] /= total;
             records[R + (r * N + j) * V + v] = scratch[sb + SP + v];
         }
         for (var s = 0u; s < W; s++) {

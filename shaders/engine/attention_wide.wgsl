@@ -45,29 +45,13 @@ fn epoch_wide(@builtin(workgroup_id) wid: vec3<u32>, @builtin(local_invocation_i
         // k_s (l x A), v_s (l x D), q (A).
         for (var i = lid; i < l * A + l * D + A; i += T) {
             if i < l * A {
-                let s = i / A;
-                let a = i % A;
-                var acc = 0.0;
-                for (var d = 0u; d < D; d++) {
-                    acc += scratch[sb + SX + s * D + d] * params[pb + OFF_WK + d * A + a];
-                }
-                scratch[sb + SK + i] = acc;
+                scratch[sb + SK + i] = times_column(sb + SX + (i / A) * D, pb + OFF_WK, A, i % A);
             } else if i < l * A + l * D {
                 let k = i - l * A;
-                let s = k / D;
-                let e = k % D;
-                var acc = 0.0;
-                for (var d = 0u; d < D; d++) {
-                    acc += scratch[sb + SX + s * D + d] * params[pb + OFF_WV + d * D + e];
-                }
-                scratch[sb + SV + k] = acc;
+                scratch[sb + SV + k] = times_column(sb + SX + (k / D) * D, pb + OFF_WV, D, k % D);
             } else {
                 let a = i - l * A - l * D;
-                var acc = 0.0;
-                for (var d = 0u; d < D; d++) {
-                    acc += scratch[last + d] * params[pb + OFF_WQ + d * A + a];
-                }
-                scratch[sb + SQ + a] = acc;
+                scratch[sb + SQ + a] = times_column(last, pb + OFF_WQ, A, a);
             }
         }
         storageBarrier();
@@ -81,19 +65,7 @@ fn epoch_wide(@builtin(workgroup_id) wid: vec3<u32>, @builtin(local_invocation_i
         }
         storageBarrier();
         if lid == 0u {
-            var top = -3.0e38;
-            for (var s = 0u; s < l; s++) {
-                top = max(top, scratch[sb + SATT + s]);
-            }
-            var total = 0.0;
-            for (var s = 0u; s < l; s++) {
-                let e = exp(scratch[sb + SATT + s] - top);
-                scratch[sb + SATT + s] = e;
-                total += e;
-            }
-            for (var s = 0u; s < l; s++) {
-                scratch[sb + SATT + s] /= total;
-            }
+            softmax_scratch(sb + SATT, l);
         }
         storageBarrier();
         // y.
@@ -107,27 +79,12 @@ fn epoch_wide(@builtin(workgroup_id) wid: vec3<u32>, @builtin(local_invocation_i
         storageBarrier();
         // Logits, then the softmax (one thread).
         for (var v = lid; v < V; v += T) {
-            var acc = params[pb + OFF_BOUT + v];
-            for (var d = 0u; d < D; d++) {
-                acc += scratch[sb + SY + d] * params[pb + OFF_WOUT + d * V + v];
-            }
-            scratch[sb + SP + v] = acc;
+            scratch[sb + SP + v] =
+                params[pb + OFF_BOUT + v] + times_column(sb + SY, pb + OFF_WOUT, V, v);
         }
         storageBarrier();
         if lid == 0u {
-            var top = -3.0e38;
-            for (var v = 0u; v < V; v++) {
-                top = max(top, scratch[sb + SP + v]);
-            }
-            var total = 0.0;
-            for (var v = 0u; v < V; v++) {
-                let e = exp(scratch[sb + SP + v] - top);
-                scratch[sb + SP + v] = e;
-                total += e;
-            }
-            for (var v = 0u; v < V; v++) {
-                scratch[sb + SP + v] /= total;
-            }
+            softmax_scratch(sb + SP, V);
             loss -= log(scratch[sb + SP + want]);
         }
         storageBarrier();

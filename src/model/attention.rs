@@ -335,29 +335,21 @@ pub fn write_attention(
     sampling: super::sample::Sampling,
     seed: u64,
 ) -> Vec<super::sample::WrittenWord> {
-    use super::sample::{WrittenWord, distribution, draw};
-    let mut text = prompt.to_vec();
-    let mut rng = SeededRng::new(seed);
-    let mut out = Vec::with_capacity(words);
-    for _ in 0..words {
-        if text.is_empty() {
-            break;
-        }
-        let context = text[text.len().saturating_sub(dims.window.max(1))..].to_vec();
-        let pair = AttnPair {
-            context: context.clone(),
-            target: 0,
-        };
-        let probs = distribution(&attend(dims, params, &pair).logits, sampling);
-        let word = draw(&probs, rng.next_f64()) as u32;
-        text.push(word);
-        out.push(WrittenWord {
-            context,
-            probs,
-            word,
-        });
-    }
-    out
+    let window = dims.window.max(1);
+    super::sample::write_with(
+        prompt,
+        words,
+        sampling,
+        seed,
+        |text| (!text.is_empty()).then(|| text[text.len().saturating_sub(window)..].to_vec()),
+        |context| {
+            let pair = AttnPair {
+                context: context.to_vec(),
+                target: 0,
+            };
+            attend(dims, params, &pair).logits
+        },
+    )
 }
 
 /// One epoch of an attention run: the loss, and per pair the probabilities and attention

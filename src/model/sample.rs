@@ -108,16 +108,34 @@ pub fn write(
     seed: u64,
 ) -> Vec<WrittenWord> {
     let k = dims.context;
+    write_with(
+        prompt,
+        words,
+        sampling,
+        seed,
+        |text| Some(text[text.len().checked_sub(k)?..].to_vec()),
+        |context| pass(dims, activation, params, context).logits,
+    )
+}
+
+/// Writes `words` words after `prompt`, any model: `context_of` picks the words the model reads
+/// from the text so far (None: too few, writing stops), `logits` scores the next word.
+pub fn write_with(
+    prompt: &[u32],
+    words: usize,
+    sampling: Sampling,
+    seed: u64,
+    context_of: impl Fn(&[u32]) -> Option<Vec<u32>>,
+    logits: impl Fn(&[u32]) -> Vec<f64>,
+) -> Vec<WrittenWord> {
     let mut text = prompt.to_vec();
     let mut rng = SeededRng::new(seed);
     let mut out = Vec::with_capacity(words);
     for _ in 0..words {
-        let context = text[text.len().saturating_sub(k)..].to_vec();
-        if context.len() < k {
+        let Some(context) = context_of(&text) else {
             break;
-        }
-        let logits = pass(dims, activation, params, &context).logits;
-        let probs = distribution(&logits, sampling);
+        };
+        let probs = distribution(&logits(&context), sampling);
         let word = draw(&probs, rng.next_f64()) as u32;
         text.push(word);
         out.push(WrittenWord {
