@@ -81,6 +81,19 @@ pub fn prompt_ids(corpus: &Corpus, prompt: &str) -> anyhow::Result<Vec<u32>> {
     Ok(words.iter().filter_map(|w| corpus.word_id(w)).collect())
 }
 
+/// The prompt and the words written after it, as one line of text.
+pub fn written_text(
+    vocab: &[String],
+    prompt: &[u32],
+    written: impl IntoIterator<Item = u32>,
+) -> String {
+    let words = prompt.iter().copied().chain(written);
+    words
+        .map(|id| vocab[id as usize].as_str())
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
 /// The lesson `--lesson` names, over `--text` when given.
 pub fn load_lesson(args: &GenerateArgs) -> anyhow::Result<lesson::Lesson> {
     let mut lesson = lesson::load(&args.lesson)?;
@@ -140,11 +153,11 @@ pub fn run(args: &GenerateArgs, lesson: lesson::Lesson) -> anyhow::Result<()> {
     let out = std::io::stdout();
     let mut out = std::io::BufWriter::new(out.lock());
     match args.format {
-        GenerateFormat::Text => {
-            let mut text: Vec<String> = prompt.iter().map(|&w| word(w)).collect();
-            text.extend(written.iter().map(|w| word(w.word)));
-            writeln!(out, "{}", text.join(" "))?;
-        }
+        GenerateFormat::Text => writeln!(
+            out,
+            "{}",
+            written_text(&corpus.vocab, &prompt, written.iter().map(|w| w.word))
+        )?,
         GenerateFormat::Jsonl => {
             let mut header =
                 serde_json::to_value(Header::new(&lesson, &corpus, &dims, &gpu.adapter_label()))?;

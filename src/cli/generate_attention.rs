@@ -7,7 +7,7 @@ use std::io::Write;
 
 use anyhow::bail;
 
-use super::generate::{GenerateArgs, GenerateFormat, prompt_ids};
+use super::generate::{GenerateArgs, GenerateFormat, prompt_ids, written_text};
 use crate::engine::attention::AttnTrainer;
 use crate::engine::sampler::MAX_WRITTEN_WORDS;
 use crate::lesson::Lesson;
@@ -60,11 +60,11 @@ pub fn run(args: &GenerateArgs, lesson: &Lesson) -> anyhow::Result<()> {
     let out = std::io::stdout();
     let mut out = std::io::BufWriter::new(out.lock());
     match args.format {
-        GenerateFormat::Text => {
-            let mut text: Vec<String> = prompt.iter().map(|&w| word(w)).collect();
-            text.extend(written.iter().map(|w| word(w.word)));
-            writeln!(out, "{}", text.join(" "))?;
-        }
+        GenerateFormat::Text => writeln!(
+            out,
+            "{}",
+            written_text(&vocab, &prompt, written.iter().map(|w| w.word))
+        )?,
         GenerateFormat::Jsonl => {
             let header = serde_json::json!({
                 "type": "header",
