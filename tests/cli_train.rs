@@ -820,6 +820,16 @@ fn attention_lessons_follow_their_contract() {
         "no hidden layer",
     );
     fails_with(&["render", "--lesson", path], "attention lesson");
+    fails_with(
+        &[
+            "generate", "--lesson", path, "--prompt", "the", "--top-k", "10",
+        ],
+        "--top-k must be between 1 and 9",
+    );
+    fails_with(
+        &["generate", "--lesson", path, "--prompt", "the zebra"],
+        "no “zebra”",
+    );
     // The trained model writes the story: after "on the" the animal's own thing, looking back
     // at the animal (ATTENTION.md's sampling: the context is the last W words).
     for (animal, thing) in [("cat", "mat"), ("dog", "rug"), ("bird", "branch")] {

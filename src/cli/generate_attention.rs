@@ -35,8 +35,11 @@ pub fn run(args: &GenerateArgs, lesson: &Lesson) -> anyhow::Result<()> {
     }
     let corpus = lesson.corpus()?;
     let prompt = prompt_ids(&corpus, &args.prompt)?;
-    if args.top_k == Some(0) {
-        bail!("--top-k must be at least 1");
+    if let Some(k) = args.top_k.filter(|&k| k == 0 || k > vocab.len()) {
+        bail!(
+            "--top-k must be between 1 and {} (the lesson's words), got {k}",
+            vocab.len()
+        );
     }
     let sampling = Sampling {
         temperature: args.temperature,
