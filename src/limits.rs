@@ -38,6 +38,9 @@ pub const MAX_PARAMETERS: usize = 16_000_000;
 /// Parameters of all runs together (each run's weights, gradients and optimizer state are held
 /// on the GPU and, at the start, on the host).
 pub const MAX_TOTAL_PARAMETERS: usize = 32_000_000;
+/// Numbers one epoch's records may hold (the attention engine's loss, probabilities and
+/// attention weights of every run and pair: 64 MB).
+pub const MAX_RECORD_FLOATS: usize = 16_000_000;
 /// Pixels on a side of a rendered frame or window: egui's glyph atlas holds the text of frames up
 /// to this size (beyond it the labels' glyphs no longer fit and garble).
 pub const MAX_FRAME_SIDE: u32 = 4096;

@@ -820,6 +820,21 @@ fn attention_lessons_follow_their_contract() {
         "no hidden layer",
     );
     fails_with(&["render", "--lesson", path], "attention lesson");
+    // Sizes are checked before the engine allocates (this used to panic in wgpu).
+    fails_with(
+        &[
+            "train",
+            "--lesson",
+            path,
+            "--runs",
+            "4096",
+            "--embed-dim",
+            "256",
+            "--epochs",
+            "1",
+        ],
+        "the parameters of all runs is 302026752",
+    );
     fails_with(
         &[
             "generate", "--lesson", path, "--prompt", "the", "--top-k", "10",

@@ -15,9 +15,11 @@ use crate::model::attention::{AttnLesson, AttnPair, attend, init_attention, writ
 use crate::model::sample::Sampling;
 
 pub fn run(args: &GenerateArgs, lesson: &Lesson) -> anyhow::Result<()> {
-    let Some(AttnLesson { vocab, dims, pairs }) = AttnLesson::of(lesson)? else {
+    let Some(attn) = AttnLesson::of(lesson)? else {
         bail!("{} is not an attention lesson", lesson.id);
     };
+    attn.check_sizes(1).map_err(anyhow::Error::msg)?;
+    let AttnLesson { vocab, dims, pairs } = attn;
     let epoch = args.epoch.unwrap_or(lesson.epochs);
     let work = super::train_attention::work(&dims, pairs.len(), epoch);
     if work > super::train_attention::MAX_WORK {

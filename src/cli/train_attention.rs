@@ -128,9 +128,11 @@ fn check_flags(args: &TrainArgs) -> anyhow::Result<()> {
 /// Trains `lesson` (an attention lesson) on the CPU reference and prints every epoch.
 pub fn run(args: &TrainArgs, lesson: &Lesson) -> anyhow::Result<()> {
     check_flags(args)?;
-    let Some(AttnLesson { vocab, dims, pairs }) = AttnLesson::of(lesson)? else {
+    let Some(attn) = AttnLesson::of(lesson)? else {
         bail!("{} is not an attention lesson", lesson.id);
     };
+    attn.check_sizes(lesson.runs).map_err(anyhow::Error::msg)?;
+    let AttnLesson { vocab, dims, pairs } = attn;
     let vocab = &vocab;
     let (attn_dim, window) = (dims.attn_dim, dims.window);
     let work = work(&dims, pairs.len(), lesson.epochs);

@@ -122,6 +122,31 @@ impl AttnLesson {
     }
 }
 
+impl AttnLesson {
+    /// `runs` runs within the limits, checked before anything of their size is allocated: the
+    /// parameters of all runs (their moments double it on the GPU) and one epoch's records.
+    pub fn check_sizes(&self, runs: u32) -> Result<(), String> {
+        use crate::limits::{MAX_PARAMETERS, MAX_RECORD_FLOATS, check};
+        let runs = u64::from(runs);
+        let p = self.dims.param_count() as u64;
+        check("the attention model's parameters", p, MAX_PARAMETERS as u64)?;
+        check(
+            "the parameters of all runs",
+            p.saturating_mul(runs),
+            MAX_PARAMETERS as u64,
+        )?;
+        let per_pair = (self.dims.vocab + self.dims.window) as u64;
+        let records = runs
+            .saturating_mul(self.pairs.len() as u64)
+            .saturating_mul(per_pair);
+        check(
+            "the numbers one epoch records (runs x pairs x (words + window))",
+            records,
+            MAX_RECORD_FLOATS as u64,
+        )
+    }
+}
+
 /// The token ids of every sentence in `vocab` (words outside it are left out).
 pub fn sentence_ids(sentences: &[String], vocab: &[String]) -> Vec<Vec<u32>> {
     sentences
