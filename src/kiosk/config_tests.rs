@@ -169,3 +169,11 @@ fn languages_and_viewing_choices() {
         assert!(err.starts_with(needle), "{text}: {err}");
     }
 }
+
+#[test]
+fn an_attention_lesson_is_refused_until_the_window_can_show_it() {
+    let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("assets/lessons/attention.toml");
+    let err = parse(&format!("lessons = [{:?}]", path.display().to_string())).unwrap_err();
+    assert!(err.starts_with("exhibit.toml:1:12:"), "{err}");
+    assert!(err.contains("attention lesson"), "{err}");
+}
