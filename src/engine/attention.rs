@@ -1,14 +1,16 @@
-//! The attention model of ATTENTION.md on the GPU: R runs trained side by side by one WGSL
-//! kernel (shaders/engine/attention.wgsl), every epoch one dispatch.
+//! The attention model of ATTENTION.md on the GPU: R runs trained side by side, every epoch one
+//! dispatch, up to [`EPOCHS_PER_SUBMIT`] epochs per submit.
 //!
 //! How it works: parameters, gradients, the optimizer's moments, the pairs (each with its own
-//! context length 1..W) and the records of the latest epoch live in storage buffers; the kernel
-//! is specialised to the model by a generated header of constants (sizes and parameter offsets).
-//! One invocation trains one run: it walks every pair forward, writes the epoch's loss,
+//! context length 1..W) and the records of the latest epoch live in storage buffers; the kernels
+//! are specialised to the model by a generated header of constants (sizes and parameter
+//! offsets). For each run, an epoch walks every pair forward, writes the epoch's loss,
 //! probabilities and attention weights, walks back through ATTENTION.md's gradients and applies
 //! MODEL.md's optimizer, exactly as the f64 reference ([`crate::model::attention`]) does, in
-//! f32. Exact before fast: this is the engine the reference tests hold to; the views and the
-//! history ring of the MLP engine are still to be built on it.
+//! f32: below [`WIDE_BELOW_RUNS`] runs a workgroup does it for each run, its threads sharing each
+//! step's elements (shaders/engine/attention_wide.wgsl), from there one thread per run
+//! (shaders/engine/attention.wgsl). Exact before fast: this is the engine the reference tests
+//! hold to; a history ring like the MLP engine's, and the views, are still to be built on it.
 
 use wgpu::util::DeviceExt;
 
@@ -22,7 +24,7 @@ use crate::model::attention::{AttnDims, AttnPair};
 pub const WIDE_BELOW_RUNS: usize = 64;
 
 /// Epochs encoded into one submit (each reads its own uniform block of the ring).
-const EPOCHS_PER_SUBMIT: u32 = 64;
+pub const EPOCHS_PER_SUBMIT: u32 = 64;
 
 /// One epoch of every run, read back: per run the loss, per run and pair the probabilities and
 /// the attention weights (one per context word, oldest first).
