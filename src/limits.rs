@@ -41,6 +41,9 @@ pub const MAX_TOTAL_PARAMETERS: usize = 32_000_000;
 /// Numbers one epoch's records may hold (the attention engine's loss, probabilities and
 /// attention weights of every run and pair: 64 MB).
 pub const MAX_RECORD_FLOATS: usize = 16_000_000;
+/// Multiply-adds one attention run may take (`train`, `generate`): one thread walks all of a
+/// run's pairs, about a minute on one core of a software GPU.
+pub const MAX_ATTENTION_WORK: f64 = 2e10;
 /// Pixels on a side of a rendered frame or window: egui's glyph atlas holds the text of frames up
 /// to this size (beyond it the labels' glyphs no longer fit and garble).
 pub const MAX_FRAME_SIDE: u32 = 4096;

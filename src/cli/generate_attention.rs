@@ -11,24 +11,16 @@ use super::generate::{GenerateArgs, GenerateFormat, prompt_ids, written_text};
 use crate::engine::attention::AttnTrainer;
 use crate::engine::sampler::MAX_WRITTEN_WORDS;
 use crate::lesson::Lesson;
-use crate::model::attention::{AttnLesson, AttnPair, attend, init_attention, write_attention};
+use crate::model::attention::{AttnLesson, AttnPair, attend, write_attention};
 use crate::model::sample::Sampling;
 
 pub fn run(args: &GenerateArgs, lesson: &Lesson) -> anyhow::Result<()> {
     let Some(attn) = AttnLesson::of(lesson)? else {
         bail!("{} is not an attention lesson", lesson.id);
     };
-    attn.check_sizes(1).map_err(anyhow::Error::msg)?;
-    let AttnLesson { vocab, dims, pairs } = attn;
     let epoch = args.epoch.unwrap_or(lesson.epochs);
-    let work = super::train_attention::work(&dims, pairs.len(), epoch);
-    if work > super::train_attention::MAX_WORK {
-        bail!(
-            "--epoch {epoch} needs about {work:.1e} multiply-adds, more than the limit of {:.0e} \
-             the attention engine takes for now",
-            super::train_attention::MAX_WORK
-        );
-    }
+    attn.check_sizes(1, epoch).map_err(anyhow::Error::msg)?;
+    let AttnLesson { vocab, dims, pairs } = attn;
     if args.words == 0 || args.words > MAX_WRITTEN_WORDS {
         bail!(
             "--words must be between 1 and {MAX_WRITTEN_WORDS}, got {}",
@@ -49,12 +41,14 @@ pub fn run(args: &GenerateArgs, lesson: &Lesson) -> anyhow::Result<()> {
     };
     let gpu = crate::gpu::GpuContext::headless()?;
     let (device, queue) = (&gpu.device, &gpu.queue);
-    let start: Vec<f32> = init_attention(&dims, lesson.seed_of_run(0))
-        .into_iter()
-        .map(|x| x as f32)
-        .collect();
-    let lr = lesson.lr_per_run()[0] as f32;
-    let mut engine = AttnTrainer::new(device, dims, pairs, lesson.optimizer, &[start], &[lr]);
+    let mut engine = AttnTrainer::from_seeds(
+        device,
+        dims,
+        pairs,
+        lesson.optimizer,
+        &[lesson.seed_of_run(0)],
+        &lesson.lr_per_run()[..1],
+    );
     engine.train(device, queue, epoch);
     let params: Vec<f64> = engine.read_params(device, queue)[0]
         .iter()
@@ -75,13 +69,7 @@ pub fn run(args: &GenerateArgs, lesson: &Lesson) -> anyhow::Result<()> {
                 "type": "header",
                 "lesson": lesson.id,
                 "vocab": vocab,
-                "model": {
-                    "kind": "attention",
-                    "embed_dim": dims.embed_dim,
-                    "attn_dim": dims.attn_dim,
-                    "window": dims.window,
-                    "parameters": dims.param_count(),
-                },
+                "model": super::train_attention::ModelOut::of(&dims),
                 "adapter": gpu.adapter_label(),
                 "epoch": epoch,
                 "prompt": prompt.iter().map(|&w| word(w)).collect::<Vec<_>>(),

@@ -81,7 +81,7 @@ pub fn error_line(err: &anyhow::Error) -> String {
 /// Runs the parsed command line.
 pub fn run(cli: Cli) -> anyhow::Result<()> {
     match cli.command {
-        // Attention lessons train on the CPU reference for now (their GPU views are to come).
+        // Attention lessons train with their own engine (their views are to come).
         Some(Command::Train(args)) => {
             let lesson = train::resolve_lesson(&args)?;
             match lesson.model.kind {

@@ -4,8 +4,9 @@
 //! with the loss, the probabilities and the attention weights of every pair (`--params`: every
 //! parameter). CSV carries the loss; the table shows where each pair looks.
 //!
-//! One thread walks all of a run's pairs, so the work is checked first: a run past
-//! [`MAX_WORK`] multiply-adds per thread is refused in one line instead of running for hours.
+//! One thread walks all of a run's pairs, so the work is checked first
+//! ([`AttnLesson::check_sizes`]): a run past [`crate::limits::MAX_ATTENTION_WORK`] multiply-adds
+//! is refused in one line instead of running for hours.
 
 use std::io::Write;
 
@@ -16,7 +17,7 @@ use super::train::TrainArgs;
 use super::train_output::{Format, OptimizerOut};
 use crate::engine::attention::AttnTrainer;
 use crate::lesson::Lesson;
-use crate::model::attention::{AttnDims, AttnLesson, AttnPair, init_attention};
+use crate::model::attention::{AttnDims, AttnLesson, AttnPair};
 
 /// One run's records at one epoch, as the engine wrote them.
 struct EpochLine<'a> {
@@ -27,22 +28,32 @@ struct EpochLine<'a> {
     attention: &'a [Vec<f32>],
 }
 
-/// The most multiply-adds one run may take (about a minute on one core of a software GPU).
-pub const MAX_WORK: f64 = 2e10;
-
 #[derive(Serialize)]
 struct PairOut<'a> {
     context: Vec<&'a str>,
     target: &'a str,
 }
 
+/// The header's model (ATTENTION.md's contract), for `train` and `generate`.
 #[derive(Serialize)]
-struct ModelOut {
+pub(super) struct ModelOut {
     kind: &'static str,
     embed_dim: usize,
     attn_dim: usize,
     window: usize,
     parameters: usize,
+}
+
+impl ModelOut {
+    pub(super) fn of(dims: &AttnDims) -> Self {
+        Self {
+            kind: "attention",
+            embed_dim: dims.embed_dim,
+            attn_dim: dims.attn_dim,
+            window: dims.window,
+            parameters: dims.param_count(),
+        }
+    }
 }
 
 #[derive(Serialize)]
@@ -101,14 +112,6 @@ impl<'a> ParamsOut<'a> {
     }
 }
 
-/// About how many multiply-adds one run of `epochs` epochs over `pairs` pairs takes (forward
-/// and backward).
-pub fn work(dims: &AttnDims, pairs: usize, epochs: u32) -> f64 {
-    let (d, a, w) = (dims.embed_dim, dims.attn_dim, dims.window);
-    let per_pair = (w * d * (2 * a + d) + d * dims.vocab) as f64;
-    per_pair * 3.0 * pairs as f64 * f64::from(epochs)
-}
-
 /// Flags that shape the MLP only: refused for an attention lesson.
 fn check_flags(args: &TrainArgs) -> anyhow::Result<()> {
     for (flag, given) in [
@@ -125,38 +128,29 @@ fn check_flags(args: &TrainArgs) -> anyhow::Result<()> {
     Ok(())
 }
 
-/// Trains `lesson` (an attention lesson) on the CPU reference and prints every epoch.
+/// Trains `lesson` (an attention lesson) with the attention engine and prints every epoch.
 pub fn run(args: &TrainArgs, lesson: &Lesson) -> anyhow::Result<()> {
     check_flags(args)?;
     let Some(attn) = AttnLesson::of(lesson)? else {
         bail!("{} is not an attention lesson", lesson.id);
     };
-    attn.check_sizes(lesson.runs).map_err(anyhow::Error::msg)?;
+    attn.check_sizes(lesson.runs, lesson.epochs)
+        .map_err(anyhow::Error::msg)?;
     let AttnLesson { vocab, dims, pairs } = attn;
     let vocab = &vocab;
-    let (attn_dim, window) = (dims.attn_dim, dims.window);
-    let work = work(&dims, pairs.len(), lesson.epochs);
-    if work > MAX_WORK {
-        bail!(
-            "this attention run needs about {work:.1e} multiply-adds per run, more than the \
-             limit of {MAX_WORK:.0e} the attention engine takes for now; use fewer epochs or words"
-        );
-    }
     if let Some(warning) = lesson.tiny_lr_warning() {
         eprintln!("{warning}");
     }
     let gpu = crate::gpu::GpuContext::headless()?;
     let (device, queue) = (&gpu.device, &gpu.queue);
-    let starts: Vec<Vec<f32>> = (0..lesson.runs)
-        .map(|r| {
-            init_attention(&dims, lesson.seed_of_run(r))
-                .into_iter()
-                .map(|x| x as f32)
-                .collect()
-        })
-        .collect();
-    let lrs: Vec<f32> = lesson.lr_per_run().iter().map(|&x| x as f32).collect();
-    let mut engine = AttnTrainer::new(device, dims, pairs.clone(), lesson.optimizer, &starts, &lrs);
+    let mut engine = AttnTrainer::from_seeds(
+        device,
+        dims,
+        pairs.clone(),
+        lesson.optimizer,
+        &lesson.seeds(),
+        &lesson.lr_per_run(),
+    );
     let stdout = std::io::stdout();
     let mut out = std::io::BufWriter::new(stdout.lock());
     let header = HeaderOut {
@@ -174,13 +168,7 @@ pub fn run(args: &TrainArgs, lesson: &Lesson) -> anyhow::Result<()> {
                 target: &vocab[p.target as usize],
             })
             .collect(),
-        model: ModelOut {
-            kind: "attention",
-            embed_dim: dims.embed_dim,
-            attn_dim,
-            window,
-            parameters: dims.param_count(),
-        },
+        model: ModelOut::of(&dims),
         optimizer: OptimizerOut::of(lesson),
         runs: lesson.runs,
         seeds: lesson.seeds(),

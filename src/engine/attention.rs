@@ -18,7 +18,7 @@ use super::kernel::{KernelSet, linear_workgroups};
 use super::shader_source::{ATTENTION, ATTENTION_WIDE, COMMON, optimizer_code};
 use crate::gpu::read_buffer_f32;
 use crate::lesson::OptimizerKind;
-use crate::model::attention::{AttnDims, AttnPair};
+use crate::model::attention::{AttnDims, AttnPair, init_attention};
 
 /// Below this many runs each run gets a workgroup (`epoch_wide`), else a thread (`epoch`).
 pub const WIDE_BELOW_RUNS: usize = 64;
@@ -157,6 +157,28 @@ impl AttnTrainer {
             records,
             epoch: 0,
         }
+    }
+
+    /// Runs starting from [`init_attention`]'s parameters for each seed, one learning rate each.
+    pub fn from_seeds(
+        device: &wgpu::Device,
+        dims: AttnDims,
+        pairs: Vec<AttnPair>,
+        optimizer: OptimizerKind,
+        seeds: &[u64],
+        lrs: &[f64],
+    ) -> Self {
+        let starts: Vec<Vec<f32>> = seeds
+            .iter()
+            .map(|&seed| {
+                init_attention(&dims, seed)
+                    .into_iter()
+                    .map(|x| x as f32)
+                    .collect()
+            })
+            .collect();
+        let lrs: Vec<f32> = lrs.iter().map(|&x| x as f32).collect();
+        Self::new(device, dims, pairs, optimizer, &starts, &lrs)
     }
 
     /// The uniform block of the epoch after `epoch`'s step: Adam's bias corrections of step

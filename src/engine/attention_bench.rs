@@ -17,22 +17,14 @@ pub fn bench_attention(
     runs: usize,
     secs: f64,
 ) -> String {
-    let starts: Vec<Vec<f32>> = (0..runs)
-        .map(|r| {
-            init_attention(&dims, 1 + r as u64)
-                .into_iter()
-                .map(|x| x as f32)
-                .collect()
-        })
-        .collect();
-    let lrs = vec![0.02f32; runs];
-    let mut engine = AttnTrainer::new(
+    let seeds: Vec<u64> = (1..=runs as u64).collect();
+    let mut engine = AttnTrainer::from_seeds(
         device,
         dims,
         pairs.to_vec(),
         OptimizerKind::Adam,
-        &starts,
-        &lrs,
+        &seeds,
+        &vec![0.02; runs],
     );
     // Warm up (pipeline compilation), then time whole batches of epochs.
     engine.train(device, queue, 2);

@@ -123,10 +123,31 @@ impl AttnLesson {
 }
 
 impl AttnLesson {
-    /// `runs` runs within the limits, checked before anything of their size is allocated: the
-    /// parameters of all runs (their moments double it on the GPU) and one epoch's records.
-    pub fn check_sizes(&self, runs: u32) -> Result<(), String> {
-        use crate::limits::{MAX_PARAMETERS, MAX_RECORD_FLOATS, check};
+    /// About how many multiply-adds one run of `epochs` epochs takes (forward and backward).
+    pub fn work(&self, epochs: u32) -> f64 {
+        let AttnDims {
+            vocab,
+            embed_dim: d,
+            attn_dim: a,
+            window: w,
+        } = self.dims;
+        let per_pair = (w * d * (2 * a + d) + d * vocab) as f64;
+        per_pair * 3.0 * self.pairs.len() as f64 * f64::from(epochs)
+    }
+
+    /// `runs` runs of `epochs` epochs within the limits, checked before anything of their size
+    /// is allocated: the work of a run, the parameters of all runs (their moments double it on
+    /// the GPU) and one epoch's records.
+    pub fn check_sizes(&self, runs: u32, epochs: u32) -> Result<(), String> {
+        use crate::limits::{MAX_ATTENTION_WORK, MAX_PARAMETERS, MAX_RECORD_FLOATS, check};
+        let work = self.work(epochs);
+        if work > MAX_ATTENTION_WORK {
+            return Err(format!(
+                "this attention run needs about {work:.1e} multiply-adds per run, more than the \
+                 limit of {MAX_ATTENTION_WORK:.0e} the attention engine takes for now; use fewer \
+                 epochs or words"
+            ));
+        }
         let runs = u64::from(runs);
         let p = self.dims.param_count() as u64;
         check("the attention model's parameters", p, MAX_PARAMETERS as u64)?;
