@@ -200,7 +200,7 @@ fn the_3d_view_keeps_its_area_free_of_cards_on_every_screen_and_look() {
                 let ctx = context();
                 let mut state = UiState {
                     step,
-                    look,
+                    theme_look: look,
                     ..Default::default()
                 };
                 let (full, _) = run_sized(&ctx, &mut state, &summary, &info, vec![], size);
@@ -276,7 +276,7 @@ fn no_text_is_smaller_than_twelve_pixels_at_720_lines() {
                     let ctx = context();
                     let mut state = UiState {
                         step,
-                        look,
+                        theme_look: look,
                         lessons_open: step == Step::Takeaways,
                         ..Default::default()
                     };
@@ -348,7 +348,7 @@ fn the_control_row_fits_common_screens_in_both_looks() {
             let ctx = context();
             let mut state = UiState {
                 step,
-                look,
+                theme_look: look,
                 ..Default::default()
             };
             let (full, _) = run_sized(&ctx, &mut state, &summary, &info, vec![], size);
@@ -414,7 +414,7 @@ fn the_projector_look_has_larger_type_opaque_panels_and_a_clear_centre() {
         let ctx = context();
         let mut state = UiState {
             step: Step::Training,
-            look,
+            theme_look: look,
             ..Default::default()
         };
         let (full, _) = run(&ctx, &mut state, &summary, &info, vec![]);
@@ -597,7 +597,7 @@ fn kiosk_message_takes_the_step_cards_place(
             for ui_hidden in [false, true] {
                 let ctx = context();
                 let mut state = UiState {
-                    look: theme.style().look(),
+                    theme_look: theme.style().look(),
                     ui_hidden,
                     ..Default::default()
                 };
@@ -1061,7 +1061,6 @@ fn on_a_touch_exhibit_every_tap_target_is_fifteen_millimetres() {
             ..UiState::default()
         };
         state.comfort.touch_scale = touch_scale(mm, (size.0 as u32, size.1 as u32));
-        state.apply_comfort();
         let px_per_mm = size.0 / mm;
         let scale = state.comfort.touch_scale;
         let design_to_px = (size.1 / 1080.0).min(size.0 / 1100.0);

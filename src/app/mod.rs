@@ -473,7 +473,8 @@ impl Running {
         }
         ui.state.comfort.touch_scale = touch_scale_for(kiosk.as_ref(), window.inner_size());
         // The overlay's type and colours, and the glow, follow the theme.
-        ui.state.set_theme_look(theme.style().look());
+        ui.state.theme_look = theme.style().look();
+        ui.state.apply_palette();
         if !theme.style().bloom {
             frame.bloom.enabled = false;
         }
@@ -521,11 +522,8 @@ impl Running {
 
     fn resize(&mut self, width: u32, height: u32) {
         self.gfx.resize(width, height);
-        let scale = touch_scale_for(self.kiosk.as_ref(), self.window.inner_size());
-        if scale != self.ui.state.comfort.touch_scale {
-            self.ui.state.comfort.touch_scale = scale;
-            self.ui.state.apply_comfort();
-        }
+        self.ui.state.comfort.touch_scale =
+            touch_scale_for(self.kiosk.as_ref(), self.window.inner_size());
     }
 
     fn reconfigure(&mut self) {

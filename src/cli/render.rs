@@ -136,8 +136,9 @@ fn select(
         frame.camera = camera;
     }
     if let Some(ui) = ui {
+        // The palette of these choices was made the words' at the start of `run`.
         ui.state.comfort = args.comfort.over(ui.state.comfort);
-        ui.state.set_theme_look(args.theme.style().look());
+        ui.state.theme_look = args.theme.style().look();
         ui.state.selected_pair = frame.pair;
         ui.state.selected_run = frame.run;
         ui.state.selected_word = args.word.is_some().then_some(frame.word);

@@ -150,7 +150,8 @@ impl KioskRuntime {
             },
             ..UiState::default()
         };
-        state.set_theme_look(old.theme_look);
+        state.theme_look = old.theme_look;
+        state.apply_palette();
         state
     }
 
@@ -243,7 +244,7 @@ mod tests {
         old.comfort.large_text = false;
         old.comfort.calm_motion = true;
         old.comfort.touch_scale = 1.3;
-        old.set_theme_look(crate::ui::Look::HIGH_CONTRAST);
+        old.theme_look = crate::ui::Look::HIGH_CONTRAST;
         let next = r.next_visitor_state(&old, 20.0);
         assert!(next.comfort.large_text && !next.comfort.calm_motion);
         assert_eq!(next.comfort.touch_scale, 1.3);
@@ -251,7 +252,7 @@ mod tests {
         assert_eq!(next.theme_look, crate::ui::Look::HIGH_CONTRAST);
         // Large text and the touch scale show in the look.
         let scale = crate::ui::comfort::LARGE_TEXT * 1.3;
-        assert!((next.look.scale - scale).abs() < 1e-5);
+        assert!((next.look().scale - scale).abs() < 1e-5);
         assert_eq!(r.config.language, Lang::De);
     }
 

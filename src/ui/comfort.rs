@@ -4,7 +4,8 @@
 //!
 //! How it works: [`Comfort`] is plain data in [`super::UiState::comfort`], changed by
 //! [`super::Action::SetComfort`] (the lessons popup's settings row, keys, or the exhibit config).
-//! [`Comfort::look`] turns the theme's [`Look`] into the one the overlay draws with (high
+//! [`Comfort::look`] turns the theme's [`Look`] into the one the overlay draws with
+//! ([`super::UiState::look`]) (high
 //! contrast swaps the colours, large text and the touch scale multiply the type size); the window
 //! reads `calm_motion` to stop auto-rotation and the network's pulses, and the palette choice is
 //! made process-wide ([`crate::scene::palette::set_word_palette`]) so every view colours words

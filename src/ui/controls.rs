@@ -127,7 +127,7 @@ fn timeline(
     let progress_galley = painter.layout_no_wrap(
         progress_text,
         FontId::proportional(22.0 * s),
-        state.look.text,
+        state.look().text,
     );
     let track_right =
         (rect.right() - progress_galley.size().x - 28.0 * s).max(rect.left() + rect.width() * 0.4);
@@ -190,12 +190,12 @@ fn timeline(
         Pos2::new(rect.right(), track.center().y),
         progress_galley.size(),
     );
-    painter.galley(at.min, progress_galley, state.look.text);
+    painter.galley(at.min, progress_galley, state.look().text);
     let head = Pos2::new(x_of(state.playhead), track.center().y);
     painter.circle(
         head,
         12.0 * s,
-        state.look.text,
+        state.look().text,
         Stroke::new(3.0 * s, ACCENT),
     );
     if let Some(pos) = response.interact_pointer_pos()

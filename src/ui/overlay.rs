@@ -48,7 +48,7 @@ pub fn overlay_ui(
     summary: &LessonSummary,
     info: &LessonInfo,
 ) -> Vec<Action> {
-    state.look.install(ctx);
+    state.look().install(ctx);
     let mut actions = keyboard_actions(ctx, state);
     let s = ui_scale(ctx);
     if state.ui_hidden {

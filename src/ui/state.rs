@@ -212,10 +212,8 @@ pub struct UiState {
     pub optimizer_choice: OptimizerKind,
     /// Whether Reset draws a new seed.
     pub new_seed: bool,
-    /// The overlay's colours and type size as drawn: the theme's look with the visitor's
-    /// [`Self::comfort`] choices ([`Self::apply_comfort`]); kept across lessons.
-    pub look: super::Look,
-    /// The theme's own look (the projector theme's type is larger).
+    /// The theme's own look (the projector theme's type is larger); the overlay draws it with
+    /// the visitor's [`Self::comfort`] choices ([`Self::look`]); kept across lessons.
     pub theme_look: super::Look,
     /// Calm motion, large text, colour-safe words, high contrast, touch scale.
     pub comfort: super::Comfort,
@@ -265,7 +263,6 @@ impl Default for UiState {
             lr_choice: 0.02,
             optimizer_choice: OptimizerKind::Adam,
             new_seed: false,
-            look: super::Look::default(),
             theme_look: super::Look::default(),
             languages: crate::i18n::Lang::ALL.to_vec(),
             touch_exhibit: false,
@@ -365,15 +362,12 @@ impl UiState {
             Action::SetLevel(level) => crate::i18n::set_level(*level),
             Action::SetComfort(comfort) => {
                 self.comfort = *comfort;
-                self.apply_comfort();
+                self.apply_palette();
             }
             Action::ToggleCalmMotion => {
                 self.comfort.calm_motion = !self.comfort.calm_motion;
             }
-            Action::ToggleLargeText => {
-                self.comfort.large_text = !self.comfort.large_text;
-                self.apply_comfort();
-            }
+            Action::ToggleLargeText => self.comfort.large_text = !self.comfort.large_text,
             Action::PreviousStep => self.step = self.step.previous(),
             Action::GoToStep(s) => self.go_to_step(*s, grid, total_epochs),
             Action::ToggleUi => self.ui_hidden = !self.ui_hidden,
@@ -495,17 +489,15 @@ impl UiState {
         }
     }
 
-    /// Draws with the theme's look and the comfort choices from now on (and colours words with
-    /// the chosen palette).
-    pub fn apply_comfort(&mut self) {
-        self.look = self.comfort.look(self.theme_look);
-        crate::scene::palette::set_word_palette(self.comfort.palette());
+    /// The overlay's colours and type size as drawn: the theme's look with the comfort choices.
+    pub fn look(&self) -> super::Look {
+        self.comfort.look(self.theme_look)
     }
 
-    /// Sets the theme's look and applies the comfort choices to it.
-    pub fn set_theme_look(&mut self, look: super::Look) {
-        self.theme_look = look;
-        self.apply_comfort();
+    /// Colours words with the palette the comfort choices ask for, in every view (the palette
+    /// is process-wide, like the language).
+    pub fn apply_palette(&self) {
+        crate::scene::palette::set_word_palette(self.comfort.palette());
     }
 
     /// What the scene's composition keeps free for the overlay: the control bar and the lesson
@@ -515,10 +507,10 @@ impl UiState {
             bottom_1080: if self.ui_hidden {
                 0.0
             } else {
-                self.look.control_bar_1080()
+                self.look().control_bar_1080()
             },
             lesson_column: !self.ui_hidden,
-            text_scale: self.look.scale,
+            text_scale: self.look().scale,
         }
     }
 
