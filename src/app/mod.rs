@@ -465,16 +465,14 @@ impl Running {
         };
         // An exhibit starts in its language with its viewing choices, and offers its languages.
         ui.state.comfort = options.comfort;
+        ui.state.comfort.touch_scale = touch_scale_for(kiosk.as_ref(), window.inner_size());
+        ui.state.apply_palette();
         if let Some(k) = &kiosk {
             crate::i18n::set_language(k.config.language);
-            ui.state.languages = k.config.languages.clone();
-            ui.state.touch_exhibit = true;
-            ui.state.comfort = k.config.comfort;
+            k.welcome_visitor(&mut ui.state);
         }
-        ui.state.comfort.touch_scale = touch_scale_for(kiosk.as_ref(), window.inner_size());
         // The overlay's type and colours, and the glow, follow the theme.
         ui.state.theme_look = theme.style().look();
-        ui.state.apply_palette();
         if !theme.style().bloom {
             frame.bloom.enabled = false;
         }

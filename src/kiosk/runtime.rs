@@ -131,10 +131,22 @@ impl KioskRuntime {
         }
     }
 
-    /// The overlay's state for the next visitor, after idle: the lesson from the start, with the
-    /// exhibit's viewing choices and languages (the window also makes `config.language` the
-    /// active one); the screen's touch scale and the theme stay, and so do the pair and training
-    /// choices on screen.
+    /// What a visitor starts with, at start-up and after idle: the exhibit's languages on offer
+    /// and its viewing choices (the screen's touch scale in `state` stays), on a touch exhibit.
+    /// The window also makes `config.language` the active language (process-wide, so not here).
+    pub fn welcome_visitor(&self, state: &mut UiState) {
+        state.languages = self.config.languages.clone();
+        state.touch_exhibit = true;
+        state.comfort = crate::ui::Comfort {
+            touch_scale: state.comfort.touch_scale,
+            ..self.config.comfort
+        };
+        state.apply_palette();
+    }
+
+    /// The overlay's state for the next visitor, after idle: the lesson from the start, as
+    /// [`Self::welcome_visitor`] leaves it; the screen's touch scale and the theme stay, and so
+    /// do the pair and training choices on screen.
     pub fn next_visitor_state(&self, old: &UiState, speed: f32) -> UiState {
         let mut state = UiState {
             speed,
@@ -142,16 +154,11 @@ impl KioskRuntime {
             selected_pair: old.selected_pair,
             lr_choice: old.lr_choice,
             optimizer_choice: old.optimizer_choice,
-            languages: self.config.languages.clone(),
-            touch_exhibit: true,
-            comfort: crate::ui::Comfort {
-                touch_scale: old.comfort.touch_scale,
-                ..self.config.comfort
-            },
+            theme_look: old.theme_look,
             ..UiState::default()
         };
-        state.theme_look = old.theme_look;
-        state.apply_palette();
+        state.comfort.touch_scale = old.comfort.touch_scale;
+        self.welcome_visitor(&mut state);
         state
     }
 
