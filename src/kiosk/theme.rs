@@ -10,6 +10,8 @@ use std::str::FromStr;
 
 use egui::Color32;
 
+use crate::ui::Look;
+
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
 pub enum Theme {
     /// The normal dark look with glow.
@@ -66,19 +68,19 @@ impl Theme {
         match self {
             Theme::Dark => ThemeStyle {
                 text_scale: 1.0,
-                text: Color32::from_rgb(238, 242, 250),
-                panel: Color32::from_rgba_premultiplied(9, 12, 22, 228),
+                text: Look::DARK.text,
+                panel: Look::DARK.panel,
                 accent: Color32::from_rgb(255, 200, 72),
-                edge: Color32::from_rgb(58, 70, 100),
+                edge: Look::DARK.edge,
                 bloom: true,
                 touch_target: 88.0,
             },
             Theme::Projector => ThemeStyle {
                 text_scale: 1.2,
-                text: Color32::WHITE,
-                panel: Color32::BLACK,
+                text: Look::HIGH_CONTRAST.text,
+                panel: Look::HIGH_CONTRAST.panel,
                 accent: Color32::from_rgb(255, 230, 0),
-                edge: Color32::WHITE,
+                edge: Look::HIGH_CONTRAST.edge,
                 bloom: false,
                 touch_target: 88.0,
             },

@@ -89,8 +89,7 @@ pub fn touch_scale(screen_width_mm: f32, size_px: (u32, u32)) -> f32 {
         return 1.0;
     }
     let px_per_mm = w / screen_width_mm;
-    // Design pixels to screen pixels, as `kit::ui_scale` computes it (before the look's scale).
-    let design_to_px = (h / 1080.0).min(w / 1100.0).max(0.3);
+    let design_to_px = super::kit::design_scale(w, h);
     let smallest_px = SMALLEST_TARGET_1080 * design_to_px;
     (TOUCH_TARGET_MM * px_per_mm / smallest_px).clamp(1.0, MAX_TOUCH_SCALE)
 }

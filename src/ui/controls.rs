@@ -324,9 +324,7 @@ fn buttons_row(
         left_end = ui.cursor().left();
         ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
             let help = ui.button(" ? ");
-            help.widget_info(|| {
-                egui::WidgetInfo::labeled(egui::Role::Button, true, tr!("help-title"))
-            });
+            super::kit::name_button(&help, &tr!("help-title"));
             if help.clicked() {
                 actions.push(Action::ToggleHelp);
             }

@@ -43,10 +43,22 @@ pub fn phase_color(phase: TrainingPhase) -> Color32 {
     }
 }
 
+/// Design pixels (at 1080 lines) to screen units for a screen `width` x `height` in those
+/// units, before the look's scale: the overlay is designed for 1080 lines and 1100 columns.
+pub fn design_scale(width: f32, height: f32) -> f32 {
+    (height / 1080.0).min(width / 1100.0).max(0.3)
+}
+
 /// Design pixels (at 1080 lines) to points for this screen and the installed [`Look`].
 pub fn ui_scale(ctx: &egui::Context) -> f32 {
     let r = ctx.content_rect();
-    (r.height() / 1080.0).min(r.width() / 1100.0).max(0.3) * Look::of(ctx).scale
+    design_scale(r.width(), r.height()) * Look::of(ctx).scale
+}
+
+/// Names a button for screen readers when its text alone (an arrow, a sign) does not.
+pub fn name_button(response: &egui::Response, name: &str) {
+    response
+        .widget_info(|| egui::WidgetInfo::labeled(egui::Role::Button, response.enabled(), name));
 }
 
 /// The large, high-contrast style of the overlay's cards, for scale `s` and `look`.

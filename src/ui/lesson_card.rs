@@ -218,13 +218,10 @@ fn nav_row(ui: &mut Ui, state: &UiState, info: &LessonInfo, s: f32, actions: &mu
     let back = egui::Rect::from_min_size(egui::pos2(rect.left(), y), vec2(back_w, height));
     let next =
         egui::Rect::from_min_size(egui::pos2(rect.right() - next_w, y), vec2(next_w, height));
-    let named = |response: &egui::Response, name: &str| {
-        response.widget_info(|| egui::WidgetInfo::labeled(egui::Role::Button, true, name));
-    };
     let back_button = ui
         .add_enabled_ui(!first, |ui| ui.put(back, egui::Button::new(back_text)))
         .inner;
-    named(&back_button, &back_name);
+    super::kit::name_button(&back_button, &back_name);
     if back_button.clicked() {
         actions.push(Action::PreviousStep);
     }
@@ -235,7 +232,7 @@ fn nav_row(ui: &mut Ui, state: &UiState, info: &LessonInfo, s: f32, actions: &mu
             let response = ui
                 .put(next, invite)
                 .on_hover_text(tr!("next-lesson", title = title));
-            named(&response, &next_name);
+            super::kit::name_button(&response, &next_name);
             if response.clicked() {
                 actions.push(Action::PickLesson(id));
             }
@@ -243,7 +240,7 @@ fn nav_row(ui: &mut Ui, state: &UiState, info: &LessonInfo, s: f32, actions: &mu
         None => {
             let button = egui::Button::new(RichText::new(next_text).strong());
             let response = ui.add_enabled_ui(!last, |ui| ui.put(next, button)).inner;
-            named(&response, &next_name);
+            super::kit::name_button(&response, &next_name);
             if response.clicked() {
                 actions.push(Action::NextStep);
             }
