@@ -181,6 +181,11 @@ fn narration_block(
     word_chips(ui, state, summary, info, s, actions);
 }
 
+/// A nav button sized to its words exactly: rounding must not wrap them onto two lines.
+fn one_line(button: egui::Button<'_>) -> egui::Button<'_> {
+    button.wrap_mode(egui::TextWrapMode::Extend)
+}
+
 /// Back, the step dots and Next, at fixed places of the card. On the last step Next becomes
 /// the invitation to the next lesson.
 fn nav_row(ui: &mut Ui, state: &UiState, info: &LessonInfo, s: f32, actions: &mut Vec<Action>) {
@@ -219,7 +224,9 @@ fn nav_row(ui: &mut Ui, state: &UiState, info: &LessonInfo, s: f32, actions: &mu
     let next =
         egui::Rect::from_min_size(egui::pos2(rect.right() - next_w, y), vec2(next_w, height));
     let back_button = ui
-        .add_enabled_ui(!first, |ui| ui.put(back, egui::Button::new(back_text)))
+        .add_enabled_ui(!first, |ui| {
+            ui.put(back, one_line(egui::Button::new(back_text)))
+        })
         .inner;
     super::kit::name_button(&back_button, &back_name);
     if back_button.clicked() {
@@ -227,8 +234,10 @@ fn nav_row(ui: &mut Ui, state: &UiState, info: &LessonInfo, s: f32, actions: &mu
     }
     match next_lesson {
         Some((id, title)) => {
-            let invite = egui::Button::new(RichText::new(next_text).strong().color(Color32::BLACK))
-                .fill(ACCENT);
+            let invite = one_line(egui::Button::new(
+                RichText::new(next_text).strong().color(Color32::BLACK),
+            ))
+            .fill(ACCENT);
             let response = ui
                 .put(next, invite)
                 .on_hover_text(tr!("next-lesson", title = title));
@@ -238,7 +247,7 @@ fn nav_row(ui: &mut Ui, state: &UiState, info: &LessonInfo, s: f32, actions: &mu
             }
         }
         None => {
-            let button = egui::Button::new(RichText::new(next_text).strong());
+            let button = one_line(egui::Button::new(RichText::new(next_text).strong()));
             let response = ui.add_enabled_ui(!last, |ui| ui.put(next, button)).inner;
             super::kit::name_button(&response, &next_name);
             if response.clicked() {
