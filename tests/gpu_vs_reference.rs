@@ -493,3 +493,59 @@ fn attention_engine_matches_the_reference() {
     }
     assert_eq!(cases, 51);
 }
+
+/// The attention engine's history ring holds, slot for slot, what each epoch computed: the
+/// parameters at that epoch, its loss, probabilities and attention (read one epoch at a time
+/// from a second trainer), also after the ring compacted three times (8 slots, 37 epochs: the
+/// slots keep epochs 0, 8, 16, 24, 32).
+#[test]
+fn attention_history_reads_back_every_epochs_values() {
+    use nextword::engine::attention::AttnTrainer;
+    use nextword::model::attention::{AttnDims, attention_pairs};
+    let gpu = common::gpu();
+    let (device, queue) = (&gpu.device, &gpu.queue);
+    let sentences = vec![vec![0, 1, 2, 3, 0, 4], vec![0, 5, 2, 3, 0, 6]];
+    let dims = AttnDims {
+        vocab: 7,
+        embed_dim: 6,
+        attn_dim: 3,
+        window: 4,
+    };
+    let pairs = attention_pairs(&sentences, 4);
+    let make = || {
+        AttnTrainer::from_seeds(
+            device,
+            dims,
+            pairs.clone(),
+            OptimizerKind::Adam,
+            &[5, 9],
+            &[0.03, 0.01],
+        )
+    };
+    let mut recorded = make().with_history(device, 8);
+    recorded.train(device, queue, 20);
+    recorded.train(device, queue, 17);
+    let history = recorded.history().expect("a history was asked for");
+    assert_eq!(history.capacity, 8);
+    let mut stepped = make();
+    let mut want = Vec::new();
+    for _ in 0..37 {
+        let params = stepped.read_params(device, queue);
+        want.push((params, stepped.step_recorded(device, queue)));
+    }
+    for run in 0..2u32 {
+        let slots = history.read(device, queue, run);
+        let epochs: Vec<u32> = slots.iter().map(|s| s.epoch).collect();
+        assert_eq!(epochs, [0, 8, 16, 24, 32], "run {run}");
+        for slot in &slots {
+            let (params, records) = &want[slot.epoch as usize];
+            let r = run as usize;
+            let what = format!("run {run} epoch {}", slot.epoch);
+            assert_eq!(records.epoch, slot.epoch);
+            assert_eq!(slot.loss, records.loss[r], "{what} loss");
+            assert_eq!(slot.probs, records.probs[r], "{what} probs");
+            assert_eq!(slot.attention, records.attention[r], "{what} attention");
+            assert_eq!(slot.params, params[r], "{what} params");
+        }
+    }
+}

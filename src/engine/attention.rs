@@ -9,11 +9,12 @@
 //! MODEL.md's optimizer, exactly as the f64 reference ([`crate::model::attention`]) does, in
 //! f32: below [`WIDE_BELOW_RUNS`] runs a workgroup does it for each run, its threads sharing each
 //! step's elements (shaders/engine/attention_wide.wgsl), from there one thread per run
-//! (shaders/engine/attention.wgsl). Exact before fast: this is the engine the reference tests
-//! hold to; a history ring like the MLP engine's, and the views, are still to be built on it.
+//! (shaders/engine/attention.wgsl). A trainer made [`AttnTrainer::with_history`] also records
+//! every epoch into a history ring ([`super::attention_history`]) that the views read.
 
 use wgpu::util::DeviceExt;
 
+use super::attention_history::{AttnHistory, AttnSlotShape};
 use super::kernel::{KernelSet, linear_workgroups};
 use super::shader_source::{ATTENTION, ATTENTION_WIDE, COMMON, optimizer_code};
 use crate::gpu::read_buffer_f32;
@@ -44,6 +45,8 @@ pub struct AttnTrainer {
     kernel: KernelSet,
     params: wgpu::Buffer,
     records: wgpu::Buffer,
+    /// The recorded epochs, when asked for ([`AttnTrainer::with_history`]).
+    history: Option<AttnHistory>,
     /// Epochs trained so far (the records of a dispatch are this epoch's).
     pub epoch: u32,
 }
@@ -155,8 +158,37 @@ impl AttnTrainer {
             kernel,
             params,
             records,
+            history: None,
             epoch: 0,
         }
+    }
+
+    /// Records every epoch from now on into a history ring of at most `wanted` slots per run
+    /// (fewer when the history budget says so), epoch 0 first.
+    pub fn with_history(mut self, device: &wgpu::Device, wanted: u32) -> Self {
+        let shape = AttnSlotShape {
+            runs: self.runs as u32,
+            pairs: self.pairs.len().max(1) as u32,
+            vocab: self.dims.vocab as u32,
+            window: self.dims.window as u32,
+            params: self.dims.param_count() as u32,
+        };
+        let lengths = self.pairs.iter().map(|p| p.context.len()).collect();
+        self.history = Some(AttnHistory::new(device, shape, lengths, wanted));
+        self
+    }
+
+    /// The recorded epochs, if this trainer keeps them.
+    pub fn history(&self) -> Option<&AttnHistory> {
+        self.history.as_ref()
+    }
+
+    pub fn dims(&self) -> &AttnDims {
+        &self.dims
+    }
+
+    pub fn pairs(&self) -> &[AttnPair] {
+        &self.pairs
     }
 
     /// Runs starting from [`init_attention`]'s parameters for each seed, one learning rate each.
@@ -200,32 +232,54 @@ impl AttnTrainer {
     }
 
     /// `count` dispatches in one submit (at most [`EPOCHS_PER_SUBMIT`]): each records the
-    /// current epoch and, when `update`, takes one step.
+    /// current epoch and, when `update`, takes one step. A stepping dispatch whose epoch the
+    /// history records gets its own pass, with the parameters copied into the history before it
+    /// and the records after it.
     fn dispatch(&mut self, device: &wgpu::Device, queue: &wgpu::Queue, count: u32, update: bool) {
         let mut encoder = device.create_command_encoder(&wgpu::CommandEncoderDescriptor {
             label: Some("attention epochs"),
         });
-        {
-            let mut pass = encoder.begin_compute_pass(&wgpu::ComputePassDescriptor {
-                label: Some("attention epochs"),
-                timestamp_writes: None,
-            });
-            // Few runs: a workgroup shares each run's work; many: one thread per run.
-            let wide = self.runs < WIDE_BELOW_RUNS;
-            pass.set_pipeline(&self.kernel.pipelines[usize::from(wide)]);
-            let (x, y) = if wide {
-                let r = self.runs as u32;
-                (r.min(65_535), r.div_ceil(65_535))
-            } else {
-                linear_workgroups(self.runs as u64)
+        // Few runs: a workgroup shares each run's work; many: one thread per run.
+        let wide = self.runs < WIDE_BELOW_RUNS;
+        let (x, y) = if wide {
+            let r = self.runs as u32;
+            (r.min(65_535), r.div_ceil(65_535))
+        } else {
+            linear_workgroups(self.runs as u64)
+        };
+        let mut left = count.clamp(1, EPOCHS_PER_SUBMIT);
+        while left > 0 {
+            let slot = match (&mut self.history, update) {
+                (Some(history), true) => history.slot_for(&mut encoder, self.epoch),
+                _ => None,
             };
-            for _ in 0..count.clamp(1, EPOCHS_PER_SUBMIT) {
-                let block = self.block(self.epoch, update);
-                self.kernel.bind_block(queue, &mut pass, &block);
-                pass.dispatch_workgroups(x, y, 1);
-                if update {
-                    self.epoch += 1;
+            if let (Some(history), Some(slot)) = (&self.history, slot) {
+                history.copy_params(&mut encoder, &self.params, slot);
+            }
+            {
+                let mut pass = encoder.begin_compute_pass(&wgpu::ComputePassDescriptor {
+                    label: Some("attention epochs"),
+                    timestamp_writes: None,
+                });
+                pass.set_pipeline(&self.kernel.pipelines[usize::from(wide)]);
+                // Unrecorded epochs share one pass; a recorded one ends it.
+                loop {
+                    let block = self.block(self.epoch, update);
+                    self.kernel.bind_block(queue, &mut pass, &block);
+                    pass.dispatch_workgroups(x, y, 1);
+                    left -= 1;
+                    if update {
+                        self.epoch += 1;
+                    }
+                    let next_recorded =
+                        update && self.history.as_ref().is_some_and(|h| h.records(self.epoch));
+                    if left == 0 || slot.is_some() || next_recorded {
+                        break;
+                    }
                 }
+            }
+            if let (Some(history), Some(slot)) = (&mut self.history, slot) {
+                history.copy_records(&mut encoder, &self.records, slot);
             }
         }
         queue.submit([encoder.finish()]);

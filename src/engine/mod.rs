@@ -10,6 +10,7 @@
 
 pub mod attention;
 pub mod attention_bench;
+pub mod attention_history;
 pub mod bench;
 pub mod buffers;
 mod compact;
