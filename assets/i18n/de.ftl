@@ -360,3 +360,52 @@ math-grad-positive = Er ist positiv: Ein Schritt bergab auf dem Verlust dieses P
 math-grad-zero = Er ist fast 0: Dieses Paar kann diesem Gewicht kaum noch etwas beibringen.
 help-math = M
     .action = die Mathematik mit den Zahlen dieser Epoche
+
+## The attention lesson
+
+attn-step-title-puzzle = Das Rätsel
+attn-step-puzzle = Manchmal hängt das nächste Wort von einem Wort mehrere Stellen zuvor ab. Ein Modell, das nur die letzten zwei Wörter liest, sieht nicht so weit: Die graue gestrichelte Linie im Verlustdiagramm ist so ein Modell, auf demselben Text trainiert. Dieses Modell kann bis zu { $window } Wörter zurückschauen und lernt, wohin es schauen soll.
+attn-step-title-query = Wohin schauen: Abfrage und Schlüssel
+attn-step-query = Das Wort, auf dem das Modell steht, stellt eine Frage, seine Abfrage (Query). Jedes Wort, das es sehen kann, hält ein Etikett hoch, seinen Schlüssel (Key). Je besser ein Schlüssel zur Abfrage passt, desto mehr schaut das Modell auf dieses Wort. Die Bögen über dem Satz zeigen, wie viel, und sie ergeben zusammen immer 100 %.
+attn-step-title-value = Was es liest: der Wert
+attn-step-value = Von jedem Wort, auf das es schaut, liest das Modell einen Wert (Value) und mischt die Werte danach, wie sehr es auf jedes schaut. Die Mischung addiert es zum Wort, auf dem es steht, und macht aus der Summe eine Vermutung für das nächste Wort: die Balken.
+attn-step-title-watch = Beim Lernen zusehen
+attn-step-watch = Im Raster ist jede Zeile eine Stelle im Text und jede Spalte, wie viele Wörter zurück. Am Anfang schaut das Modell fast gleichmäßig auf jedes Wort, das es sieht. Beim Training leuchtet jede Zeile dort auf, wo das nützliche Wort steht. Wähle eine Zeile, um dieser Stelle zu folgen.
+attn-step-title-llm = Hin zu echten Sprachmodellen
+attn-step-llm = Echte Sprachmodelle machen dasselbe mit vielen solchen Aufmerksamkeitsköpfen nebeneinander und Dutzenden Schichten übereinander, über Tausende Wörter. Die Idee ist die, der du eben zugesehen hast: allein aus dem Text lernen, wohin man schaut.
+attn-now = Jetzt
+attn-now-looks = Nach „{ $context }“ schaut es am meisten auf „{ $word }“ { $back ->
+        [0] (das Wort, auf dem es steht)
+        [one] (ein Wort zurück)
+       *[other] ({ $back } Wörter zurück)
+    }: { $share } seiner Aufmerksamkeit.
+attn-now-guess = Es gibt „{ $target }“, dem Wort, das im Text folgt, { $p }; seine beste Vermutung ist „{ $top }“ mit { $ptop }.
+attn-now-guess-right = Es gibt „{ $target }“, dem Wort, das im Text folgt, { $p }: seine beste Vermutung.
+attn-now-best = Wer bis zu { $window } Wörter zurück sieht, kann ihm hier höchstens { $best } geben.
+attn-now-two-words = Aus den letzten zwei Wörtern allein („{ $two }“) höchstens { $best2 }.
+attn-epoch = Epoche { $epoch } · Verlust { $loss }
+attn-back-n = { $n ->
+        [0] hier
+       *[other] { $n } zurück
+    }
+attn-words-back = Wörter zurück →
+attn-position-n = Position { $n }
+attn-words = Wörter
+attn-keys = Schlüssel
+attn-values = Werte
+attn-mix = Mischung
+attn-output = nächstes Wort
+attn-query = Abfrage
+attn-epochs-axis = Epoche { $n }
+attn-log-axis = logarithmisch
+attn-without = ohne Aufmerksamkeit
+attn-with = mit Aufmerksamkeit
+attn-panel-strip = Wohin es schaut
+attn-panel-space = Wörter im Raum
+attn-panel-network = Abfrage, Schlüssel, Wert
+attn-panel-heat = Aufmerksamkeit, jede Stelle im Text
+attn-panel-loss = Verlust
+attn-panel-bars = Seine Vermutung für das nächste Wort
+attn-positions-on = Positionen sichtbar (P)
+attn-positions-off = Positionen verborgen (P)
+attn-hint = Leertaste Start · ←/→ Epochen · ↑/↓ Stelle · P Positionen · R neu

@@ -369,3 +369,52 @@ math-grad-positive = It is positive: a step downhill on this pair's loss makes t
 math-grad-zero = It is close to 0: this pair has almost nothing left to teach this weight.
 help-math = M
     .action = the math with this epoch's numbers
+
+## The attention lesson
+
+attn-step-title-puzzle = The puzzle
+attn-step-puzzle = Sometimes the next word depends on a word several places back. A model that reads only the last two words cannot see that far: the grey dashed line in the loss chart is such a model, trained on the same text. This model can look back up to { $window } words, and it learns where to look.
+attn-step-title-query = Where to look: query and key
+attn-step-query = The word the model stands on asks a question, its query. Every word it can see holds up a label, its key. The better a key fits the query, the more the model looks at that word. The arcs over the sentence show how much, and they always add up to 100%.
+attn-step-title-value = What it reads: value
+attn-step-value = From each word it looks at, the model reads a value, and mixes the values by how much it looks at each. It adds the mix to the word it stands on and turns the sum into a guess for the next word: the bars.
+attn-step-title-watch = Watch it learn
+attn-step-watch = In the grid, each row is one place in the text and each column is how many words back. At the start the model looks almost evenly at every word it can see. As it trains, each row lights up where the useful word is. Pick a row to follow that place.
+attn-step-title-llm = Toward real language models
+attn-step-llm = Real language models do the same with many of these attention heads side by side and dozens of layers stacked, over thousands of words. The idea is the one you just watched: learn, from the text alone, where to look.
+attn-now = Now
+attn-now-looks = After “{ $context }” it looks most at “{ $word }” { $back ->
+        [0] (the word it stands on)
+        [one] (one word back)
+       *[other] ({ $back } words back)
+    }: { $share } of its attention.
+attn-now-guess = It gives “{ $target }”, the word that comes next in the text, { $p }; its top guess is “{ $top }” with { $ptop }.
+attn-now-guess-right = It gives “{ $target }”, the word that comes next in the text, { $p }: its top guess.
+attn-now-best = Seeing up to { $window } words back, the most any model can give it here is { $best }.
+attn-now-two-words = From the last two words alone (“{ $two }”) the most is { $best2 }.
+attn-epoch = Epoch { $epoch } · loss { $loss }
+attn-back-n = { $n ->
+        [0] here
+       *[other] { $n } back
+    }
+attn-words-back = words back →
+attn-position-n = position { $n }
+attn-words = words
+attn-keys = keys
+attn-values = values
+attn-mix = mix
+attn-output = next word
+attn-query = query
+attn-epochs-axis = epoch { $n }
+attn-log-axis = log scale
+attn-without = without attention
+attn-with = with attention
+attn-panel-strip = Where it looks
+attn-panel-space = Words in space
+attn-panel-network = Query, key, value
+attn-panel-heat = Attention, every place in the text
+attn-panel-loss = Loss
+attn-panel-bars = Its guess for the next word
+attn-positions-on = positions shown (P)
+attn-positions-off = positions hidden (P)
+attn-hint = Space play · ←/→ epochs · ↑/↓ place · P positions · R restart

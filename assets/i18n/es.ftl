@@ -360,3 +360,52 @@ math-grad-positive = Es positivo: un paso cuesta abajo en la pérdida de este pa
 math-grad-zero = Es casi 0: este par ya casi no tiene nada que enseñar a este peso.
 help-math = M
     .action = las matemáticas con los números de esta época
+
+## The attention lesson
+
+attn-step-title-puzzle = El enigma
+attn-step-puzzle = A veces la palabra siguiente depende de una palabra varias posiciones atrás. Un modelo que solo lee las dos últimas palabras no ve tan lejos: la línea gris discontinua del gráfico de pérdida es un modelo así, entrenado con el mismo texto. Este modelo puede mirar hasta { $window } palabras atrás, y aprende adónde mirar.
+attn-step-title-query = Adónde mirar: consulta y clave
+attn-step-query = La palabra en la que está el modelo hace una pregunta, su consulta (query). Cada palabra que puede ver muestra una etiqueta, su clave (key). Cuanto mejor encaja una clave con la consulta, más mira el modelo esa palabra. Los arcos sobre la frase muestran cuánto, y siempre suman 100 %.
+attn-step-title-value = Qué lee: el valor
+attn-step-value = De cada palabra que mira, el modelo lee un valor (value) y mezcla los valores según cuánto mira cada una. Suma la mezcla a la palabra en la que está y convierte la suma en una conjetura para la palabra siguiente: las barras.
+attn-step-title-watch = Verlo aprender
+attn-step-watch = En la cuadrícula, cada fila es un lugar del texto y cada columna cuántas palabras atrás. Al principio el modelo mira casi por igual cada palabra que ve. Al entrenar, cada fila se ilumina donde está la palabra útil. Elige una fila para seguir ese lugar.
+attn-step-title-llm = Hacia los modelos de lenguaje reales
+attn-step-llm = Los modelos de lenguaje reales hacen lo mismo con muchas cabezas de atención en paralelo y decenas de capas apiladas, sobre miles de palabras. La idea es la que acabas de ver: aprender, solo a partir del texto, adónde mirar.
+attn-now = Ahora
+attn-now-looks = Tras «{ $context }» mira sobre todo «{ $word }» { $back ->
+        [0] (la palabra en la que está)
+        [one] (una palabra atrás)
+       *[other] ({ $back } palabras atrás)
+    }: { $share } de su atención.
+attn-now-guess = Da a «{ $target }», la palabra que sigue en el texto, { $p }; su mejor conjetura es «{ $top }» con { $ptop }.
+attn-now-guess-right = Da a «{ $target }», la palabra que sigue en el texto, { $p }: su mejor conjetura.
+attn-now-best = Viendo hasta { $window } palabras atrás, ningún modelo puede darle aquí más de { $best }.
+attn-now-two-words = Con solo las dos últimas palabras («{ $two }»), no más de { $best2 }.
+attn-epoch = Época { $epoch } · pérdida { $loss }
+attn-back-n = { $n ->
+        [0] aquí
+       *[other] { $n } atrás
+    }
+attn-words-back = palabras atrás →
+attn-position-n = posición { $n }
+attn-words = palabras
+attn-keys = claves
+attn-values = valores
+attn-mix = mezcla
+attn-output = palabra siguiente
+attn-query = consulta
+attn-epochs-axis = época { $n }
+attn-log-axis = escala log
+attn-without = sin atención
+attn-with = con atención
+attn-panel-strip = Adónde mira
+attn-panel-space = Las palabras en el espacio
+attn-panel-network = Consulta, clave, valor
+attn-panel-heat = Atención, cada lugar del texto
+attn-panel-loss = Pérdida
+attn-panel-bars = Su conjetura para la palabra siguiente
+attn-positions-on = posiciones visibles (P)
+attn-positions-off = posiciones ocultas (P)
+attn-hint = Espacio reproducir · ←/→ épocas · ↑/↓ lugar · P posiciones · R reiniciar

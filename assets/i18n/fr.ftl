@@ -360,3 +360,52 @@ math-grad-positive = Il est positif : un pas vers le bas sur la perte de cette p
 math-grad-zero = Il est proche de 0 : cette paire n'a presque plus rien à apprendre à ce poids.
 help-math = M
     .action = les maths avec les nombres de cette époque
+
+## The attention lesson
+
+attn-step-title-puzzle = L’énigme
+attn-step-puzzle = Parfois, le mot suivant dépend d’un mot situé plusieurs places plus tôt. Un modèle qui ne lit que les deux derniers mots ne voit pas aussi loin : la ligne grise en pointillés du graphique de la perte est un tel modèle, entraîné sur le même texte. Ce modèle-ci peut regarder jusqu’à { $window } mots en arrière, et il apprend où regarder.
+attn-step-title-query = Où regarder : requête et clé
+attn-step-query = Le mot sur lequel se trouve le modèle pose une question, sa requête (query). Chaque mot qu’il peut voir montre une étiquette, sa clé (key). Plus une clé correspond à la requête, plus le modèle regarde ce mot. Les arcs au-dessus de la phrase montrent combien, et leur total fait toujours 100 %.
+attn-step-title-value = Ce qu’il lit : la valeur
+attn-step-value = De chaque mot qu’il regarde, le modèle lit une valeur (value) et mélange les valeurs selon l’attention qu’il porte à chacun. Il ajoute ce mélange au mot sur lequel il se trouve et fait de la somme une supposition pour le mot suivant : les barres.
+attn-step-title-watch = Le regarder apprendre
+attn-step-watch = Dans la grille, chaque ligne est une place dans le texte et chaque colonne le nombre de mots en arrière. Au début, le modèle regarde presque également chaque mot qu’il voit. Au fil de l’entraînement, chaque ligne s’allume là où se trouve le mot utile. Choisissez une ligne pour suivre cette place.
+attn-step-title-llm = Vers les vrais modèles de langage
+attn-step-llm = Les vrais modèles de langage font de même avec de nombreuses têtes d’attention côte à côte et des dizaines de couches empilées, sur des milliers de mots. L’idée est celle que vous venez de voir : apprendre, à partir du seul texte, où regarder.
+attn-now = Maintenant
+attn-now-looks = Après « { $context } », il regarde surtout « { $word } » { $back ->
+        [0] (le mot sur lequel il se trouve)
+        [one] (un mot en arrière)
+       *[other] ({ $back } mots en arrière)
+    } : { $share } de son attention.
+attn-now-guess = Il donne à « { $target } », le mot qui suit dans le texte, { $p } ; sa meilleure supposition est « { $top } » avec { $ptop }.
+attn-now-guess-right = Il donne à « { $target } », le mot qui suit dans le texte, { $p } : sa meilleure supposition.
+attn-now-best = En voyant jusqu’à { $window } mots en arrière, aucun modèle ne peut lui donner plus de { $best } ici.
+attn-now-two-words = Avec les deux derniers mots seuls (« { $two } »), pas plus de { $best2 }.
+attn-epoch = Époque { $epoch } · perte { $loss }
+attn-back-n = { $n ->
+        [0] ici
+       *[other] { $n } en arrière
+    }
+attn-words-back = mots en arrière →
+attn-position-n = position { $n }
+attn-words = mots
+attn-keys = clés
+attn-values = valeurs
+attn-mix = mélange
+attn-output = mot suivant
+attn-query = requête
+attn-epochs-axis = époque { $n }
+attn-log-axis = échelle log
+attn-without = sans attention
+attn-with = avec attention
+attn-panel-strip = Où il regarde
+attn-panel-space = Les mots dans l’espace
+attn-panel-network = Requête, clé, valeur
+attn-panel-heat = L’attention, chaque place du texte
+attn-panel-loss = Perte
+attn-panel-bars = Sa supposition pour le mot suivant
+attn-positions-on = positions visibles (P)
+attn-positions-off = positions cachées (P)
+attn-hint = Espace lecture · ←/→ époques · ↑/↓ place · P positions · R recommencer

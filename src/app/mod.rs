@@ -20,6 +20,7 @@
 //! in the 3D view selects it everywhere (bars and heatmap clicks are the overlay's).
 
 mod actions;
+mod attention_window;
 pub mod budget;
 mod drill;
 mod focus;
@@ -78,7 +79,8 @@ pub enum AppError {
 /// How the window starts.
 #[derive(Clone, Debug)]
 pub struct AppOptions {
-    pub lesson: String,
+    /// The lesson to open (with the visitor's own text and model already applied).
+    pub lesson: crate::lesson::Lesson,
     /// Epochs per second.
     pub speed: f64,
     pub fullscreen: bool,
@@ -95,6 +97,19 @@ pub struct AppOptions {
 
 /// Opens the window and runs until it is closed.
 pub fn run(options: AppOptions) -> Result<(), AppError> {
+    // An attention lesson has its own screen (exhibits refuse it in their config).
+    let lesson = options.lesson.clone();
+    if matches!(
+        lesson.model.kind,
+        crate::lesson::ModelKind::Attention { .. }
+    ) {
+        if !matches!(options.mode, AppMode::Normal | AppMode::Present) {
+            return Err(AppError::TooBig(
+                "exhibits do not show attention lessons yet; open it without --kiosk".into(),
+            ));
+        }
+        return attention_window::run(options, lesson);
+    }
     // Screen readers talk to the window through AccessKit, whose events arrive as user events.
     let event_loop = EventLoop::<AccessEvent>::with_user_event().build()?;
     event_loop.set_control_flow(ControlFlow::Poll);
@@ -439,8 +454,7 @@ impl Running {
         let gpu = &gfx.gpu;
         let scene = Scene::new(&gpu.device, gfx.format, SceneOptions::default());
         let frame_budget = budget::FrameBudget::for_device(gpu.adapter.get_info().device_type);
-        let lesson = crate::lesson::load(&options.lesson)
-            .map_err(|e| crate::scene::SceneError::Invalid(e.to_string()))?;
+        let lesson = options.lesson.clone();
         let epochs_per_frame =
             budget::window_epochs(&frame_budget, &lesson).map_err(AppError::TooBig)?;
         let session = LessonSession::from_lesson(&gpu.device, &gpu.queue, lesson)?;

@@ -96,11 +96,7 @@ pub fn written_text(
 
 /// The lesson `--lesson` names, over `--text` when given.
 pub fn load_lesson(args: &GenerateArgs) -> anyhow::Result<lesson::Lesson> {
-    let mut lesson = lesson::load(&args.lesson)?;
-    if let Some(text) = &args.text.text()? {
-        lesson = lesson.with_text(text)?;
-    }
-    Ok(lesson)
+    args.text.lesson(&args.lesson)
 }
 
 /// The MLP lesson `lesson` writes (see the module docs).

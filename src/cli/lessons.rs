@@ -3,7 +3,7 @@
 use crate::lesson;
 
 pub fn run() -> anyhow::Result<()> {
-    for id in lesson::builtin_ids() {
+    for id in lesson::all_builtin_ids() {
         let lesson = lesson::load_builtin(id)?;
         let corpus = lesson.corpus()?;
         println!(

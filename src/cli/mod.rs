@@ -11,6 +11,7 @@ pub mod lessons;
 pub mod narrate;
 mod progress;
 pub mod render;
+mod render_attention;
 mod text_args;
 pub mod train;
 pub mod train_attention;

@@ -18,7 +18,7 @@ use serde_json::json;
 
 use crate::gpu::GpuContext;
 use crate::i18n::{Lang, Level};
-use crate::lesson::{self, Lesson};
+use crate::lesson::Lesson;
 use crate::scene::headless::LessonSession;
 use crate::ui::lesson_card::step_title;
 use crate::ui::narration::{PhaseParams, find_milestones, narrate};
@@ -64,10 +64,7 @@ pub struct NarrateArgs {
 
 /// The lesson with `--text` and `--context` applied.
 fn resolve(args: &NarrateArgs) -> anyhow::Result<Lesson> {
-    let mut lesson = lesson::load(&args.lesson)?;
-    if let Some(text) = &args.text.text()? {
-        lesson = lesson.with_text(text)?;
-    }
+    let mut lesson = args.text.lesson(&args.lesson)?;
     if let Some(k) = args.context {
         if k == 0 {
             bail!("--context must be at least 1");

@@ -245,9 +245,33 @@ pub fn run(args: &RenderArgs) -> anyhow::Result<()> {
     if args.frames.is_none() {
         check_png(&single_frame_path(args))?;
     }
+    let lesson = crate::lesson::load(&args.lesson)?;
+    if matches!(
+        lesson.model.kind,
+        crate::lesson::ModelKind::Attention { .. }
+    ) {
+        if args.video.is_some() {
+            bail!("--video is not made for attention lessons yet; write --frames and encode them");
+        }
+        let request = super::render_attention::AttnRender {
+            epoch: args.epoch,
+            size: args.size,
+            out: args.frames.is_none().then(|| single_frame_path(args)),
+            frames: args.frames,
+            out_dir: args.out.clone().unwrap_or_else(|| PathBuf::from("frames")),
+            step: args.step,
+            context: args.context.clone(),
+            orbit: args.orbit,
+            look: args
+                .comfort
+                .over(Default::default())
+                .look(args.theme.style().look()),
+        };
+        return super::render_attention::run(&request, lesson);
+    }
     let gpu = GpuContext::headless()?;
     let (device, queue) = (&gpu.device, &gpu.queue);
-    let mut session = LessonSession::new(device, queue, &args.lesson)?;
+    let mut session = LessonSession::from_lesson(device, queue, lesson)?;
     // A lesson's own epochs are within the limit (checked when it loads).
     let last = args.epoch.unwrap_or(session.lesson.epochs as f32);
     let mut renderer = HeadlessRenderer::new(

@@ -11,7 +11,7 @@ use anyhow::{Context, bail};
 use super::train_output::{EpochRow, Format, Header, OutputWriter};
 use crate::engine::{HistoryReadout, Trainer, TrainingSetup};
 use crate::gpu::GpuContext;
-use crate::lesson::{self, Activation, Lesson, OptimizerKind};
+use crate::lesson::{Activation, Lesson, OptimizerKind};
 use crate::model::Dims;
 
 #[derive(clap::Args, Debug, Clone)]
@@ -53,10 +53,7 @@ pub struct TrainArgs {
 
 /// The lesson with every flag applied and checked.
 pub fn resolve_lesson(args: &TrainArgs) -> anyhow::Result<Lesson> {
-    let mut lesson = lesson::load(&args.lesson)?;
-    if let Some(text) = &args.text.text()? {
-        lesson = lesson.with_text(text)?;
-    }
+    let mut lesson = args.text.lesson(&args.lesson)?;
     if let Some(epochs) = args.epochs {
         lesson.epochs = epochs;
     }

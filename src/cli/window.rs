@@ -40,6 +40,8 @@ pub struct WindowArgs {
     pub lang: crate::i18n::Lang,
     #[command(flatten)]
     pub comfort: super::comfort_args::ComfortArgs,
+    #[command(flatten)]
+    pub text: super::text_args::TextArgs,
     /// The exhibit config (TOML) for --kiosk; default: the built-in settings.
     #[arg(long)]
     pub config: Option<PathBuf>,
@@ -103,7 +105,6 @@ pub fn run(args: &WindowArgs) -> anyhow::Result<()> {
         AppMode::Normal
     };
     run_app(AppOptions {
-        lesson: args.lesson.clone(),
         speed: args.speed,
         fullscreen: args.fullscreen || args.kiosk,
         vsync: !args.no_vsync,
@@ -112,6 +113,7 @@ pub fn run(args: &WindowArgs) -> anyhow::Result<()> {
         mode,
         drill: args.drill.clone(),
         comfort: args.comfort.over(crate::ui::Comfort::default()),
+        lesson: args.text.lesson(&args.lesson)?,
     })?;
     Ok(())
 }

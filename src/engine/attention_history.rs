@@ -239,19 +239,25 @@ impl AttnHistory {
                 )
             })
             .collect();
-        self.slots_of_rows(&rows)
+        self.slots_of_rows(&rows, self.slots)
     }
 
-    /// The filled slots from one run's four rows (as [`AttnHistory::run_range`] lays them out).
-    pub fn slots_of_rows(&self, rows: &[Vec<f32>]) -> Vec<AttnSlot> {
+    /// The slots filled at `at` (the ring's state when the rows were copied) from one run's
+    /// four rows (as [`AttnHistory::run_range`] lays them out).
+    pub fn slots_of_rows(&self, rows: &[Vec<f32>], at: EpochSlots) -> Vec<AttnSlot> {
         let f = self.shape.floats().map(|x| x as usize);
         let (v, w) = (self.shape.vocab as usize, self.shape.window as usize);
-        (0..self.slots.filled as usize)
+        (0..at.filled as usize)
+            .filter(|s| {
+                rows.iter()
+                    .zip(f)
+                    .all(|(row, per)| row.len() >= (s + 1) * per)
+            })
             .map(|s| {
                 let probs = &rows[1][s * f[1]..(s + 1) * f[1]];
                 let attention = &rows[2][s * f[2]..(s + 1) * f[2]];
                 AttnSlot {
-                    epoch: self.slots.epoch_of(s as u32),
+                    epoch: at.epoch_of(s as u32),
                     loss: rows[0][s],
                     probs: probs.chunks(v.max(1)).map(<[f32]>::to_vec).collect(),
                     attention: attention

@@ -6,7 +6,7 @@
 
 use super::{Lesson, LessonError, parse_lesson};
 
-const BUILTINS: [(&str, &str); 5] = [
+const BUILTINS: [(&str, &str); 6] = [
     ("cat-sat", include_str!("../../assets/lessons/cat-sat.toml")),
     (
         "similar-words",
@@ -21,6 +21,10 @@ const BUILTINS: [(&str, &str); 5] = [
         "der-kater",
         include_str!("../../assets/lessons/der-kater.toml"),
     ),
+    (
+        "attention",
+        include_str!("../../assets/lessons/attention.toml"),
+    ),
 ];
 
 const IDS: [&str; 5] = [
@@ -31,9 +35,19 @@ const IDS: [&str; 5] = [
     "der-kater",
 ];
 
-/// The ids of the built-in lessons, the default (`cat-sat`) first.
+/// The ids of the built-in MLP lessons (the window's lesson menu and exhibits), the default
+/// (`cat-sat`) first.
 pub fn builtin_ids() -> &'static [&'static str] {
     &IDS
+}
+
+/// The id of the built-in attention lesson: it opens its own screen, so the MLP window's menu
+/// and exhibits do not list it.
+pub const ATTENTION_ID: &str = "attention";
+
+/// Every built-in lesson's id: the MLP lessons, then the attention lesson.
+pub fn all_builtin_ids() -> Vec<&'static str> {
+    IDS.iter().copied().chain([ATTENTION_ID]).collect()
 }
 
 /// Loads a built-in lesson; an unknown id is an error that lists the known ones.
@@ -43,7 +57,7 @@ pub fn load_builtin(id: &str) -> Result<Lesson, LessonError> {
         .find(|(name, _)| *name == id)
         .ok_or_else(|| LessonError::UnknownLesson {
             id: id.to_owned(),
-            known: IDS.iter().map(|s| s.to_string()).collect(),
+            known: all_builtin_ids().iter().map(|s| s.to_string()).collect(),
         })?;
     parse_lesson(text, &format!("assets/lessons/{id}.toml"), id)
 }
@@ -55,7 +69,7 @@ mod tests {
     #[test]
     fn ids_match_the_table() {
         let table: Vec<&str> = BUILTINS.iter().map(|(id, _)| *id).collect();
-        assert_eq!(table, builtin_ids());
+        assert_eq!(table, all_builtin_ids());
     }
 
     #[test]
@@ -98,7 +112,7 @@ mod tests {
         let err = load_builtin("dog-ran").unwrap_err().to_string();
         assert_eq!(
             err,
-            "unknown lesson `dog-ran`; built-in lessons are: cat-sat, similar-words, learning-rate, context, der-kater"
+            "unknown lesson `dog-ran`; built-in lessons are: cat-sat, similar-words, learning-rate, context, der-kater, attention"
         );
     }
 }

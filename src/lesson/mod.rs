@@ -25,7 +25,7 @@ use std::fmt;
 use std::path::Path;
 use std::str::FromStr;
 
-pub use builtin::{builtin_ids, load_builtin};
+pub use builtin::{ATTENTION_ID, all_builtin_ids, builtin_ids, load_builtin};
 pub use corpus::{Corpus, CorpusError, Pair, split_sentences, tokenize};
 pub use file::parse_lesson;
 pub use localized::Localized;
@@ -335,7 +335,7 @@ pub fn load_path(path: &Path) -> Result<Lesson, LessonError> {
 
 /// Loads a built-in lesson by id, or else a lesson file by path.
 pub fn load(id_or_path: &str) -> Result<Lesson, LessonError> {
-    if builtin_ids().contains(&id_or_path) {
+    if all_builtin_ids().contains(&id_or_path) {
         return load_builtin(id_or_path);
     }
     let path = Path::new(id_or_path);
@@ -344,13 +344,25 @@ pub fn load(id_or_path: &str) -> Result<Lesson, LessonError> {
     }
     Err(LessonError::NotFound {
         arg: id_or_path.to_owned(),
-        known: builtin_ids().iter().map(|s| s.to_string()).collect(),
+        known: all_builtin_ids().iter().map(|s| s.to_string()).collect(),
     })
 }
 
 impl Lesson {
     /// The same lesson over `text` instead of its own sentences (the text checked like typed
     /// text: [`lesson_from_text`]).
+    /// The same text under `base`'s model and training (model, optimizer, learning rates, runs,
+    /// seed, epochs): `--model attention` puts any text under the attention lesson's model.
+    pub fn with_model_of(mut self, base: &Lesson) -> Lesson {
+        self.model = base.model;
+        self.optimizer = base.optimizer;
+        self.lr = base.lr.clone();
+        self.runs = base.runs;
+        self.seed = base.seed;
+        self.epochs = base.epochs;
+        self
+    }
+
     pub fn with_text(mut self, text: &str) -> Result<Lesson, LessonError> {
         let custom = lesson_from_text(text)?;
         self.sentences = custom.sentences;

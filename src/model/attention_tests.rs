@@ -181,10 +181,7 @@ fn the_attention_lesson_tells_its_story() {
         assert!(start.probs[j][target] < 0.5);
     }
     // The context-2 MLP cannot know which thing: it stays at a third.
-    let mut mlp_lesson = lesson.clone();
-    mlp_lesson.model.kind = crate::lesson::ModelKind::Mlp;
-    mlp_lesson.model.context = 2;
-    mlp_lesson.model.hidden = 8;
+    let mlp_lesson = crate::model::without_attention::mlp_lesson(&lesson);
     let corpus = mlp_lesson.corpus().unwrap();
     let mlp_dims = crate::model::Dims::from_spec(corpus.vocab.len(), &mlp_lesson.model);
     let records = crate::model::train_reference(
@@ -196,6 +193,12 @@ fn the_attention_lesson_tells_its_story() {
         &corpus.pairs,
         mlp_lesson.epochs,
     );
+    // The ghost line is this run's loss.
+    let ghost = crate::model::without_attention::ghost_losses(&lesson, lesson.epochs).unwrap();
+    assert_eq!(ghost.len(), records.len());
+    for (g, r) in ghost.iter().zip(&records) {
+        assert_eq!(*g, r.loss);
+    }
     let last = records.last().unwrap();
     let on = corpus.vocab.iter().position(|w| w == "on").unwrap() as u32;
     let mut checked = 0;

@@ -18,6 +18,7 @@ mod reference;
 pub mod sample;
 #[cfg(test)]
 mod story;
+pub mod without_attention;
 
 pub use backward::gradients;
 pub use compare::{assert_close, widen};

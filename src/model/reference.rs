@@ -71,7 +71,7 @@ impl ReferenceRun {
     }
 
     /// Records the current epoch and then takes one step (one forward pass for both).
-    fn step_recording(&mut self, pairs: &[Pair]) -> EpochRecord {
+    pub fn step_recording(&mut self, pairs: &[Pair]) -> EpochRecord {
         let (fwd, grads) = gradients(&self.dims, self.act, &self.params, pairs);
         let record = self.make_record(fwd);
         self.optimizer.step(&mut self.params, &grads, self.lr);

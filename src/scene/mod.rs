@@ -21,6 +21,7 @@ pub mod bench;
 mod bindings;
 pub mod bloom;
 pub mod camera;
+pub mod canvas;
 pub mod declutter;
 mod egui_pass;
 pub mod fixture;

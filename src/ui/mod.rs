@@ -11,6 +11,7 @@
 //! [`crate::i18n`]. [`kit`] is the cards' shared look. [`write`] and [`write_panel`] are the step where the
 //! model writes; [`math`] and [`math_card`] the forward pass with real numbers.
 
+pub mod attention;
 pub mod claims;
 pub mod comfort;
 pub mod controls;

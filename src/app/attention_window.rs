@@ -1,0 +1,326 @@
+//! The window of an attention lesson: trains it live on the GPU and draws the attention screen
+//! ([`crate::ui::attention`]) every frame, with the same surface handling, exit signals, screen
+//! reader wiring and themes as the MLP window.
+//!
+//! How it works: each frame moves the playhead by the speed (slower through the first half of
+//! the lesson, where attention forms, so a visitor can follow it), trains until the epoch under
+//! the playhead is recorded (at most [`MAX_EPOCHS_PER_FRAME`] a frame), starts a history read a
+//! few times a second and takes one that arrived (never waiting), then runs the screen's egui
+//! pass into the surface texture in one encoder with the training. The screen's actions (play,
+//! an epoch, restart) are applied here; Esc or Q leave, F toggles fullscreen, Z calms the motion.
+//! A lost device ends the window with its message (the MLP window rebuilds; this one does not yet).
+
+use std::sync::Arc;
+use std::time::{Duration, Instant};
+
+use winit::application::ApplicationHandler;
+use winit::event::WindowEvent;
+use winit::event_loop::{ActiveEventLoop, ControlFlow, EventLoop};
+use winit::keyboard::{Key, NamedKey};
+use winit::window::{Fullscreen, Window, WindowId};
+
+use super::surface::WindowGpu;
+use super::{AccessEvent, AppError, AppMode, AppOptions};
+use crate::kiosk::{ExitRequest, Theme};
+use crate::lesson::Lesson;
+use crate::scene::canvas::Canvas;
+use crate::ui::attention::{AttnAction, AttnSession, AttnViewState, attention_ui};
+
+/// Most epochs one frame trains.
+const MAX_EPOCHS_PER_FRAME: u32 = 64;
+/// How often the history is read back while training.
+const READ_EVERY: Duration = Duration::from_millis(250);
+/// Auto-rotation of the 3D space, radians per second.
+const TURN_SPEED: f32 = 0.15;
+/// The playback speed through the first half of the lesson, as a share of the chosen speed.
+const EARLY_PACE: f64 = 0.3;
+
+/// Opens the window on `lesson` and runs until it is closed.
+pub fn run(options: AppOptions, lesson: Lesson) -> Result<(), AppError> {
+    let event_loop = EventLoop::<AccessEvent>::with_user_event().build()?;
+    event_loop.set_control_flow(ControlFlow::Poll);
+    let mut app = AttnApp {
+        proxy: event_loop.create_proxy(),
+        options,
+        lesson: Some(lesson),
+        running: None,
+        error: None,
+        exit: ExitRequest::install(),
+    };
+    event_loop.run_app(&mut app)?;
+    app.error.map_or(Ok(()), Err)
+}
+
+struct AttnApp {
+    options: AppOptions,
+    proxy: winit::event_loop::EventLoopProxy<AccessEvent>,
+    lesson: Option<Lesson>,
+    running: Option<Running>,
+    error: Option<AppError>,
+    exit: ExitRequest,
+}
+
+struct Running {
+    window: Arc<Window>,
+    gfx: WindowGpu,
+    canvas: Canvas,
+    egui: egui_winit::State,
+    session: AttnSession,
+    view: AttnViewState,
+    look: crate::ui::Look,
+    calm: bool,
+    auto_rotate: bool,
+    playhead: f32,
+    speed: f64,
+    last_frame: Instant,
+    last_read: Instant,
+    /// Frames drawn so far (the first ones ask for the keyboard).
+    frames: u64,
+}
+
+impl Running {
+    fn new(
+        event_loop: &ActiveEventLoop,
+        options: &AppOptions,
+        lesson: Lesson,
+        proxy: &winit::event_loop::EventLoopProxy<AccessEvent>,
+    ) -> Result<Self, AppError> {
+        let mut attributes = Window::default_attributes()
+            .with_visible(false)
+            .with_title("nextword")
+            .with_inner_size(winit::dpi::PhysicalSize::new(
+                options.size.0,
+                options.size.1,
+            ));
+        if options.fullscreen {
+            attributes = attributes.with_fullscreen(Some(Fullscreen::Borderless(None)));
+        }
+        let window = Arc::new(event_loop.create_window(attributes)?);
+        let gfx = WindowGpu::new(event_loop, &window, options.vsync)?;
+        let session = AttnSession::new(&gfx.gpu.device, lesson).map_err(AppError::TooBig)?;
+        let canvas = Canvas::new(&gfx.gpu.device, gfx.format, false);
+        let mut egui = egui_winit::State::new(
+            canvas.ctx.clone(),
+            egui::ViewportId::ROOT,
+            &window,
+            Some(window.scale_factor() as f32),
+            None,
+            Some((gfx.gpu.device.limits().max_texture_dimension_2d as usize).min(4096)),
+        );
+        egui.init_accesskit(event_loop, &window, proxy.clone());
+        window.set_visible(true);
+        let theme = match options.mode {
+            AppMode::Present => Theme::Projector,
+            _ => Theme::Dark,
+        };
+        crate::scene::palette::set_word_palette(options.comfort.palette());
+        let mut view = AttnViewState::new(&session.story);
+        // Opens paused on the first step, on the untrained model: Play or Next starts it.
+        view.playing = false;
+        Ok(Self {
+            window,
+            gfx,
+            canvas,
+            egui,
+            session,
+            view,
+            look: options.comfort.look(theme.style().look()),
+            calm: options.comfort.calm_motion,
+            auto_rotate: options.auto_rotate,
+            playhead: 0.0,
+            speed: options.speed,
+            last_frame: Instant::now(),
+            last_read: Instant::now() - READ_EVERY,
+            frames: 0,
+        })
+    }
+
+    /// The epochs per second at the playhead.
+    fn pace(&self) -> f64 {
+        if (self.playhead as f64) < f64::from(self.session.lesson.epochs) / 2.0 {
+            self.speed * EARLY_PACE
+        } else {
+            self.speed
+        }
+    }
+
+    fn redraw(&mut self) {
+        let now = Instant::now();
+        let dt = (now - self.last_frame).as_secs_f32().min(0.25);
+        self.last_frame = now;
+        if self.gfx.is_zero_size() || self.gfx.health.lost().is_some() {
+            return;
+        }
+        self.frames += 1;
+        if self.frames <= 3 {
+            super::focus::take_keyboard_focus(&self.window);
+        }
+        let total = self.session.lesson.epochs as f32;
+        if self.view.playing {
+            self.playhead = (self.playhead + (self.pace() as f32) * dt).min(total);
+            if self.playhead >= total {
+                self.view.playing = false;
+            }
+        }
+        if self.auto_rotate && !self.calm {
+            self.view.yaw += TURN_SPEED * dt;
+        }
+        let (device, queue) = (&self.gfx.gpu.device, &self.gfx.gpu.queue);
+        // Train toward the playhead, a bounded number of epochs a frame.
+        let want = (self.playhead.ceil() as u32).min(
+            self.session
+                .trainer
+                .epoch
+                .saturating_add(MAX_EPOCHS_PER_FRAME - 1),
+        );
+        self.session.train_to(device, queue, want);
+        self.session.poll(device);
+        let stale = self.session.story.last_epoch() < want || self.session.story.slots.is_empty();
+        if stale && self.last_read.elapsed() >= READ_EVERY {
+            self.session.start_read(device, queue);
+            self.last_read = now;
+        }
+        let texture = match self.gfx.surface.get_current_texture() {
+            wgpu::CurrentSurfaceTexture::Success(t)
+            | wgpu::CurrentSurfaceTexture::Suboptimal(t) => t,
+            wgpu::CurrentSurfaceTexture::Outdated | wgpu::CurrentSurfaceTexture::Lost => {
+                self.gfx.recreate_surface(&self.window);
+                return;
+            }
+            _ => return,
+        };
+        let view = texture
+            .texture
+            .create_view(&wgpu::TextureViewDescriptor::default());
+        let size = (self.gfx.config.width, self.gfx.config.height);
+        let input = self.egui.take_egui_input(&self.window);
+        let mut encoder = device.create_command_encoder(&wgpu::CommandEncoderDescriptor {
+            label: Some("attention frame"),
+        });
+        let mut actions = Vec::new();
+        let (story, state, look, playhead) = (
+            &self.session.story,
+            &mut self.view,
+            self.look,
+            self.playhead,
+        );
+        let output = self
+            .canvas
+            .frame(device, queue, &mut encoder, &view, size, input, |ctx| {
+                look.install(ctx);
+                actions = attention_ui(ctx, story, state, playhead);
+            });
+        queue.submit([encoder.finish()]);
+        queue.present(texture);
+        self.egui.handle_platform_output(&self.window, output);
+        for action in actions {
+            self.apply(action);
+        }
+    }
+
+    fn apply(&mut self, action: AttnAction) {
+        match action {
+            AttnAction::TogglePlay => {
+                if !self.view.playing && self.playhead >= self.session.lesson.epochs as f32 {
+                    self.playhead = 0.0;
+                }
+                self.view.playing = !self.view.playing;
+            }
+            AttnAction::ShowEpoch(epoch) => {
+                self.view.playing = false;
+                self.playhead = epoch as f32;
+            }
+            AttnAction::Restart => {
+                let lesson = self.session.lesson.clone();
+                match AttnSession::new(&self.gfx.gpu.device, lesson) {
+                    Ok(session) => {
+                        self.session = session;
+                        self.playhead = 0.0;
+                        self.last_read = Instant::now() - READ_EVERY;
+                    }
+                    Err(e) => log::error!("restarting the lesson: {e}"),
+                }
+            }
+        }
+    }
+
+    /// Keys the screen does not read itself; true to quit.
+    fn key(&mut self, key: &Key) -> bool {
+        match key {
+            Key::Named(NamedKey::Escape) => return true,
+            Key::Character(c) if c.eq_ignore_ascii_case("q") => return true,
+            Key::Character(c) if c.eq_ignore_ascii_case("f") => {
+                let next = match self.window.fullscreen() {
+                    Some(_) => None,
+                    None => Some(Fullscreen::Borderless(None)),
+                };
+                self.window.set_fullscreen(next);
+            }
+            Key::Character(c) if c.eq_ignore_ascii_case("z") => self.calm = !self.calm,
+            _ => {}
+        }
+        false
+    }
+}
+
+impl ApplicationHandler<AccessEvent> for AttnApp {
+    fn resumed(&mut self, event_loop: &ActiveEventLoop) {
+        let Some(lesson) = self.lesson.take() else {
+            return;
+        };
+        match Running::new(event_loop, &self.options, lesson, &self.proxy) {
+            Ok(running) => self.running = Some(running),
+            Err(e) => {
+                self.error = Some(e);
+                event_loop.exit();
+            }
+        }
+    }
+
+    fn user_event(&mut self, _event_loop: &ActiveEventLoop, event: AccessEvent) {
+        use egui_winit::accesskit_winit::WindowEvent as Access;
+        let Some(r) = self.running.as_mut() else {
+            return;
+        };
+        match event.window_event {
+            Access::InitialTreeRequested => r.canvas.ctx.enable_accesskit(),
+            Access::ActionRequested(request) => r.egui.on_accesskit_action_request(request),
+            Access::AccessibilityDeactivated => r.canvas.ctx.disable_accesskit(),
+        }
+        r.window.request_redraw();
+    }
+
+    fn window_event(&mut self, event_loop: &ActiveEventLoop, _id: WindowId, event: WindowEvent) {
+        let Some(r) = self.running.as_mut() else {
+            return;
+        };
+        let consumed = r.egui.on_window_event(&r.window, &event).consumed;
+        match event {
+            WindowEvent::CloseRequested => event_loop.exit(),
+            WindowEvent::Resized(size) => r.gfx.resize(size.width, size.height),
+            WindowEvent::RedrawRequested => r.redraw(),
+            WindowEvent::KeyboardInput { event, .. }
+                if !consumed && event.state.is_pressed() && r.key(&event.logical_key) =>
+            {
+                event_loop.exit();
+            }
+            _ => {}
+        }
+    }
+
+    fn about_to_wait(&mut self, event_loop: &ActiveEventLoop) {
+        if self.exit.requested() {
+            event_loop.exit();
+            return;
+        }
+        let Some(r) = self.running.as_mut() else {
+            return;
+        };
+        if let Some(lost) = r.gfx.health.lost() {
+            self.error = Some(AppError::DeviceLost(lost.to_string()));
+            event_loop.exit();
+            return;
+        }
+        r.window.request_redraw();
+    }
+}

@@ -1,0 +1,157 @@
+//! An egui-only canvas: frames whose every mark is painted with egui (the attention lesson's
+//! views), cleared to the scene's background and drawn into any 8-bit target (a window's surface
+//! texture or an [`super::target::OffscreenTarget`]).
+//!
+//! How it works: [`Canvas::frame`] runs one egui pass of the caller's `ui` at the target's size,
+//! uploads the texture changes first (every delta must be applied), renders the primitives in
+//! one render pass that clears to the background, then frees released textures; it returns the
+//! pass's platform output (cursor, AccessKit updates) for a window to hand on. Headless frames
+//! run [`Canvas::settle`] first, since egui lays out an area it has not seen before invisibly.
+
+use super::palette;
+
+/// The background as an 8-bit target shows it (the scene's linear background, sRGB-encoded).
+const CLEAR: wgpu::Color = wgpu::Color {
+    r: 0.043,
+    g: 0.05,
+    b: 0.075,
+    a: 1.0,
+};
+
+pub struct Canvas {
+    pub ctx: egui::Context,
+    renderer: egui_wgpu::Renderer,
+    deterministic: bool,
+}
+
+impl Canvas {
+    pub fn new(device: &wgpu::Device, format: wgpu::TextureFormat, deterministic: bool) -> Self {
+        let ctx = egui::Context::default();
+        ctx.set_fonts(palette::fonts());
+        ctx.options_mut(|o| o.theme_preference = egui::ThemePreference::Dark);
+        let options = if deterministic {
+            egui_wgpu::RendererOptions::PREDICTABLE
+        } else {
+            egui_wgpu::RendererOptions::default()
+        };
+        Self {
+            ctx,
+            renderer: egui_wgpu::Renderer::new(device, format, options),
+            deterministic,
+        }
+    }
+
+    fn fit(&self, input: &mut egui::RawInput, size: (u32, u32)) -> f32 {
+        let ppp = input
+            .viewports
+            .get(&egui::ViewportId::ROOT)
+            .and_then(|v| v.native_pixels_per_point)
+            .unwrap_or(1.0);
+        input.screen_rect = Some(egui::Rect::from_min_size(
+            egui::Pos2::ZERO,
+            egui::vec2(size.0 as f32 / ppp, size.1 as f32 / ppp),
+        ));
+        if self.deterministic {
+            input.time = Some(0.0);
+        }
+        ppp
+    }
+
+    fn apply(&mut self, device: &wgpu::Device, queue: &wgpu::Queue, set: &egui::TexturesDelta) {
+        for (id, images) in &set.set {
+            for image in images {
+                self.renderer.update_texture(device, queue, *id, image);
+            }
+        }
+        for id in &set.free {
+            self.renderer.free_texture(id);
+        }
+    }
+
+    /// Runs `passes` passes of `ui` that draw nothing (their textures are applied).
+    pub fn settle(
+        &mut self,
+        device: &wgpu::Device,
+        queue: &wgpu::Queue,
+        input: &egui::RawInput,
+        size: (u32, u32),
+        passes: u32,
+        mut ui: impl FnMut(&egui::Context),
+    ) {
+        for _ in 0..passes {
+            let mut input = input.clone();
+            self.fit(&mut input, size);
+            let mut full = self.ctx.run_pass(input, &mut ui);
+            let delta = std::mem::take(&mut full.textures_delta);
+            self.apply(device, queue, &delta);
+            let mut delta = delta;
+            delta.clear();
+            full.drop_without_applying_deltas();
+        }
+    }
+
+    /// One frame of `ui` into `output` (`size` pixels), encoded into `encoder`.
+    #[allow(clippy::too_many_arguments)]
+    pub fn frame(
+        &mut self,
+        device: &wgpu::Device,
+        queue: &wgpu::Queue,
+        encoder: &mut wgpu::CommandEncoder,
+        output: &wgpu::TextureView,
+        size: (u32, u32),
+        mut input: egui::RawInput,
+        ui: impl FnMut(&egui::Context),
+    ) -> egui::PlatformOutput {
+        self.fit(&mut input, size);
+        let full = self.ctx.run_pass(input, ui);
+        let egui::FullOutput {
+            platform_output,
+            mut textures_delta,
+            shapes,
+            pixels_per_point,
+            ..
+        } = full;
+        let primitives = self.ctx.tessellate(shapes, pixels_per_point);
+        let upload = egui::TexturesDelta {
+            set: std::mem::take(&mut textures_delta.set),
+            free: Default::default(),
+        };
+        self.apply(device, queue, &upload);
+        let screen = egui_wgpu::ScreenDescriptor {
+            size_in_pixels: [size.0, size.1],
+            pixels_per_point,
+        };
+        let extra = self
+            .renderer
+            .update_buffers(device, queue, encoder, &primitives, &screen);
+        if !extra.is_empty() {
+            log::warn!("egui paint callbacks are not supported by the canvas");
+        }
+        {
+            let mut pass = encoder
+                .begin_render_pass(&wgpu::RenderPassDescriptor {
+                    label: Some("Canvas::frame"),
+                    color_attachments: &[Some(wgpu::RenderPassColorAttachment {
+                        view: output,
+                        depth_slice: None,
+                        resolve_target: None,
+                        ops: wgpu::Operations {
+                            load: wgpu::LoadOp::Clear(CLEAR),
+                            store: wgpu::StoreOp::Store,
+                        },
+                    })],
+                    depth_stencil_attachment: None,
+                    timestamp_writes: None,
+                    occlusion_query_set: None,
+                    multiview_mask: None,
+                })
+                .forget_lifetime();
+            self.renderer.render(&mut pass, &primitives, &screen);
+        }
+        self.apply(device, queue, &textures_delta);
+        let mut upload = upload;
+        upload.clear();
+        textures_delta.clear();
+        platform_output
+    }
+}

@@ -1,0 +1,365 @@
+//! The attention lesson's screen: every view of ATTENTION.md's model at one recorded epoch,
+//! beside a card that tells the lesson in steps and narrates the selected place in the text.
+//!
+//! How it works: [`attention_ui`] lays the screen out in fixed regions that never overlap (the
+//! views on the left, the card in its own column on the right): the sentence strip with the
+//! attention arcs on top, the 3D space and the query/key/value network in the middle, the
+//! heatmap, the loss chart with its "without attention" ghost and the next-word bars at the
+//! bottom. Every number of a frame comes from the one recorded epoch at or before the playhead
+//! ([`AttnStory::slot_at`]). Keys and buttons become [`AttnAction`]s for the window to apply
+//! (play, epochs, restart); the choices that only change what is shown (the pair, the step,
+//! the position vectors) are applied to [`AttnViewState`] here.
+
+pub mod charts;
+pub mod paint;
+pub mod session;
+pub mod space;
+pub mod story;
+pub mod strip;
+
+use egui::{Align2, Key, Rect, pos2, vec2};
+
+pub use session::AttnSession;
+pub use story::{AttnStory, narrate};
+
+use crate::tr;
+use crate::ui::kit::{self, ACCENT, DIM};
+use crate::ui::look::Look;
+
+/// The steps of the lesson: (title id, text id).
+pub const STEPS: [(&str, &str); 5] = [
+    ("attn-step-title-puzzle", "attn-step-puzzle"),
+    ("attn-step-title-query", "attn-step-query"),
+    ("attn-step-title-value", "attn-step-value"),
+    ("attn-step-title-watch", "attn-step-watch"),
+    ("attn-step-title-llm", "attn-step-llm"),
+];
+
+/// What the screen shows besides the epoch.
+#[derive(Clone, Debug, PartialEq)]
+pub struct AttnViewState {
+    /// The selected pair (a place in the text).
+    pub pair: usize,
+    pub step: usize,
+    /// Show the position vectors in the 3D space.
+    pub positions: bool,
+    /// The 3D space's turn, radians.
+    pub yaw: f32,
+    /// Training runs (the window's clock).
+    pub playing: bool,
+}
+
+impl AttnViewState {
+    pub fn new(story: &AttnStory) -> Self {
+        Self {
+            pair: story.featured_pair(),
+            step: 0,
+            positions: false,
+            yaw: 0.6,
+            playing: true,
+        }
+    }
+}
+
+/// What the window does for the screen.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub enum AttnAction {
+    TogglePlay,
+    /// Show this epoch (paused).
+    ShowEpoch(u32),
+    Restart,
+}
+
+/// The regions of the screen (points).
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct AttnLayout {
+    pub header: Rect,
+    pub strip: Rect,
+    pub space: Rect,
+    pub network: Rect,
+    pub heatmap: Rect,
+    pub loss: Rect,
+    pub bars: Rect,
+    pub card: Rect,
+}
+
+impl AttnLayout {
+    /// The regions of a `screen` at scale `s`: none overlaps another.
+    pub fn of(screen: Rect, s: f32) -> Self {
+        let m = 12.0 * s;
+        let card_w = (screen.width() * 0.3).clamp(300.0 * s, 560.0 * s);
+        let card = Rect::from_min_max(
+            pos2(screen.right() - card_w - m, screen.top() + m),
+            pos2(screen.right() - m, screen.bottom() - m),
+        );
+        let left = Rect::from_min_max(
+            screen.min + vec2(m, m),
+            pos2(card.left() - m, screen.bottom() - m),
+        );
+        let header_h = 46.0 * s;
+        let rest = left.height() - header_h - 3.0 * m;
+        let (strip_h, middle_h) = (rest * 0.30, rest * 0.38);
+        let bottom_h = rest - strip_h - middle_h;
+        let header = Rect::from_min_size(left.min, vec2(left.width(), header_h));
+        let strip = Rect::from_min_size(
+            pos2(left.left(), header.bottom()),
+            vec2(left.width(), strip_h),
+        );
+        // The heatmap is tall (a row per place in the text) at the left; the space and the
+        // network share the middle, the loss and the bars the bottom.
+        let mid_y = strip.bottom() + m;
+        let heat_w = (left.width() * 0.3).max(200.0 * s);
+        let heatmap = Rect::from_min_max(
+            pos2(left.left(), mid_y),
+            pos2(left.left() + heat_w, left.bottom()),
+        );
+        let right_x = heatmap.right() + m;
+        let half = (left.right() - right_x - m) / 2.0;
+        let space = Rect::from_min_size(pos2(right_x, mid_y), vec2(half, middle_h));
+        let network = Rect::from_min_size(pos2(space.right() + m, mid_y), vec2(half, middle_h));
+        let bottom_y = space.bottom() + m;
+        let loss = Rect::from_min_size(pos2(right_x, bottom_y), vec2(half, bottom_h));
+        let bars = Rect::from_min_size(pos2(loss.right() + m, bottom_y), vec2(half, bottom_h));
+        Self {
+            header,
+            strip,
+            space,
+            network,
+            heatmap,
+            loss,
+            bars,
+            card,
+        }
+    }
+
+    pub fn all(&self) -> [Rect; 8] {
+        [
+            self.header,
+            self.strip,
+            self.space,
+            self.network,
+            self.heatmap,
+            self.loss,
+            self.bars,
+            self.card,
+        ]
+    }
+}
+
+/// The recorded epoch before or after `epoch`.
+fn neighbour_epoch(story: &AttnStory, epoch: u32, later: bool) -> Option<u32> {
+    if later {
+        story.slots.iter().map(|s| s.epoch).find(|&e| e > epoch)
+    } else {
+        story
+            .slots
+            .iter()
+            .rev()
+            .map(|s| s.epoch)
+            .find(|&e| e < epoch)
+    }
+}
+
+/// Draws the screen at `playhead` and returns what the window should do.
+pub fn attention_ui(
+    ctx: &egui::Context,
+    story: &AttnStory,
+    state: &mut AttnViewState,
+    playhead: f32,
+) -> Vec<AttnAction> {
+    let mut actions = Vec::new();
+    let Some(slot) = story.slot_at(playhead) else {
+        return actions;
+    };
+    let n = story.pairs.len();
+    state.pair = state.pair.min(n.saturating_sub(1));
+    ctx.input(|i| {
+        if i.key_pressed(Key::Space) {
+            actions.push(AttnAction::TogglePlay);
+        }
+        if i.key_pressed(Key::ArrowRight) || i.key_pressed(Key::ArrowLeft) {
+            let later = i.key_pressed(Key::ArrowRight);
+            if let Some(e) = neighbour_epoch(story, slot.epoch, later) {
+                actions.push(AttnAction::ShowEpoch(e));
+            }
+        }
+        if i.key_pressed(Key::ArrowDown) && state.pair + 1 < n {
+            state.pair += 1;
+        }
+        if i.key_pressed(Key::ArrowUp) {
+            state.pair = state.pair.saturating_sub(1);
+        }
+        if i.key_pressed(Key::P) {
+            state.positions = !state.positions;
+        }
+        if i.key_pressed(Key::R) {
+            actions.push(AttnAction::Restart);
+        }
+        if i.key_pressed(Key::PageDown) || i.key_pressed(Key::N) {
+            state.step = (state.step + 1).min(STEPS.len() - 1);
+        }
+        if i.key_pressed(Key::PageUp) || i.key_pressed(Key::B) {
+            state.step = state.step.saturating_sub(1);
+        }
+    });
+    let s = kit::ui_scale(ctx);
+    let look = Look::of(ctx);
+    let layout = AttnLayout::of(ctx.content_rect(), s);
+    egui::Area::new(kit::card_id("attention views"))
+        .fixed_pos(pos2(0.0, 0.0))
+        .order(egui::Order::Background)
+        .fade_in(false)
+        .interactable(true)
+        .show(ctx, |ui| {
+            let painter = ui.painter().clone();
+            painter.text(
+                layout.header.left_center(),
+                Align2::LEFT_CENTER,
+                story.title.get(),
+                egui::FontId::proportional(30.0 * s),
+                look.text,
+            );
+            painter.text(
+                layout.header.right_center(),
+                Align2::RIGHT_CENTER,
+                story::epoch_line(slot),
+                egui::FontId::proportional(26.0 * s),
+                ACCENT,
+            );
+            let inner = paint::panel(
+                &painter,
+                layout.strip,
+                &tr!("attn-panel-strip"),
+                s,
+                look.text,
+            );
+            strip::paint_strip(&painter, inner, story, slot, state.pair, s);
+            let inner = paint::panel(
+                &painter,
+                layout.space,
+                &tr!("attn-panel-space"),
+                s,
+                look.text,
+            );
+            let hint = if state.positions {
+                tr!("attn-positions-on")
+            } else {
+                tr!("attn-positions-off")
+            };
+            paint::note(
+                &painter,
+                layout.space.right_top() + vec2(-12.0 * s, 10.0 * s),
+                Align2::RIGHT_TOP,
+                &hint,
+                16.0 * s,
+            );
+            space::paint_space(
+                &painter.with_clip_rect(inner),
+                inner,
+                story,
+                slot,
+                state.pair,
+                state.positions,
+                state.yaw,
+                s,
+            );
+            let inner = paint::panel(
+                &painter,
+                layout.network,
+                &tr!("attn-panel-network"),
+                s,
+                look.text,
+            );
+            space::paint_network(
+                &painter.with_clip_rect(inner),
+                inner,
+                story,
+                slot,
+                state.pair,
+                s,
+            );
+            let inner = paint::panel(
+                &painter,
+                layout.heatmap,
+                &tr!("attn-panel-heat"),
+                s,
+                look.text,
+            );
+            if let Some(j) = strip::heatmap(ui, inner, story, slot, state.pair, s) {
+                state.pair = j;
+            }
+            let inner = paint::panel(&painter, layout.loss, &tr!("attn-panel-loss"), s, look.text);
+            charts::paint_loss(&painter, inner, story, playhead, s);
+            let inner = paint::panel(&painter, layout.bars, &tr!("attn-panel-bars"), s, look.text);
+            charts::paint_bars(&painter, inner, story, slot, state.pair, s);
+        });
+    step_card(ctx, layout.card, story, slot, state, s, &look, &mut actions);
+    actions
+}
+
+/// The card: the step's title and text, the narration of the selected place, the buttons.
+#[allow(clippy::too_many_arguments)]
+fn step_card(
+    ctx: &egui::Context,
+    column: Rect,
+    story: &AttnStory,
+    slot: &crate::engine::attention_history::AttnSlot,
+    state: &mut AttnViewState,
+    s: f32,
+    look: &Look,
+    actions: &mut Vec<AttnAction>,
+) {
+    let step = state.step.min(STEPS.len() - 1);
+    let (title, text) = STEPS[step];
+    let lines = narrate(story, slot, state.pair);
+    let foot = 96.0 * s;
+    kit::column_card(
+        ctx,
+        "attention step",
+        column,
+        kit::ColumnLook {
+            fill: look.panel,
+            stroke: look.edge,
+            stroke_width: 1.5 * s,
+        },
+        s,
+        foot,
+        &mut (state, actions),
+        |ui, _| {
+            ui.label(
+                egui::RichText::new(tr!("step-of", n = step + 1, total = STEPS.len()))
+                    .small()
+                    .color(DIM),
+            );
+            ui.label(egui::RichText::new(tr!(title)).heading().color(ACCENT));
+            ui.label(tr!(text, window = story.dims.window));
+            ui.separator();
+            ui.label(egui::RichText::new(tr!("attn-now")).small().color(DIM));
+            for line in &lines {
+                ui.label(line);
+            }
+        },
+        |ui, (state, actions)| {
+            ui.horizontal(|ui| {
+                let back = ui.add_enabled(state.step > 0, egui::Button::new(tr!("back")));
+                if back.clicked() {
+                    state.step -= 1;
+                }
+                let play = if state.playing {
+                    tr!("pause")
+                } else {
+                    tr!("play")
+                };
+                if ui.button(play).clicked() {
+                    actions.push(AttnAction::TogglePlay);
+                }
+                let next =
+                    ui.add_enabled(state.step + 1 < STEPS.len(), egui::Button::new(tr!("next")));
+                if next.clicked() {
+                    state.step += 1;
+                }
+            });
+            ui.label(egui::RichText::new(tr!("attn-hint")).small().color(DIM));
+        },
+    );
+}

@@ -1,0 +1,87 @@
+//! Shared marks of the attention views: the panel frame with its title, glowing dots, and the
+//! colours for a value's sign and size. Every size is in points, multiplied by the screen scale.
+
+use egui::{Color32, FontId, Painter, Pos2, Rect, Stroke, StrokeKind, pos2, vec2};
+
+use crate::ui::kit::{ACCENT, DIM};
+
+/// Panel background and edge.
+const PANEL_FILL: Color32 = Color32::from_rgba_premultiplied(14, 18, 32, 235);
+const PANEL_EDGE: Color32 = Color32::from_rgb(48, 58, 86);
+
+/// Draws a panel with `title` and returns the rectangle left for its content.
+pub fn panel(painter: &Painter, rect: Rect, title: &str, s: f32, text: Color32) -> Rect {
+    painter.rect(
+        rect,
+        10.0 * s,
+        PANEL_FILL,
+        Stroke::new(1.2 * s, PANEL_EDGE),
+        StrokeKind::Inside,
+    );
+    let title_size = 19.0 * s;
+    painter.text(
+        rect.min + vec2(12.0 * s, 8.0 * s),
+        egui::Align2::LEFT_TOP,
+        title,
+        FontId::proportional(title_size),
+        text.gamma_multiply(0.85),
+    );
+    Rect::from_min_max(
+        rect.min + vec2(12.0 * s, 14.0 * s + title_size),
+        rect.max - vec2(12.0 * s, 10.0 * s),
+    )
+}
+
+/// A dot that glows with `strength` (0..1): a soft halo under a solid core.
+pub fn glow_dot(painter: &Painter, at: Pos2, radius: f32, color: Color32, strength: f32) {
+    let k = strength.clamp(0.0, 1.0);
+    if k > 0.02 {
+        painter.circle_filled(at, radius * (1.6 + 1.4 * k), color.gamma_multiply(0.12 * k));
+        painter.circle_filled(
+            at,
+            radius * (1.25 + 0.5 * k),
+            color.gamma_multiply(0.25 * k),
+        );
+    }
+    painter.circle_filled(at, radius, color.gamma_multiply(0.25 + 0.75 * k));
+}
+
+/// Warm for a positive value, cool for a negative one; brightness by size (`value / scale`).
+pub fn signed_color(value: f64, scale: f64) -> (Color32, f32) {
+    let k = (value.abs() / scale.max(1e-9)).min(1.0) as f32;
+    let color = if value >= 0.0 {
+        Color32::from_rgb(255, 176, 64)
+    } else {
+        Color32::from_rgb(80, 170, 255)
+    };
+    (color, k)
+}
+
+/// The colour of an attention weight `a` (0..1): from the panel's dark to the accent.
+pub fn weight_color(a: f32) -> Color32 {
+    let a = a.clamp(0.0, 1.0);
+    let dark = [24.0, 30.0, 48.0];
+    let hot = [ACCENT.r() as f32, ACCENT.g() as f32, ACCENT.b() as f32];
+    let mix = |i: usize| (dark[i] + (hot[i] - dark[i]) * a.sqrt()) as u8;
+    Color32::from_rgb(mix(0), mix(1), mix(2))
+}
+
+/// A quadratic arc from `a` to `b` bulging up by `height`, as points.
+pub fn arc_points(a: Pos2, b: Pos2, height: f32) -> Vec<Pos2> {
+    let control = pos2((a.x + b.x) / 2.0, a.y.min(b.y) - 2.0 * height);
+    (0..=24)
+        .map(|i| {
+            let t = i as f32 / 24.0;
+            let u = 1.0 - t;
+            pos2(
+                u * u * a.x + 2.0 * u * t * control.x + t * t * b.x,
+                u * u * a.y + 2.0 * u * t * control.y + t * t * b.y,
+            )
+        })
+        .collect()
+}
+
+/// Small dimmed text.
+pub fn note(painter: &Painter, at: Pos2, align: egui::Align2, text: &str, size: f32) {
+    painter.text(at, align, text, FontId::proportional(size), DIM);
+}

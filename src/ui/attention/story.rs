@@ -1,0 +1,190 @@
+//! What the attention views show, as plain numbers: the lesson's words and pairs, the recorded
+//! epochs of the shown run (read back from the engine's history), the "without attention" ghost,
+//! and the sentences the narration says about one pair at one recorded epoch.
+//!
+//! How it works: every number of a frame comes from one [`AttnSlot`] (one recorded epoch), picked
+//! by the playhead ([`AttnStory::slot_at`]); the narration ([`narrate`]) only names what those
+//! numbers and the text's own pair counts say, so it is true for any lesson and any typed text
+//! (checked against the f64 reference in the tests).
+
+use crate::engine::attention_history::AttnSlot;
+use crate::i18n::format::{loss, percent};
+use crate::model::attention::{AttnDims, AttnPair};
+use crate::model::without_attention::{GHOST_CONTEXT, shares_after};
+use crate::tr;
+
+/// The lesson and its recorded history, as the views read them.
+#[derive(Clone, Debug, PartialEq)]
+pub struct AttnStory {
+    pub title: crate::lesson::Localized,
+    pub vocab: Vec<String>,
+    pub dims: AttnDims,
+    pub pairs: Vec<AttnPair>,
+    /// The shown run's recorded epochs, oldest first.
+    pub slots: Vec<AttnSlot>,
+    /// The context-2 MLP's loss at every epoch on the same text, when it was computed.
+    pub ghost: Option<Vec<f64>>,
+    /// Epochs the lesson plans.
+    pub total_epochs: u32,
+}
+
+impl AttnStory {
+    pub fn word(&self, id: u32) -> &str {
+        self.vocab.get(id as usize).map_or("?", String::as_str)
+    }
+
+    /// The newest recorded epoch at or before `playhead` (the first when none is).
+    pub fn slot_at(&self, playhead: f32) -> Option<&AttnSlot> {
+        let newest = self
+            .slots
+            .iter()
+            .rposition(|s| s.epoch as f32 <= playhead + 1e-3)
+            .unwrap_or(0);
+        self.slots.get(newest)
+    }
+
+    /// The newest recorded epoch.
+    pub fn last_epoch(&self) -> u32 {
+        self.slots.last().map_or(0, |s| s.epoch)
+    }
+
+    /// The pairs as (context, target), for counting shares.
+    fn plain_pairs(&self) -> Vec<(Vec<u32>, u32)> {
+        self.pairs
+            .iter()
+            .map(|p| (p.context.clone(), p.target))
+            .collect()
+    }
+
+    /// The pair to show first: one whose next word two words of context cannot tell but the
+    /// whole window can (the lesson's point), the one looking furthest back; else the last pair.
+    pub fn featured_pair(&self) -> usize {
+        let plain = self.plain_pairs();
+        let mut best: Option<(usize, usize)> = None;
+        for (j, pair) in self.pairs.iter().enumerate() {
+            let two = shares_after(&plain, &pair.context, GHOST_CONTEXT);
+            let all = shares_after(&plain, &pair.context, self.dims.window);
+            let two_best = two.first().map_or(0.0, |s| s.1);
+            let all_best = all.first().map_or(0.0, |s| s.1);
+            if all_best > two_best + 1e-9 && best.is_none_or(|(_, len)| pair.context.len() > len) {
+                best = Some((j, pair.context.len()));
+            }
+        }
+        best.map_or(self.pairs.len().saturating_sub(1), |(j, _)| j)
+    }
+
+    /// The share of the text's pairs with `pair`'s context (its last `k` words) that continue
+    /// with its target.
+    pub fn best_share(&self, pair: usize, k: usize) -> f64 {
+        let Some(p) = self.pairs.get(pair) else {
+            return 0.0;
+        };
+        shares_after(&self.plain_pairs(), &p.context, k)
+            .into_iter()
+            .find(|(w, _)| *w == p.target)
+            .map_or(0.0, |s| s.1)
+    }
+
+    /// "the cat sat on the" for a pair's context.
+    pub fn context_text(&self, pair: usize) -> String {
+        self.pairs.get(pair).map_or(String::new(), |p| {
+            p.context
+                .iter()
+                .map(|&w| self.word(w))
+                .collect::<Vec<_>>()
+                .join(" ")
+        })
+    }
+}
+
+/// The context word `pair` looks at most in `slot`: (position in the context, recency, weight).
+pub fn most_attended(
+    story: &AttnStory,
+    slot: &AttnSlot,
+    pair: usize,
+) -> Option<(usize, usize, f32)> {
+    let weights = slot.attention.get(pair)?;
+    let (s, &a) = weights
+        .iter()
+        .enumerate()
+        .max_by(|a, b| a.1.total_cmp(b.1).then(b.0.cmp(&a.0)))?;
+    let len = story.pairs.get(pair)?.context.len();
+    Some((s, len - 1 - s, a))
+}
+
+/// The words with the highest probabilities for `pair` in `slot`, highest first.
+pub fn top_words(slot: &AttnSlot, pair: usize, n: usize) -> Vec<(u32, f32)> {
+    let Some(probs) = slot.probs.get(pair) else {
+        return Vec::new();
+    };
+    let mut order: Vec<(u32, f32)> = probs
+        .iter()
+        .enumerate()
+        .map(|(w, &p)| (w as u32, p))
+        .collect();
+    order.sort_by(|a, b| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0)));
+    order.truncate(n);
+    order
+}
+
+/// The header line: "Epoch 120 · loss 0.42".
+pub fn epoch_line(slot: &AttnSlot) -> String {
+    tr!("attn-epoch", epoch = slot.epoch, loss = loss(slot.loss))
+}
+
+/// What the narration says about `pair` at `slot`: where it looks, what it gives the next word,
+/// and the best any model could give it with the whole window and with two words.
+pub fn narrate(story: &AttnStory, slot: &AttnSlot, pair: usize) -> Vec<String> {
+    let Some(p) = story.pairs.get(pair) else {
+        return Vec::new();
+    };
+    let mut lines = Vec::new();
+    let context = story.context_text(pair);
+    if let Some((s, back, a)) = most_attended(story, slot, pair) {
+        lines.push(tr!(
+            "attn-now-looks",
+            context = context.as_str(),
+            word = story.word(p.context[s]),
+            back = back,
+            share = percent(a),
+        ));
+    }
+    let target = story.word(p.target);
+    let p_target = slot
+        .probs
+        .get(pair)
+        .and_then(|row| row.get(p.target as usize))
+        .copied()
+        .unwrap_or(0.0);
+    let top = top_words(slot, pair, 1);
+    match top.first() {
+        Some(&(w, pw)) if w != p.target => lines.push(tr!(
+            "attn-now-guess",
+            target = target,
+            p = percent(p_target),
+            top = story.word(w),
+            ptop = percent(pw),
+        )),
+        _ => lines.push(tr!(
+            "attn-now-guess-right",
+            target = target,
+            p = percent(p_target)
+        )),
+    }
+    let window = story.dims.window;
+    lines.push(tr!(
+        "attn-now-best",
+        window = window,
+        best = percent(story.best_share(pair, window) as f32),
+    ));
+    if p.context.len() > GHOST_CONTEXT {
+        let two = &p.context[p.context.len() - GHOST_CONTEXT..];
+        let two_text: Vec<&str> = two.iter().map(|&w| story.word(w)).collect();
+        lines.push(tr!(
+            "attn-now-two-words",
+            two = two_text.join(" "),
+            best2 = percent(story.best_share(pair, GHOST_CONTEXT) as f32),
+        ));
+    }
+    lines
+}
