@@ -261,7 +261,7 @@ fn csv_and_table_carry_the_same_numbers() {
 #[test]
 fn lessons_are_listed() {
     let lines = stdout_lines(&nextword(&["lessons"]));
-    for id in lesson::builtin_ids() {
+    for id in lesson::all_builtin_ids() {
         assert!(lines.iter().any(|l| l.starts_with(id)), "{id} missing");
     }
 }
@@ -768,7 +768,7 @@ fn attention_lessons_follow_their_contract() {
     let mut run = AttnRun::new(
         dims,
         lesson::OptimizerKind::Adam,
-        0.02,
+        0.005,
         init_attention(&dims, 1),
     );
     for line in &lines[1..] {
@@ -812,14 +812,18 @@ fn attention_lessons_follow_their_contract() {
             run.step(&ref_pairs);
         }
     }
-    // The MLP's header names its kind; drawing an attention lesson is refused in one line.
+    // The MLP's header names its kind; steps beyond a lesson's are refused in one line.
     let mlp = json_lines("train", &["--epochs", "1"]);
     assert_eq!(mlp[0]["model"]["kind"], "mlp");
     fails_with(
         &["train", "--lesson", path, "--hidden", "3"],
         "no hidden layer",
     );
-    fails_with(&["render", "--lesson", path], "attention lesson");
+    fails_with(
+        &["render", "--lesson", "cat-sat", "--step", "6"],
+        "steps 1 to 5",
+    );
+    fails_with(&["narrate", "--lesson", path, "--context", "2"], "window");
     // Sizes are checked before the engine allocates (this used to panic in wgpu).
     fails_with(
         &[
@@ -872,5 +876,110 @@ fn attention_lessons_follow_their_contract() {
             .map(|x| x.as_f64().unwrap())
             .collect();
         assert!(looked[1] >= 0.8, "{prompt}: attention {looked:?}");
+    }
+}
+
+/// Own text under the attention model: `--model attention` trains any text with the attention
+/// lesson's model (ATTENTION.md's header), `--model mlp` with the MLP's; `render` draws the
+/// attention screen of it; a kiosk refuses an attention lesson in one line.
+#[test]
+fn own_text_can_choose_the_attention_model() {
+    let text = "the red fox ran to the den. the grey wolf ran to the cave.";
+    let lines = json_lines(
+        "train",
+        &["--text", text, "--model", "attention", "--epochs", "3"],
+    );
+    assert_eq!(lines[0]["model"]["kind"], "attention");
+    assert_eq!(lines[0]["model"]["window"].as_u64(), Some(6));
+    assert!(lines[1]["attention"].is_array());
+    let lines = json_lines(
+        "train",
+        &[
+            "--lesson",
+            "attention",
+            "--text",
+            text,
+            "--model",
+            "mlp",
+            "--epochs",
+            "3",
+        ],
+    );
+    assert_eq!(lines[0]["model"]["kind"], "mlp");
+    let dir = std::env::temp_dir().join(format!("nextword-attn-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let out = dir.join("attention.png");
+    let output = nextword(&[
+        "render",
+        "--text",
+        text,
+        "--model",
+        "attention",
+        "--epoch",
+        "20",
+        "--size",
+        "640x360",
+        "--out",
+        out.to_str().unwrap(),
+    ]);
+    assert!(
+        output.status.success(),
+        "{}",
+        String::from_utf8_lossy(&output.stderr)
+    );
+    assert!(std::fs::metadata(&out).unwrap().len() > 10_000);
+    std::fs::remove_dir_all(&dir).ok();
+    fails_with(&["train", "--model", "transformer"], "transformer");
+}
+
+/// `narrate` on the attention lesson states what `train` prints for the same epoch: for every
+/// place in the text, the word it names has the most attention and the weight it gives, the
+/// next word's probability is the one in the epoch line, and the best shares are the text's.
+#[test]
+fn narrate_states_the_attention_numbers_train_prints() {
+    let epoch = "40";
+    let train = json_lines("train", &["--lesson", "attention", "--epochs", epoch]);
+    let header = &train[0];
+    let line = train.last().unwrap();
+    assert_eq!(line["epoch"].as_u64(), Some(40));
+    let narration = json_lines(
+        "narrate",
+        &["--lesson", "attention", "--epoch", epoch, "--all-places"],
+    );
+    let pairs = header["pairs"].as_array().unwrap();
+    let places: Vec<&Value> = narration
+        .iter()
+        .filter(|l| l["type"] == "narration")
+        .collect();
+    assert_eq!(places.len(), pairs.len());
+    let close = |a: &Value, b: &Value| (a.as_f64().unwrap() - b.as_f64().unwrap()).abs() < 1e-6;
+    for place in places {
+        assert_eq!(place["epoch"].as_u64(), Some(40));
+        let j = place["pair"].as_u64().unwrap() as usize;
+        let weights = line["attention"][j].as_array().unwrap();
+        let sentences = place["sentences"].as_array().unwrap();
+        let looks = &sentences[0]["claim"];
+        assert_eq!(looks["kind"], "looks_at");
+        let at = looks["position"].as_u64().unwrap() as usize;
+        assert!(close(&looks["weight"], &weights[at]));
+        assert!(weights.iter().all(|w| w.as_f64() <= weights[at].as_f64()));
+        assert_eq!(looks["word"], pairs[j]["context"][at]);
+        let gives = &sentences[1]["claim"];
+        assert_eq!(gives["word"], pairs[j]["target"]);
+        let vocab = header["vocab"].as_array().unwrap();
+        let target = vocab.iter().position(|w| *w == pairs[j]["target"]).unwrap();
+        assert!(close(&gives["p"], &line["probs"][j][target]));
+        // The best share with the whole window, counted from the header's pairs.
+        let same: Vec<&Value> = pairs
+            .iter()
+            .filter(|p| p["context"] == pairs[j]["context"])
+            .collect();
+        let hits = same
+            .iter()
+            .filter(|p| p["target"] == pairs[j]["target"])
+            .count();
+        let best = &sentences[2]["claim"];
+        assert_eq!(best["words"].as_u64(), Some(6));
+        assert!((best["share"].as_f64().unwrap() - hits as f64 / same.len() as f64).abs() < 1e-12);
     }
 }

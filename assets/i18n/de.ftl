@@ -365,14 +365,18 @@ help-math = M
 
 attn-step-title-puzzle = Das Rätsel
 attn-step-puzzle = Manchmal hängt das nächste Wort von einem Wort mehrere Stellen zuvor ab. Ein Modell, das nur die letzten zwei Wörter liest, sieht nicht so weit: Die graue gestrichelte Linie im Verlustdiagramm ist so ein Modell, auf demselben Text trainiert. Dieses Modell kann bis zu { $window } Wörter zurückschauen und lernt, wohin es schauen soll.
+attn-step-puzzle-no-ghost = Manchmal hängt das nächste Wort von einem Wort mehrere Stellen zuvor ab, und ein Modell, das nur die letzten zwei Wörter liest, sieht nicht so weit. Dieses Modell kann bis zu { $window } Wörter zurückschauen und lernt, wohin es schauen soll.
 attn-step-title-query = Wohin schauen: Abfrage und Schlüssel
 attn-step-query = Das Wort, auf dem das Modell steht, stellt eine Frage, seine Abfrage (Query). Jedes Wort, das es sehen kann, hält ein Etikett hoch, seinen Schlüssel (Key). Je besser ein Schlüssel zur Abfrage passt, desto mehr schaut das Modell auf dieses Wort. Die Bögen über dem Satz zeigen, wie viel, und sie ergeben zusammen immer 100 %.
 attn-step-title-value = Was es liest: der Wert
 attn-step-value = Von jedem Wort, auf das es schaut, liest das Modell einen Wert (Value) und mischt die Werte danach, wie sehr es auf jedes schaut. Die Mischung addiert es zum Wort, auf dem es steht, und macht aus der Summe eine Vermutung für das nächste Wort: die Balken.
 attn-step-title-watch = Beim Lernen zusehen
-attn-step-watch = Im Raster ist jede Zeile eine Stelle im Text und jede Spalte, wie viele Wörter zurück. Am Anfang schaut das Modell fast gleichmäßig auf jedes Wort, das es sieht. Beim Training leuchtet jede Zeile dort auf, wo das nützliche Wort steht. Wähle eine Zeile, um dieser Stelle zu folgen.
+attn-step-watch = Im Raster ist jede Zeile eine Stelle im Text und jede Spalte, wie viele Wörter zurück. Am Anfang entscheidet der Zufall, wohin das Modell schaut: Seine ersten Gewichte sind zufällig. Beim Training leuchtet jede Zeile dort auf, wo ein nützliches Wort steht. Wähle eine Zeile, um dieser Stelle zu folgen.
 attn-step-title-llm = Hin zu echten Sprachmodellen
 attn-step-llm = Echte Sprachmodelle machen dasselbe mit vielen solchen Aufmerksamkeitsköpfen nebeneinander und Dutzenden Schichten übereinander, über Tausende Wörter. Die Idee ist die, der du eben zugesehen hast: allein aus dem Text lernen, wohin man schaut.
+attn-step-title-write = Das Modell schreibt
+attn-step-write = Ein Sprachmodell schreibt ein Wort nach dem anderen: Es liest die bisherigen Wörter, schaut dorthin zurück, wohin es zu schauen gelernt hat, zieht das nächste Wort aus seiner Vermutung und hängt es an den Text. Hier beginnt es mit „{ $start }“. „Nochmal“ zieht neu.
+attn-write-looked = „{ $word }“ ← „{ $at }“
 attn-now = Jetzt
 attn-now-looks = Nach „{ $context }“ schaut es am meisten auf „{ $word }“ { $back ->
         [0] (das Wort, auf dem es steht)

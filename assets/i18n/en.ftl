@@ -374,14 +374,18 @@ help-math = M
 
 attn-step-title-puzzle = The puzzle
 attn-step-puzzle = Sometimes the next word depends on a word several places back. A model that reads only the last two words cannot see that far: the grey dashed line in the loss chart is such a model, trained on the same text. This model can look back up to { $window } words, and it learns where to look.
+attn-step-puzzle-no-ghost = Sometimes the next word depends on a word several places back, and a model that reads only the last two words cannot see that far. This model can look back up to { $window } words, and it learns where to look.
 attn-step-title-query = Where to look: query and key
 attn-step-query = The word the model stands on asks a question, its query. Every word it can see holds up a label, its key. The better a key fits the query, the more the model looks at that word. The arcs over the sentence show how much, and they always add up to 100%.
 attn-step-title-value = What it reads: value
 attn-step-value = From each word it looks at, the model reads a value, and mixes the values by how much it looks at each. It adds the mix to the word it stands on and turns the sum into a guess for the next word: the bars.
 attn-step-title-watch = Watch it learn
-attn-step-watch = In the grid, each row is one place in the text and each column is how many words back. At the start the model looks almost evenly at every word it can see. As it trains, each row lights up where the useful word is. Pick a row to follow that place.
+attn-step-watch = In the grid, each row is one place in the text and each column is how many words back. At the start, where the model looks is left to chance: its first weights are random. As it trains, each row lights up where a useful word is. Pick a row to follow that place.
 attn-step-title-llm = Toward real language models
 attn-step-llm = Real language models do the same with many of these attention heads side by side and dozens of layers stacked, over thousands of words. The idea is the one you just watched: learn, from the text alone, where to look.
+attn-step-title-write = The model writes
+attn-step-write = A language model writes one word at a time: it reads the words so far, looks back where it learned to look, draws the next word from its guess and adds it to the text. Here it starts from “{ $start }”. Press Again for another draw.
+attn-write-looked = “{ $word }” ← “{ $at }”
 attn-now = Now
 attn-now-looks = After “{ $context }” it looks most at “{ $word }” { $back ->
         [0] (the word it stands on)

@@ -365,14 +365,18 @@ help-math = M
 
 attn-step-title-puzzle = El enigma
 attn-step-puzzle = A veces la palabra siguiente depende de una palabra varias posiciones atrás. Un modelo que solo lee las dos últimas palabras no ve tan lejos: la línea gris discontinua del gráfico de pérdida es un modelo así, entrenado con el mismo texto. Este modelo puede mirar hasta { $window } palabras atrás, y aprende adónde mirar.
+attn-step-puzzle-no-ghost = A veces la palabra siguiente depende de una palabra varias posiciones atrás, y un modelo que solo lee las dos últimas palabras no ve tan lejos. Este modelo puede mirar hasta { $window } palabras atrás, y aprende adónde mirar.
 attn-step-title-query = Adónde mirar: consulta y clave
 attn-step-query = La palabra en la que está el modelo hace una pregunta, su consulta (query). Cada palabra que puede ver muestra una etiqueta, su clave (key). Cuanto mejor encaja una clave con la consulta, más mira el modelo esa palabra. Los arcos sobre la frase muestran cuánto, y siempre suman 100 %.
 attn-step-title-value = Qué lee: el valor
 attn-step-value = De cada palabra que mira, el modelo lee un valor (value) y mezcla los valores según cuánto mira cada una. Suma la mezcla a la palabra en la que está y convierte la suma en una conjetura para la palabra siguiente: las barras.
 attn-step-title-watch = Verlo aprender
-attn-step-watch = En la cuadrícula, cada fila es un lugar del texto y cada columna cuántas palabras atrás. Al principio el modelo mira casi por igual cada palabra que ve. Al entrenar, cada fila se ilumina donde está la palabra útil. Elige una fila para seguir ese lugar.
+attn-step-watch = En la cuadrícula, cada fila es un lugar del texto y cada columna cuántas palabras atrás. Al principio, adónde mira el modelo lo decide el azar: sus primeros pesos son aleatorios. Al entrenar, cada fila se ilumina donde hay una palabra útil. Elige una fila para seguir ese lugar.
 attn-step-title-llm = Hacia los modelos de lenguaje reales
 attn-step-llm = Los modelos de lenguaje reales hacen lo mismo con muchas cabezas de atención en paralelo y decenas de capas apiladas, sobre miles de palabras. La idea es la que acabas de ver: aprender, solo a partir del texto, adónde mirar.
+attn-step-title-write = El modelo escribe
+attn-step-write = Un modelo de lenguaje escribe una palabra tras otra: lee las palabras que ya hay, mira atrás adonde aprendió a mirar, saca la palabra siguiente de su conjetura y la añade al texto. Aquí empieza por «{ $start }». «Otra vez» vuelve a sortear.
+attn-write-looked = «{ $word }» ← «{ $at }»
 attn-now = Ahora
 attn-now-looks = Tras «{ $context }» mira sobre todo «{ $word }» { $back ->
         [0] (la palabra en la que está)

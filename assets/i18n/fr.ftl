@@ -365,14 +365,18 @@ help-math = M
 
 attn-step-title-puzzle = L’énigme
 attn-step-puzzle = Parfois, le mot suivant dépend d’un mot situé plusieurs places plus tôt. Un modèle qui ne lit que les deux derniers mots ne voit pas aussi loin : la ligne grise en pointillés du graphique de la perte est un tel modèle, entraîné sur le même texte. Ce modèle-ci peut regarder jusqu’à { $window } mots en arrière, et il apprend où regarder.
+attn-step-puzzle-no-ghost = Parfois, le mot suivant dépend d’un mot situé plusieurs places plus tôt, et un modèle qui ne lit que les deux derniers mots ne voit pas aussi loin. Ce modèle-ci peut regarder jusqu’à { $window } mots en arrière, et il apprend où regarder.
 attn-step-title-query = Où regarder : requête et clé
 attn-step-query = Le mot sur lequel se trouve le modèle pose une question, sa requête (query). Chaque mot qu’il peut voir montre une étiquette, sa clé (key). Plus une clé correspond à la requête, plus le modèle regarde ce mot. Les arcs au-dessus de la phrase montrent combien, et leur total fait toujours 100 %.
 attn-step-title-value = Ce qu’il lit : la valeur
 attn-step-value = De chaque mot qu’il regarde, le modèle lit une valeur (value) et mélange les valeurs selon l’attention qu’il porte à chacun. Il ajoute ce mélange au mot sur lequel il se trouve et fait de la somme une supposition pour le mot suivant : les barres.
 attn-step-title-watch = Le regarder apprendre
-attn-step-watch = Dans la grille, chaque ligne est une place dans le texte et chaque colonne le nombre de mots en arrière. Au début, le modèle regarde presque également chaque mot qu’il voit. Au fil de l’entraînement, chaque ligne s’allume là où se trouve le mot utile. Choisissez une ligne pour suivre cette place.
+attn-step-watch = Dans la grille, chaque ligne est une place dans le texte et chaque colonne le nombre de mots en arrière. Au début, c’est le hasard qui décide où le modèle regarde : ses premiers poids sont aléatoires. Au fil de l’entraînement, chaque ligne s’allume là où se trouve un mot utile. Choisissez une ligne pour suivre cette place.
 attn-step-title-llm = Vers les vrais modèles de langage
 attn-step-llm = Les vrais modèles de langage font de même avec de nombreuses têtes d’attention côte à côte et des dizaines de couches empilées, sur des milliers de mots. L’idée est celle que vous venez de voir : apprendre, à partir du seul texte, où regarder.
+attn-step-title-write = Le modèle écrit
+attn-step-write = Un modèle de langage écrit un mot après l’autre : il lit les mots déjà là, regarde en arrière là où il a appris à regarder, tire le mot suivant de sa supposition et l’ajoute au texte. Ici, il part de « { $start } ». « Encore » refait un tirage.
+attn-write-looked = « { $word } » ← « { $at } »
 attn-now = Maintenant
 attn-now-looks = Après « { $context } », il regarde surtout « { $word } » { $back ->
         [0] (le mot sur lequel il se trouve)

@@ -8,7 +8,13 @@
 //! few times a second and takes one that arrived (never waiting), then runs the screen's egui
 //! pass into the surface texture in one encoder with the training. The screen's actions (play,
 //! an epoch, restart) are applied here; Esc or Q leave, F toggles fullscreen, Z calms the motion.
-//! A lost device ends the window with its message (the MLP window rebuilds; this one does not yet).
+//! A lost device is rebuilt and the lesson retrained to where it was.
+//!
+//! Lecture mode (`--present`): the projector theme, steps only on the presenter's keys (a
+//! clicker's PageDown/PageUp or arrows), B or `.` blanks the screen. Exhibit mode (`--kiosk`
+//! with a config whose only lesson is an attention lesson): the exhibit's theme, language and
+//! viewing choices, the tour plays on its own and loops ([`AttnExhibit`]), the next visitor after
+//! the idle time starts over, only the exit chord leaves.
 
 use std::sync::Arc;
 use std::time::{Duration, Instant};
@@ -20,11 +26,15 @@ use winit::keyboard::{Key, NamedKey};
 use winit::window::{Fullscreen, Window, WindowId};
 
 use super::surface::WindowGpu;
-use super::{AccessEvent, AppError, AppMode, AppOptions};
+use super::{AccessEvent, AppError, AppMode, AppOptions, egui_key};
+use crate::kiosk::attention_exhibit::AttnExhibit;
+use crate::kiosk::chord::Pressed;
+use crate::kiosk::config::ExhibitConfig;
+use crate::kiosk::present::{Presenter, PresenterAction};
 use crate::kiosk::{ExitRequest, Theme};
 use crate::lesson::Lesson;
 use crate::scene::canvas::Canvas;
-use crate::ui::attention::{AttnAction, AttnSession, AttnViewState, attention_ui};
+use crate::ui::attention::{AttnAction, AttnSession, AttnViewState, attention_ui, auto_step};
 
 /// Most epochs one frame trains.
 const MAX_EPOCHS_PER_FRAME: u32 = 64;
@@ -76,6 +86,18 @@ struct Running {
     last_read: Instant,
     /// Frames drawn so far (the first ones ask for the keyboard).
     frames: u64,
+    /// Training was started once (the steps leave the puzzle).
+    started: bool,
+    /// When the playhead reached the lesson's end.
+    ended_at: Option<Instant>,
+    vsync: bool,
+    /// Lecture mode's clicker keys and blank screen.
+    presenter: Option<Presenter>,
+    /// Exhibit mode: its config and clock.
+    exhibit: Option<(Box<ExhibitConfig>, AttnExhibit)>,
+    modifiers: winit::keyboard::ModifiersState,
+    opened: Instant,
+    screen_reader: bool,
 }
 
 impl Running {
@@ -99,24 +121,28 @@ impl Running {
         let gfx = WindowGpu::new(event_loop, &window, options.vsync)?;
         let session = AttnSession::new(&gfx.gpu.device, lesson).map_err(AppError::TooBig)?;
         let canvas = Canvas::new(&gfx.gpu.device, gfx.format, false);
-        let mut egui = egui_winit::State::new(
-            canvas.ctx.clone(),
-            egui::ViewportId::ROOT,
-            &window,
-            Some(window.scale_factor() as f32),
-            None,
-            Some((gfx.gpu.device.limits().max_texture_dimension_2d as usize).min(4096)),
-        );
+        let mut egui = egui_state(&window, &canvas, &gfx.gpu.device);
         egui.init_accesskit(event_loop, &window, proxy.clone());
         window.set_visible(true);
-        let theme = match options.mode {
-            AppMode::Present => Theme::Projector,
-            _ => Theme::Dark,
+        let (theme, comfort, exhibit) = match &options.mode {
+            AppMode::Present => (Theme::Projector, options.comfort, None),
+            AppMode::Kiosk(config) => {
+                crate::i18n::set_language(config.language);
+                let clock = AttnExhibit::new(config.idle_secs);
+                (config.theme, config.comfort, Some((config.clone(), clock)))
+            }
+            AppMode::Normal => (Theme::Dark, options.comfort, None),
         };
-        crate::scene::palette::set_word_palette(options.comfort.palette());
+        crate::scene::palette::set_word_palette(comfort.palette());
         let mut view = AttnViewState::new(&session.story);
-        // Opens paused on the first step, on the untrained model: Play or Next starts it.
-        view.playing = false;
+        // Opens paused on the first step, on the untrained model: Play starts it (an exhibit
+        // plays at once). The steps follow the training, except for a presenter, who moves them.
+        view.playing = exhibit.is_some();
+        view.presenter = matches!(options.mode, AppMode::Present);
+        view.auto_steps = !view.presenter;
+        if let Some((config, _)) = &exhibit {
+            view.languages = config.languages.clone();
+        }
         Ok(Self {
             window,
             gfx,
@@ -124,14 +150,22 @@ impl Running {
             egui,
             session,
             view,
-            look: options.comfort.look(theme.style().look()),
-            calm: options.comfort.calm_motion,
+            look: comfort.look(theme.style().look()),
+            calm: comfort.calm_motion,
             auto_rotate: options.auto_rotate,
             playhead: 0.0,
             speed: options.speed,
             last_frame: Instant::now(),
             last_read: Instant::now() - READ_EVERY,
             frames: 0,
+            started: false,
+            ended_at: None,
+            vsync: options.vsync,
+            presenter: view_presenter(&options.mode),
+            exhibit,
+            modifiers: winit::keyboard::ModifiersState::empty(),
+            opened: Instant::now(),
+            screen_reader: false,
         })
     }
 
@@ -155,12 +189,40 @@ impl Running {
         if self.frames <= 3 {
             super::focus::take_keyboard_focus(&self.window);
         }
+        if let Some((config, clock)) = &mut self.exhibit {
+            let secs = (now - self.opened).as_secs_f64();
+            if let Some(why) = clock.tick(secs, self.playhead, self.session.lesson.epochs) {
+                log::info!("the attention exhibit starts over ({why:?})");
+                crate::i18n::set_language(config.language);
+                let languages = config.languages.clone();
+                self.start_over();
+                self.view.languages = languages;
+                self.view.playing = true;
+            }
+        }
         let total = self.session.lesson.epochs as f32;
         if self.view.playing {
             self.playhead = (self.playhead + (self.pace() as f32) * dt).min(total);
             if self.playhead >= total {
                 self.view.playing = false;
             }
+        }
+        if self.view.playing {
+            self.started = true;
+        }
+        if self.playhead >= total {
+            self.ended_at.get_or_insert(now);
+        } else {
+            self.ended_at = None;
+        }
+        if self.view.auto_steps {
+            let since_end = self.ended_at.map_or(0.0, |t| (now - t).as_secs_f32());
+            self.view.step = auto_step(
+                self.playhead,
+                self.session.lesson.epochs,
+                self.started,
+                since_end,
+            );
         }
         if self.auto_rotate && !self.calm {
             self.view.yaw += TURN_SPEED * dt;
@@ -230,22 +292,92 @@ impl Running {
                 self.view.playing = false;
                 self.playhead = epoch as f32;
             }
-            AttnAction::Restart => {
-                let lesson = self.session.lesson.clone();
-                match AttnSession::new(&self.gfx.gpu.device, lesson) {
-                    Ok(session) => {
-                        self.session = session;
-                        self.playhead = 0.0;
-                        self.last_read = Instant::now() - READ_EVERY;
-                    }
-                    Err(e) => log::error!("restarting the lesson: {e}"),
-                }
+            AttnAction::Restart => self.start_over(),
+        }
+    }
+
+    /// The lesson from epoch 0 on a new trainer, the view as it opened (a new visitor, a loop,
+    /// or R).
+    fn start_over(&mut self) {
+        let lesson = self.session.lesson.clone();
+        match AttnSession::new(&self.gfx.gpu.device, lesson) {
+            Ok(session) => {
+                let presenter = self.view.presenter;
+                let languages = self.view.languages.clone();
+                self.view = AttnViewState::new(&session.story);
+                self.view.presenter = presenter;
+                self.view.auto_steps = !presenter;
+                self.view.languages = languages;
+                self.view.playing = false;
+                self.session = session;
+                self.playhead = 0.0;
+                self.started = false;
+                self.ended_at = None;
+                self.last_read = Instant::now() - READ_EVERY;
+            }
+            Err(e) => log::error!("restarting the lesson: {e}"),
+        }
+    }
+
+    /// After a device loss: a new device, canvas and trainer, retrained to where it was.
+    fn rebuild(&mut self, event_loop: &ActiveEventLoop) -> Result<(), AppError> {
+        let gfx = WindowGpu::new(event_loop, &self.window, self.vsync)?;
+        let mut session = AttnSession::new(&gfx.gpu.device, self.session.lesson.clone())
+            .map_err(AppError::DeviceLost)?;
+        let epoch = self.playhead.ceil() as u32;
+        session.train_to(&gfx.gpu.device, &gfx.gpu.queue, epoch);
+        session.read_now(&gfx.gpu.device, &gfx.gpu.queue);
+        let canvas = Canvas::new(&gfx.gpu.device, gfx.format, false);
+        if self.screen_reader {
+            canvas.ctx.enable_accesskit();
+        }
+        let accesskit = self.egui.accesskit.take();
+        self.egui = egui_state(&self.window, &canvas, &gfx.gpu.device);
+        self.egui.accesskit = accesskit;
+        self.canvas = canvas;
+        self.session = session;
+        self.gfx = gfx;
+        log::warn!("GPU device rebuilt; the attention lesson carries on from epoch {epoch}");
+        Ok(())
+    }
+
+    /// A key press before egui sees it: the exit chord and the keys an exhibit swallows, the
+    /// presenter's clicker keys. True when it is handled here (egui does not get it).
+    fn route_key(&mut self, event: &winit::event::KeyEvent) -> (bool, bool) {
+        if let Some((config, clock)) = &mut self.exhibit {
+            clock.input((Instant::now() - self.opened).as_secs_f64());
+            if config
+                .exit_chord
+                .matches(&Pressed::from_winit(event, self.modifiers))
+            {
+                return (true, true);
+            }
+            let swallowed = matches!(
+                &event.logical_key,
+                Key::Named(NamedKey::Escape | NamedKey::F11)
+            ) || matches!(&event.logical_key, Key::Character(c) if ["q", "f", "r"].contains(&c.to_lowercase().as_str()));
+            return (false, swallowed);
+        }
+        if let Some(presenter) = &mut self.presenter {
+            let shift = self.modifiers.shift_key();
+            let Some(key) = egui_key(&event.logical_key) else {
+                return (false, false);
+            };
+            match presenter.key(key, shift) {
+                Some(PresenterAction::SetBlank(_)) => return (false, true),
+                // The screen reads the step keys itself; while blank they only unblank.
+                _ if presenter.blank => return (false, true),
+                _ => {}
             }
         }
+        (false, false)
     }
 
     /// Keys the screen does not read itself; true to quit.
     fn key(&mut self, key: &Key) -> bool {
+        if self.exhibit.is_some() {
+            return false;
+        }
         match key {
             Key::Named(NamedKey::Escape) => return true,
             Key::Character(c) if c.eq_ignore_ascii_case("q") => return true,
@@ -261,6 +393,22 @@ impl Running {
         }
         false
     }
+}
+
+fn view_presenter(mode: &AppMode) -> Option<Presenter> {
+    matches!(mode, AppMode::Present).then(Presenter::default)
+}
+
+/// egui's window state for `window`, sharing `canvas`'s context.
+fn egui_state(window: &Window, canvas: &Canvas, device: &wgpu::Device) -> egui_winit::State {
+    egui_winit::State::new(
+        canvas.ctx.clone(),
+        egui::ViewportId::ROOT,
+        window,
+        Some(window.scale_factor() as f32),
+        None,
+        Some((device.limits().max_texture_dimension_2d as usize).min(4096)),
+    )
 }
 
 impl ApplicationHandler<AccessEvent> for AttnApp {
@@ -283,9 +431,15 @@ impl ApplicationHandler<AccessEvent> for AttnApp {
             return;
         };
         match event.window_event {
-            Access::InitialTreeRequested => r.canvas.ctx.enable_accesskit(),
+            Access::InitialTreeRequested => {
+                r.canvas.ctx.enable_accesskit();
+                r.screen_reader = true;
+            }
             Access::ActionRequested(request) => r.egui.on_accesskit_action_request(request),
-            Access::AccessibilityDeactivated => r.canvas.ctx.disable_accesskit(),
+            Access::AccessibilityDeactivated => {
+                r.canvas.ctx.disable_accesskit();
+                r.screen_reader = false;
+            }
         }
         r.window.request_redraw();
     }
@@ -294,8 +448,34 @@ impl ApplicationHandler<AccessEvent> for AttnApp {
         let Some(r) = self.running.as_mut() else {
             return;
         };
+        match &event {
+            WindowEvent::ModifiersChanged(m) => r.modifiers = m.state(),
+            WindowEvent::KeyboardInput { event: key, .. } if key.state.is_pressed() => {
+                let (exit, handled) = r.route_key(key);
+                if exit {
+                    log::info!("exit chord pressed");
+                    self.exit.request();
+                    event_loop.exit();
+                    return;
+                }
+                if handled {
+                    return;
+                }
+            }
+            WindowEvent::Touch(_)
+            | WindowEvent::MouseWheel { .. }
+            | WindowEvent::MouseInput { .. } => {
+                if let Some((_, clock)) = &mut r.exhibit {
+                    clock.input((Instant::now() - r.opened).as_secs_f64());
+                }
+            }
+            _ => {}
+        }
         let consumed = r.egui.on_window_event(&r.window, &event).consumed;
         match event {
+            WindowEvent::CloseRequested if r.exhibit.is_some() && !self.exit.requested() => {
+                log::info!("close request ignored in kiosk mode");
+            }
             WindowEvent::CloseRequested => event_loop.exit(),
             WindowEvent::Resized(size) => r.gfx.resize(size.width, size.height),
             WindowEvent::RedrawRequested => r.redraw(),
@@ -317,9 +497,13 @@ impl ApplicationHandler<AccessEvent> for AttnApp {
             return;
         };
         if let Some(lost) = r.gfx.health.lost() {
-            self.error = Some(AppError::DeviceLost(lost.to_string()));
-            event_loop.exit();
-            return;
+            log::error!("the GPU device was lost ({lost}); rebuilding");
+            if let Err(e) = r.rebuild(event_loop) {
+                // Exit non-zero so a supervisor (systemd) restarts the app.
+                self.error = Some(e);
+                event_loop.exit();
+                return;
+            }
         }
         r.window.request_redraw();
     }

@@ -49,8 +49,12 @@ pub struct NarrateArgs {
     /// Narrate every recorded epoch from 0 to the lesson's last.
     #[arg(long)]
     pub all: bool,
-    /// Only this step (1 task, 2 network, 3 training, 4 takeaways, 5 the model writes).
-    #[arg(long, value_parser = clap::value_parser!(u8).range(1..=5))]
+    /// An attention lesson: narrate every place in the text, not only the featured one.
+    #[arg(long)]
+    pub all_places: bool,
+    /// Only this step (1 task, 2 network, 3 training, 4 takeaways, 5 the model writes; an
+    /// attention lesson has 6).
+    #[arg(long, value_parser = clap::value_parser!(u8).range(1..=6))]
     pub step: Option<u8>,
     #[arg(long, value_enum, default_value_t = NarrateFormat::Jsonl)]
     pub format: NarrateFormat,
@@ -63,8 +67,7 @@ pub struct NarrateArgs {
 }
 
 /// The lesson with `--text` and `--context` applied.
-fn resolve(args: &NarrateArgs) -> anyhow::Result<Lesson> {
-    let mut lesson = args.text.lesson(&args.lesson)?;
+fn resolve(args: &NarrateArgs, mut lesson: Lesson) -> anyhow::Result<Lesson> {
     if let Some(k) = args.context {
         if k == 0 {
             bail!("--context must be at least 1");
@@ -78,7 +81,33 @@ fn resolve(args: &NarrateArgs) -> anyhow::Result<Lesson> {
 }
 
 pub fn run(args: &NarrateArgs) -> anyhow::Result<()> {
-    let lesson = resolve(args)?;
+    crate::i18n::set_language(args.lang);
+    crate::i18n::set_level(args.level);
+    let lesson = args.text.lesson(&args.lesson)?;
+    if matches!(
+        lesson.model.kind,
+        crate::lesson::ModelKind::Attention { .. }
+    ) {
+        if args.context.is_some() {
+            bail!("--context sets an MLP's words of context; an attention lesson reads its window");
+        }
+        let request = super::narrate_attention::AttnNarrate {
+            epoch: args.epoch,
+            all: args.all,
+            all_places: args.all_places,
+            step: args.step,
+            jsonl: args.format == NarrateFormat::Jsonl,
+            lang: args.lang,
+        };
+        return super::narrate_attention::run(&request, lesson);
+    }
+    if args.all_places {
+        bail!("--all-places is for attention lessons");
+    }
+    if args.step == Some(6) {
+        bail!("--step 6: this lesson has steps 1 to 5");
+    }
+    let lesson = resolve(args, lesson)?;
     let last = args.epoch.unwrap_or(lesson.epochs);
     crate::limits::check(
         "--epoch",
@@ -86,8 +115,6 @@ pub fn run(args: &NarrateArgs) -> anyhow::Result<()> {
         u64::from(crate::limits::MAX_EPOCHS),
     )
     .map_err(anyhow::Error::msg)?;
-    crate::i18n::set_language(args.lang);
-    crate::i18n::set_level(args.level);
     let gpu = GpuContext::headless()?;
     let (device, queue) = (&gpu.device, &gpu.queue);
     let mut session = LessonSession::for_text(device, queue, lesson.clone())?;

@@ -60,8 +60,9 @@ pub struct RenderArgs {
     #[arg(long, default_value = "dark")]
     pub theme: Theme,
     /// The lesson step the overlay shows: 1 task, 2 network, 3 training, 4 takeaways, 5 the
-    /// model writes.
-    #[arg(long, default_value_t = 3, value_parser = clap::value_parser!(u8).range(1..=5))]
+    /// model writes; on an attention lesson 1 the puzzle, 2 query and key, 3 value, 4 watch it
+    /// learn, 5 real language models, 6 the model writes.
+    #[arg(long, default_value_t = 3, value_parser = clap::value_parser!(u8).range(1..=6))]
     pub step: u8,
     /// Leave the lesson overlay (steps, narration, controls) out: the views alone.
     #[arg(long)]
@@ -71,6 +72,8 @@ pub struct RenderArgs {
     pub lang: crate::i18n::Lang,
     #[command(flatten)]
     pub comfort: super::comfort_args::ComfortArgs,
+    #[command(flatten)]
+    pub text: super::text_args::TextArgs,
     /// Show the math card (the forward pass and one gradient with the epoch's numbers) in the
     /// lesson column.
     #[arg(long)]
@@ -245,7 +248,7 @@ pub fn run(args: &RenderArgs) -> anyhow::Result<()> {
     if args.frames.is_none() {
         check_png(&single_frame_path(args))?;
     }
-    let lesson = crate::lesson::load(&args.lesson)?;
+    let lesson = args.text.lesson(&args.lesson)?;
     if matches!(
         lesson.model.kind,
         crate::lesson::ModelKind::Attention { .. }
@@ -268,6 +271,9 @@ pub fn run(args: &RenderArgs) -> anyhow::Result<()> {
                 .look(args.theme.style().look()),
         };
         return super::render_attention::run(&request, lesson);
+    }
+    if args.step > 5 {
+        bail!("--step {}: this lesson has steps 1 to 5", args.step);
     }
     let gpu = GpuContext::headless()?;
     let (device, queue) = (&gpu.device, &gpu.queue);

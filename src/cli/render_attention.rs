@@ -9,48 +9,9 @@ use anyhow::{Context, bail};
 use crate::gpu::GpuContext;
 use crate::lesson::Lesson;
 use crate::scene::canvas::Canvas;
-use crate::scene::headless_input;
 use crate::scene::target::{OFFSCREEN_FORMAT, OffscreenTarget, write_png};
-use crate::ui::attention::{AttnSession, AttnViewState, STEPS, attention_ui};
-
-/// Draws `session` at `playhead` into `target` and returns its pixels.
-fn draw(
-    gpu: &GpuContext,
-    canvas: &mut Canvas,
-    target: &OffscreenTarget,
-    session: &AttnSession,
-    view: &mut AttnViewState,
-    look: crate::ui::Look,
-    playhead: f32,
-) -> anyhow::Result<Vec<u8>> {
-    let (device, queue) = (&gpu.device, &gpu.queue);
-    let size = target.size;
-    let input = headless_input(size);
-    let story = &session.story;
-    let mut paint = |ctx: &egui::Context| {
-        look.install(ctx);
-        attention_ui(ctx, story, &mut view.clone(), playhead);
-    };
-    canvas.settle(device, queue, &input, size, 2, &mut paint);
-    let mut encoder = device.create_command_encoder(&wgpu::CommandEncoderDescriptor {
-        label: Some("render attention"),
-    });
-    canvas.frame(
-        device,
-        queue,
-        &mut encoder,
-        &target.view,
-        size,
-        input,
-        |ctx| {
-            look.install(ctx);
-            attention_ui(ctx, story, view, playhead);
-        },
-    );
-    target.encode_readback(&mut encoder);
-    queue.submit([encoder.finish()]);
-    Ok(target.read_rgba(device)?)
-}
+use crate::ui::attention::headless::render_frame;
+use crate::ui::attention::{AttnSession, AttnViewState, STEPS};
 
 /// The pair a `--context` names (the first pair whose context ends with its words).
 fn pair_of(session: &AttnSession, context: &str) -> anyhow::Result<usize> {
@@ -102,7 +63,7 @@ pub fn run(args: &AttnRender, lesson: Lesson) -> anyhow::Result<()> {
         session.train_to(device, queue, playhead.ceil() as u32);
         session.read_now(device, queue);
         view.yaw = 0.6 + yaw;
-        draw(&gpu, &mut canvas, &target, session, view, look, playhead)
+        render_frame(&gpu, &mut canvas, &target, session, view, look, playhead)
     };
     session.train_to(device, queue, 0);
     session.read_now(device, queue);

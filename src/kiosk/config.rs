@@ -450,7 +450,7 @@ fn lessons(
             ),
         ));
     }
-    let builtins = crate::lesson::builtin_ids();
+    let builtins = crate::lesson::all_builtin_ids();
     items
         .iter()
         .map(|item| {
@@ -462,9 +462,20 @@ fn lessons(
             };
             let lesson =
                 crate::lesson::load(&id).map_err(|e| ctx.at(Some(item.span()), e.to_string()))?;
-            lesson
-                .mlp_only("exhibits")
-                .map_err(|e| ctx.at(Some(item.span()), e))?;
+            // The attention lesson has its own screen: an exhibit shows it alone.
+            let attention = matches!(
+                lesson.model.kind,
+                crate::lesson::ModelKind::Attention { .. }
+            );
+            if attention && items.len() > 1 {
+                return Err(ctx.at(
+                    Some(item.span()),
+                    format!(
+                        "`{name}` is an attention lesson, which an exhibit shows alone: list it \
+                         as the only lesson (lessons = [\"{name}\"]) or leave it out"
+                    ),
+                ));
+            }
             Ok(id)
         })
         .collect()

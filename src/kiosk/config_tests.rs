@@ -171,9 +171,15 @@ fn languages_and_viewing_choices() {
 }
 
 #[test]
-fn an_attention_lesson_is_refused_until_the_window_can_show_it() {
+fn an_attention_lesson_is_shown_alone() {
     let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("assets/lessons/attention.toml");
-    let err = parse(&format!("lessons = [{:?}]", path.display().to_string())).unwrap_err();
-    assert!(err.starts_with("exhibit.toml:1:12:"), "{err}");
-    assert!(err.contains("attention lesson"), "{err}");
+    let alone = parse(&format!("lessons = [{:?}]", path.display().to_string())).unwrap();
+    assert_eq!(alone.lessons.len(), 1);
+    assert_eq!(
+        parse("lessons = [\"attention\"]").unwrap().lessons,
+        ["attention"]
+    );
+    let err = parse("lessons = [\"cat-sat\", \"attention\"]").unwrap_err();
+    assert!(err.starts_with("exhibit.toml:1:23:"), "{err}");
+    assert!(err.contains("shows alone"), "{err}");
 }

@@ -13,6 +13,7 @@
 //! turns SIGTERM into a clean exit; [`soak`]
 //! drives the whole kiosk path headless for many frames and samples memory and GPU objects.
 
+pub mod attention_exhibit;
 pub mod attract;
 pub mod checkpoint;
 pub mod chord;

@@ -31,15 +31,15 @@ pub use file::parse_lesson;
 pub use localized::Localized;
 
 impl Lesson {
-    /// A one-line refusal for the parts that draw or sample the MLP only, when this lesson
-    /// trains the attention model (its views are not built yet; `train` trains it).
+    /// A one-line refusal for the parts made for the MLP alone (its scene, overlay and GPU
+    /// sampler), when this lesson trains the attention model, which has its own screen.
     pub fn mlp_only(&self, what: &str) -> Result<(), String> {
         match self.model.kind {
             ModelKind::Mlp => Ok(()),
             ModelKind::Attention { .. } => Err(format!(
-                "{} is an attention lesson: {what} handle MLP lessons only for now; `nextword \
-                 train` and `generate` take attention lessons",
-                self.id
+                "{} is an attention lesson: {what} is made for MLP lessons; the attention screen \
+                 shows it (`nextword --lesson {}`)",
+                self.id, self.id
             )),
         }
     }

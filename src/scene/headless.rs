@@ -155,7 +155,7 @@ impl LessonSession {
         lesson: Lesson,
     ) -> Result<Self, SceneError> {
         lesson
-            .mlp_only("the window, render and narrate")
+            .mlp_only("the MLP scene")
             .map_err(SceneError::Invalid)?;
         let corpus = lesson
             .corpus()

@@ -10,12 +10,15 @@
 //! (play, epochs, restart); the choices that only change what is shown (the pair, the step,
 //! the position vectors) are applied to [`AttnViewState`] here.
 
+pub mod card;
 pub mod charts;
+pub mod headless;
 pub mod paint;
 pub mod session;
 pub mod space;
 pub mod story;
 pub mod strip;
+pub mod write;
 
 use egui::{Align2, Key, Rect, pos2, vec2};
 
@@ -23,17 +26,30 @@ pub use session::AttnSession;
 pub use story::{AttnStory, narrate};
 
 use crate::tr;
-use crate::ui::kit::{self, ACCENT, DIM};
+use crate::ui::kit::{self, ACCENT};
 use crate::ui::look::Look;
 
 /// The steps of the lesson: (title id, text id).
-pub const STEPS: [(&str, &str); 5] = [
+pub const STEPS: [(&str, &str); 6] = [
     ("attn-step-title-puzzle", "attn-step-puzzle"),
     ("attn-step-title-query", "attn-step-query"),
     ("attn-step-title-value", "attn-step-value"),
     ("attn-step-title-watch", "attn-step-watch"),
     ("attn-step-title-llm", "attn-step-llm"),
+    ("attn-step-title-write", "attn-step-write"),
 ];
+
+/// The step text that says what it says without the ghost line (when the MLP on the text was
+/// too much work to train beside it).
+pub fn step_text_id(step: usize, has_ghost: bool) -> &'static str {
+    match (step, has_ghost) {
+        (0, false) => "attn-step-puzzle-no-ghost",
+        _ => STEPS[step.min(STEPS.len() - 1)].1,
+    }
+}
+
+/// The step where the model writes.
+pub const WRITE_STEP: usize = 5;
 
 /// What the screen shows besides the epoch.
 #[derive(Clone, Debug, PartialEq)]
@@ -47,6 +63,14 @@ pub struct AttnViewState {
     pub yaw: f32,
     /// Training runs (the window's clock).
     pub playing: bool,
+    /// The steps follow the training ([`auto_step`]) until the visitor picks one.
+    pub auto_steps: bool,
+    /// The seed the model writes with (Again draws anew).
+    pub write_seed: u64,
+    /// The languages a visitor may pick on the card (none shown when there is one).
+    pub languages: Vec<crate::i18n::Lang>,
+    /// A presenter's clicker drives the steps: the arrow keys move steps, not places.
+    pub presenter: bool,
 }
 
 impl AttnViewState {
@@ -57,6 +81,10 @@ impl AttnViewState {
             positions: false,
             yaw: 0.6,
             playing: true,
+            auto_steps: true,
+            write_seed: 1,
+            languages: crate::i18n::Lang::ALL.to_vec(),
+            presenter: false,
         }
     }
 }
@@ -146,6 +174,21 @@ impl AttnLayout {
     }
 }
 
+/// The step the lesson is at when the steps follow the training: the puzzle before it starts,
+/// query and key while attention forms, value, the heatmap, then (trained) real models, then the
+/// model writes; `since_end` counts seconds since the playhead reached the lesson's end.
+pub fn auto_step(playhead: f32, total: u32, started: bool, since_end: f32) -> usize {
+    let t = playhead / total.max(1) as f32;
+    match () {
+        _ if !started => 0,
+        _ if t < 0.15 => 1,
+        _ if t < 0.35 => 2,
+        _ if t < 1.0 => 3,
+        _ if since_end < 20.0 => 4,
+        _ => WRITE_STEP,
+    }
+}
+
 /// The recorded epoch before or after `epoch`.
 fn neighbour_epoch(story: &AttnStory, epoch: u32, later: bool) -> Option<u32> {
     if later {
@@ -183,11 +226,17 @@ pub fn attention_ui(
                 actions.push(AttnAction::ShowEpoch(e));
             }
         }
-        if i.key_pressed(Key::ArrowDown) && state.pair + 1 < n {
-            state.pair += 1;
-        }
-        if i.key_pressed(Key::ArrowUp) {
-            state.pair = state.pair.saturating_sub(1);
+        if !state.presenter {
+            if i.key_pressed(Key::ArrowDown) && state.pair + 1 < n {
+                state.pair += 1;
+            }
+            if i.key_pressed(Key::ArrowUp) {
+                state.pair = state.pair.saturating_sub(1);
+            }
+            if i.key_pressed(Key::W) {
+                state.step = WRITE_STEP;
+                state.auto_steps = false;
+            }
         }
         if i.key_pressed(Key::P) {
             state.positions = !state.positions;
@@ -195,11 +244,14 @@ pub fn attention_ui(
         if i.key_pressed(Key::R) {
             actions.push(AttnAction::Restart);
         }
-        if i.key_pressed(Key::PageDown) || i.key_pressed(Key::N) {
+        let clicker = state.presenter;
+        if i.key_pressed(Key::PageDown) || (clicker && i.key_pressed(Key::ArrowDown)) {
             state.step = (state.step + 1).min(STEPS.len() - 1);
+            state.auto_steps = false;
         }
-        if i.key_pressed(Key::PageUp) || i.key_pressed(Key::B) {
+        if i.key_pressed(Key::PageUp) || (clicker && i.key_pressed(Key::ArrowUp)) {
             state.step = state.step.saturating_sub(1);
+            state.auto_steps = false;
         }
     });
     let s = kit::ui_scale(ctx);
@@ -293,73 +345,9 @@ pub fn attention_ui(
             let inner = paint::panel(&painter, layout.bars, &tr!("attn-panel-bars"), s, look.text);
             charts::paint_bars(&painter, inner, story, slot, state.pair, s);
         });
-    step_card(ctx, layout.card, story, slot, state, s, &look, &mut actions);
+    card::step_card(ctx, layout.card, story, slot, state, s, &look, &mut actions);
     actions
 }
 
-/// The card: the step's title and text, the narration of the selected place, the buttons.
-#[allow(clippy::too_many_arguments)]
-fn step_card(
-    ctx: &egui::Context,
-    column: Rect,
-    story: &AttnStory,
-    slot: &crate::engine::attention_history::AttnSlot,
-    state: &mut AttnViewState,
-    s: f32,
-    look: &Look,
-    actions: &mut Vec<AttnAction>,
-) {
-    let step = state.step.min(STEPS.len() - 1);
-    let (title, text) = STEPS[step];
-    let lines = narrate(story, slot, state.pair);
-    let foot = 96.0 * s;
-    kit::column_card(
-        ctx,
-        "attention step",
-        column,
-        kit::ColumnLook {
-            fill: look.panel,
-            stroke: look.edge,
-            stroke_width: 1.5 * s,
-        },
-        s,
-        foot,
-        &mut (state, actions),
-        |ui, _| {
-            ui.label(
-                egui::RichText::new(tr!("step-of", n = step + 1, total = STEPS.len()))
-                    .small()
-                    .color(DIM),
-            );
-            ui.label(egui::RichText::new(tr!(title)).heading().color(ACCENT));
-            ui.label(tr!(text, window = story.dims.window));
-            ui.separator();
-            ui.label(egui::RichText::new(tr!("attn-now")).small().color(DIM));
-            for line in &lines {
-                ui.label(line);
-            }
-        },
-        |ui, (state, actions)| {
-            ui.horizontal(|ui| {
-                let back = ui.add_enabled(state.step > 0, egui::Button::new(tr!("back")));
-                if back.clicked() {
-                    state.step -= 1;
-                }
-                let play = if state.playing {
-                    tr!("pause")
-                } else {
-                    tr!("play")
-                };
-                if ui.button(play).clicked() {
-                    actions.push(AttnAction::TogglePlay);
-                }
-                let next =
-                    ui.add_enabled(state.step + 1 < STEPS.len(), egui::Button::new(tr!("next")));
-                if next.clicked() {
-                    state.step += 1;
-                }
-            });
-            ui.label(egui::RichText::new(tr!("attn-hint")).small().color(DIM));
-        },
-    );
-}
+#[cfg(test)]
+mod tests;

@@ -132,22 +132,63 @@ pub fn epoch_line(slot: &AttnSlot) -> String {
     tr!("attn-epoch", epoch = slot.epoch, loss = loss(slot.loss))
 }
 
+/// What one sentence of the narration states, as data (`nextword narrate` prints it beside the
+/// sentence; tests hold it to the reference).
+#[derive(Clone, Debug, PartialEq, serde::Serialize)]
+#[serde(tag = "kind", rename_all = "snake_case")]
+pub enum AttnClaim {
+    /// The context word with the most attention: its position from the oldest, how many words
+    /// back it is, and its weight.
+    LooksAt {
+        word: String,
+        position: usize,
+        back: usize,
+        weight: f32,
+    },
+    /// The probability of the text's next word, and the top guess with its probability.
+    Gives {
+        word: String,
+        p: f32,
+        top: String,
+        p_top: f32,
+    },
+    /// The share of the text's pairs with the same last `words` words that continue with the
+    /// next word: the most any model seeing that many words can give it.
+    BestPossible { words: usize, share: f64 },
+}
+
+/// One sentence of the narration and the fact it states.
+#[derive(Clone, Debug, PartialEq, serde::Serialize)]
+pub struct AttnSentence {
+    pub text: String,
+    pub claim: AttnClaim,
+}
+
 /// What the narration says about `pair` at `slot`: where it looks, what it gives the next word,
 /// and the best any model could give it with the whole window and with two words.
-pub fn narrate(story: &AttnStory, slot: &AttnSlot, pair: usize) -> Vec<String> {
+pub fn narrate(story: &AttnStory, slot: &AttnSlot, pair: usize) -> Vec<AttnSentence> {
     let Some(p) = story.pairs.get(pair) else {
         return Vec::new();
     };
     let mut lines = Vec::new();
     let context = story.context_text(pair);
     if let Some((s, back, a)) = most_attended(story, slot, pair) {
-        lines.push(tr!(
-            "attn-now-looks",
-            context = context.as_str(),
-            word = story.word(p.context[s]),
-            back = back,
-            share = percent(a),
-        ));
+        let word = story.word(p.context[s]);
+        lines.push(AttnSentence {
+            text: tr!(
+                "attn-now-looks",
+                context = context.as_str(),
+                word = word,
+                back = back,
+                share = percent(a),
+            ),
+            claim: AttnClaim::LooksAt {
+                word: word.to_owned(),
+                position: s,
+                back,
+                weight: a,
+            },
+        });
     }
     let target = story.word(p.target);
     let p_target = slot
@@ -156,35 +197,62 @@ pub fn narrate(story: &AttnStory, slot: &AttnSlot, pair: usize) -> Vec<String> {
         .and_then(|row| row.get(p.target as usize))
         .copied()
         .unwrap_or(0.0);
-    let top = top_words(slot, pair, 1);
-    match top.first() {
-        Some(&(w, pw)) if w != p.target => lines.push(tr!(
+    let (top, p_top) = top_words(slot, pair, 1)
+        .first()
+        .copied()
+        .unwrap_or((p.target, p_target));
+    let text = if top != p.target {
+        tr!(
             "attn-now-guess",
             target = target,
             p = percent(p_target),
-            top = story.word(w),
-            ptop = percent(pw),
-        )),
-        _ => lines.push(tr!(
+            top = story.word(top),
+            ptop = percent(p_top),
+        )
+    } else {
+        tr!(
             "attn-now-guess-right",
             target = target,
             p = percent(p_target)
-        )),
-    }
+        )
+    };
+    lines.push(AttnSentence {
+        text,
+        claim: AttnClaim::Gives {
+            word: target.to_owned(),
+            p: p_target,
+            top: story.word(top).to_owned(),
+            p_top,
+        },
+    });
     let window = story.dims.window;
-    lines.push(tr!(
-        "attn-now-best",
-        window = window,
-        best = percent(story.best_share(pair, window) as f32),
-    ));
+    let best = story.best_share(pair, window);
+    lines.push(AttnSentence {
+        text: tr!(
+            "attn-now-best",
+            window = window,
+            best = percent(best as f32),
+        ),
+        claim: AttnClaim::BestPossible {
+            words: window,
+            share: best,
+        },
+    });
     if p.context.len() > GHOST_CONTEXT {
         let two = &p.context[p.context.len() - GHOST_CONTEXT..];
         let two_text: Vec<&str> = two.iter().map(|&w| story.word(w)).collect();
-        lines.push(tr!(
-            "attn-now-two-words",
-            two = two_text.join(" "),
-            best2 = percent(story.best_share(pair, GHOST_CONTEXT) as f32),
-        ));
+        let best2 = story.best_share(pair, GHOST_CONTEXT);
+        lines.push(AttnSentence {
+            text: tr!(
+                "attn-now-two-words",
+                two = two_text.join(" "),
+                best2 = percent(best2 as f32),
+            ),
+            claim: AttnClaim::BestPossible {
+                words: GHOST_CONTEXT,
+                share: best2,
+            },
+        });
     }
     lines
 }
