@@ -367,6 +367,9 @@ impl Lesson {
         let custom = lesson_from_text(text)?;
         self.sentences = custom.sentences;
         self.id = custom.id;
+        // The lesson's title and description were about its own text.
+        self.title = custom.title;
+        self.description = custom.description;
         Ok(self)
     }
 }

@@ -71,7 +71,7 @@ pub fn step_card(
     let title = STEPS[step].0;
     let text = super::step_text_id(step, story.ghost.is_some());
     let start = story.pairs.first().map_or("", |p| story.word(p.context[0]));
-    let foot = 96.0 * s;
+    let foot_height = 52.0 * s;
     kit::column_card(
         ctx,
         "attention step",
@@ -82,14 +82,15 @@ pub fn step_card(
             stroke_width: 1.5 * s,
         },
         s,
-        foot,
+        foot_height,
         &mut (state, actions),
         |ui, (state, _)| {
             if state.languages.len() > 1 {
                 ui.horizontal_wrapped(|ui| {
                     for &lang in &state.languages {
                         let on = crate::i18n::language() == lang;
-                        if ui.selectable_label(on, lang.native_name()).clicked() {
+                        let name = egui::RichText::new(lang.native_name()).small();
+                        if ui.selectable_label(on, name).clicked() {
                             crate::i18n::set_language(lang);
                         }
                     }
@@ -104,30 +105,75 @@ pub fn step_card(
             ui.label(tr!(text, window = story.dims.window, start = start));
             ui.separator();
             body(ui, story, slot, state);
+            ui.add_space(6.0 * s);
+            ui.label(egui::RichText::new(tr!("attn-hint")).small().color(DIM));
         },
-        |ui, (state, actions)| {
-            ui.horizontal(|ui| {
-                let back = ui.add_enabled(state.step > 0, egui::Button::new(tr!("back")));
-                if back.clicked() {
+        |ui, (state, actions)| foot(ui, state, actions, s),
+    );
+}
+
+/// Width of a button showing `text`.
+fn button_width(ui: &egui::Ui, text: &str) -> f32 {
+    let galley = egui::WidgetText::from(text).into_galley(
+        ui,
+        Some(egui::TextWrapMode::Extend),
+        f32::INFINITY,
+        egui::TextStyle::Button,
+    );
+    galley.size().x + 2.0 * ui.spacing().button_padding.x
+}
+
+/// Back, Play/Pause and Next in one row that never leaves the card: where their words do not
+/// fit (large type, long words), they show their signs alone and keep their names for screen
+/// readers; then the keys.
+fn foot(ui: &mut egui::Ui, state: &mut AttnViewState, actions: &mut Vec<AttnAction>, s: f32) {
+    let names = [
+        tr!("back"),
+        if state.playing {
+            tr!("pause")
+        } else {
+            tr!("play")
+        },
+        tr!("next"),
+    ];
+    let gap = ui.spacing().item_spacing.x;
+    let room = ui.available_width();
+    let wide: f32 = names.iter().map(|n| button_width(ui, n)).sum::<f32>() + 2.0 * gap;
+    let signs = ["◀", if state.playing { "❚❚" } else { "▶" }, "▶"].map(str::to_owned);
+    let shown = if wide <= room { names.clone() } else { signs };
+    let height = ui.spacing().interact_size.y.max(40.0 * s);
+    let rects: Vec<Rect> = {
+        let top = ui.cursor().min;
+        let mut x = top.x;
+        shown
+            .iter()
+            .map(|t| {
+                let w = button_width(ui, t).max(height);
+                let r = Rect::from_min_size(egui::pos2(x, top.y), egui::vec2(w, height));
+                x += w + gap;
+                r
+            })
+            .collect()
+    };
+    let enabled = [state.step > 0, true, state.step + 1 < STEPS.len()];
+    for i in 0..3 {
+        let button = egui::Button::new(shown[i].as_str()).wrap_mode(egui::TextWrapMode::Extend);
+        let response = ui
+            .add_enabled_ui(enabled[i], |ui| ui.put(rects[i], button))
+            .inner;
+        kit::name_button(&response, &names[i]);
+        if response.clicked() {
+            match i {
+                0 => {
                     state.step -= 1;
                     state.auto_steps = false;
                 }
-                let play = if state.playing {
-                    tr!("pause")
-                } else {
-                    tr!("play")
-                };
-                if ui.button(play).clicked() {
-                    actions.push(AttnAction::TogglePlay);
-                }
-                let next =
-                    ui.add_enabled(state.step + 1 < STEPS.len(), egui::Button::new(tr!("next")));
-                if next.clicked() {
+                1 => actions.push(AttnAction::TogglePlay),
+                _ => {
                     state.step += 1;
                     state.auto_steps = false;
                 }
-            });
-            ui.label(egui::RichText::new(tr!("attn-hint")).small().color(DIM));
-        },
-    );
+            }
+        }
+    }
 }

@@ -4,7 +4,7 @@
 
 use egui::{Align2, Color32, FontId, Painter, Rect, Shape, Stroke, pos2, vec2};
 
-use super::paint::note;
+use super::paint::{label_within, note};
 use super::story::{AttnStory, top_words};
 use crate::engine::attention_history::AttnSlot;
 use crate::i18n::format::{loss, percent, tick};
@@ -14,8 +14,18 @@ use crate::ui::kit::ACCENT;
 
 const GHOST: Color32 = Color32::from_rgb(150, 156, 172);
 
+/// `size`, or smaller (down to 60%) so `text` fits in `room`.
+fn fitted(painter: &Painter, text: &str, size: f32, room: f32) -> f32 {
+    let wide = painter
+        .layout_no_wrap(text.to_owned(), FontId::proportional(size), Color32::WHITE)
+        .size()
+        .x;
+    size * (room / wide.max(1.0)).clamp(0.6, 1.0)
+}
+
 /// Paints the loss chart up to `playhead` into `rect`.
 pub fn paint_loss(painter: &Painter, rect: Rect, story: &AttnStory, playhead: f32, s: f32) {
+    let painter = &painter.with_clip_rect(rect.expand(4.0 * s));
     let last = story.last_epoch().max(story.total_epochs).max(1) as f32;
     let ghost = story.ghost.as_deref().unwrap_or(&[]);
     let values = story
@@ -75,11 +85,16 @@ pub fn paint_loss(painter: &Painter, rect: Rect, story: &AttnStory, playhead: f3
             6.0 * s,
         ));
         let end = points[points.len() - 1];
-        painter.text(
-            pos2(end.x.max(plot.left() + 150.0 * s), end.y - 6.0 * s),
-            Align2::RIGHT_BOTTOM,
-            format!("{} {}", tr!("attn-without"), loss(ghost[shown - 1] as f32)),
-            FontId::proportional(17.0 * s),
+        let text = format!("{} {}", tr!("attn-without"), loss(ghost[shown - 1] as f32));
+        let size = fitted(painter, &text, 17.0 * s, plot.width() - 8.0 * s);
+        label_within(
+            painter,
+            plot.left() + 4.0 * s,
+            end.x.max(plot.left() + 4.0 * s),
+            end.y - 6.0 * s,
+            egui::Align::Max,
+            &text,
+            size,
             GHOST,
         );
     }
@@ -103,11 +118,16 @@ pub fn paint_loss(painter: &Painter, rect: Rect, story: &AttnStory, playhead: f3
             .rev()
             .find(|slot| slot.epoch as f32 <= playhead + 1e-3)
             .map_or(0.0, |slot| slot.loss);
-        painter.text(
-            pos2(end.x.max(plot.left() + 150.0 * s), end.y + 6.0 * s),
-            Align2::RIGHT_TOP,
-            format!("{} {}", tr!("attn-with"), loss(newest)),
-            FontId::proportional(17.0 * s),
+        let text = format!("{} {}", tr!("attn-with"), loss(newest));
+        let size = fitted(painter, &text, 17.0 * s, plot.width() - 8.0 * s);
+        label_within(
+            painter,
+            plot.left() + 4.0 * s,
+            end.x.max(plot.left() + 4.0 * s),
+            end.y + 6.0 * s,
+            egui::Align::Min,
+            &text,
+            size,
             ACCENT,
         );
     }

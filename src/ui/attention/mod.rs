@@ -264,20 +264,37 @@ pub fn attention_ui(
         .interactable(true)
         .show(ctx, |ui| {
             let painter = ui.painter().clone();
-            painter.text(
-                layout.header.left_center(),
-                Align2::LEFT_CENTER,
-                story.title.get(),
-                egui::FontId::proportional(30.0 * s),
-                look.text,
-            );
-            painter.text(
+            // The epoch on the right; the title in the room left of it (smaller when long).
+            let epoch = painter.text(
                 layout.header.right_center(),
                 Align2::RIGHT_CENTER,
                 story::epoch_line(slot),
                 egui::FontId::proportional(26.0 * s),
                 ACCENT,
             );
+            let room = epoch.left() - layout.header.left() - 16.0 * s;
+            let title = story.title.get();
+            let wide = painter
+                .layout_no_wrap(
+                    title.to_owned(),
+                    egui::FontId::proportional(30.0 * s),
+                    look.text,
+                )
+                .size()
+                .x;
+            let size = 30.0 * s * (room / wide.max(1.0)).clamp(0.5, 1.0);
+            painter
+                .with_clip_rect(Rect::from_min_max(
+                    layout.header.min,
+                    pos2(epoch.left() - 8.0 * s, layout.header.bottom()),
+                ))
+                .text(
+                    layout.header.left_center(),
+                    Align2::LEFT_CENTER,
+                    title,
+                    egui::FontId::proportional(size),
+                    look.text,
+                );
             let inner = paint::panel(
                 &painter,
                 layout.strip,
@@ -300,8 +317,8 @@ pub fn attention_ui(
             };
             paint::note(
                 &painter,
-                layout.space.right_top() + vec2(-12.0 * s, 10.0 * s),
-                Align2::RIGHT_TOP,
+                layout.space.right_bottom() + vec2(-12.0 * s, -8.0 * s),
+                Align2::RIGHT_BOTTOM,
                 &hint,
                 16.0 * s,
             );

@@ -19,11 +19,19 @@ pub fn panel(painter: &Painter, rect: Rect, title: &str, s: f32, text: Color32) 
         StrokeKind::Inside,
     );
     let title_size = 19.0 * s;
-    painter.text(
+    // A title longer than its panel gets smaller type (down to 70%), then is cut at the edge.
+    let room = rect.width() - 24.0 * s;
+    let galley = painter.layout_no_wrap(title.to_owned(), FontId::proportional(title_size), text);
+    let size = if galley.size().x > room {
+        title_size * (room / galley.size().x).max(0.7)
+    } else {
+        title_size
+    };
+    painter.with_clip_rect(rect.shrink(2.0)).text(
         rect.min + vec2(12.0 * s, 8.0 * s),
         egui::Align2::LEFT_TOP,
         title,
-        FontId::proportional(title_size),
+        FontId::proportional(size),
         text.gamma_multiply(0.85),
     );
     Rect::from_min_max(
@@ -84,4 +92,48 @@ pub fn arc_points(a: Pos2, b: Pos2, height: f32) -> Vec<Pos2> {
 /// Small dimmed text.
 pub fn note(painter: &Painter, at: Pos2, align: egui::Align2, text: &str, size: f32) {
     painter.text(at, align, text, FontId::proportional(size), DIM);
+}
+
+/// Text ending at `right` (or starting at `left` when it would cross it), vertically at `y` with
+/// `valign` (TOP / CENTER / BOTTOM): a label that stays inside its panel.
+#[allow(clippy::too_many_arguments)]
+pub fn label_within(
+    painter: &Painter,
+    left: f32,
+    right: f32,
+    y: f32,
+    valign: egui::Align,
+    text: &str,
+    size: f32,
+    color: Color32,
+) {
+    let galley = painter.layout_no_wrap(text.to_owned(), FontId::proportional(size), color);
+    let w = galley.size().x;
+    let x = (right - w).max(left);
+    let top = match valign {
+        egui::Align::Min => y,
+        egui::Align::Center => y - galley.size().y / 2.0,
+        egui::Align::Max => y - galley.size().y,
+    };
+    painter.galley(pos2(x, top), galley, color);
+}
+
+/// The largest size up to `size` at which `texts`, each centred on its x in `centres`, leave
+/// `gap` between neighbours.
+pub fn fitting_size(painter: &Painter, texts: &[(f32, String)], size: f32, gap: f32) -> f32 {
+    let width = |t: &str, size: f32| {
+        painter
+            .layout_no_wrap(t.to_owned(), FontId::proportional(size), Color32::WHITE)
+            .size()
+            .x
+    };
+    let mut k: f32 = 1.0;
+    for pair in texts.windows(2) {
+        let room = pair[1].0 - pair[0].0 - gap;
+        let need = (width(&pair[0].1, size) + width(&pair[1].1, size)) / 2.0;
+        if need > room && need > 0.0 {
+            k = k.min((room / need).max(0.55));
+        }
+    }
+    size * k
 }

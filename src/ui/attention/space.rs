@@ -213,14 +213,30 @@ pub fn paint_network(
         tr!("attn-mix"),
         tr!("attn-output"),
     ];
-    for (i, (x, head)) in cols.iter().zip(&heads).enumerate() {
+    let centred: Vec<(f32, String)> = cols.iter().copied().zip(heads.iter().cloned()).collect();
+    let head_size = super::paint::fitting_size(painter, &centred, 16.0 * s, 6.0 * s);
+    for (i, (x, head)) in centred.iter().enumerate() {
         // The last heading ends at the panel's edge; the others centre on their column.
-        let (at, align) = if i + 1 == heads.len() {
-            (pos2(rect.right(), rect.top()), Align2::RIGHT_TOP)
+        if i + 1 == heads.len() {
+            super::paint::label_within(
+                painter,
+                cols[i - 1] + 4.0 * s,
+                rect.right(),
+                rect.top(),
+                egui::Align::Min,
+                head,
+                head_size,
+                crate::ui::kit::DIM,
+            );
         } else {
-            (pos2(*x, rect.top()), Align2::CENTER_TOP)
-        };
-        note(painter, at, align, head, 16.0 * s);
+            note(
+                painter,
+                pos2(*x, rect.top()),
+                Align2::CENTER_TOP,
+                head,
+                head_size,
+            );
+        }
     }
     let top = rect.top() + 26.0 * s;
     let row_h = (rect.bottom() - top) / (l as f32 + 1.0);
@@ -259,15 +275,19 @@ pub fn paint_network(
         };
         line(pos2(cols[1], query_y), pos2(cols[1], y), a);
         line(pos2(cols[2], y), pos2(cols[3], mix_y), a);
-        painter.line_segment(
-            [pos2(cols[0] + 20.0 * s, y), pos2(cols[1] - 30.0 * s, y)],
-            Stroke::new(1.0 * s, Color32::from_gray(60)),
-        );
-        painter.text(
-            pos2(cols[0], y),
-            Align2::CENTER_CENTER,
-            story.word(word),
+        // The word, left-aligned in the room before the keys, smaller when it is long.
+        let room = cols[1] - dot * 2.6 * 3.0 - rect.left();
+        let galley = painter.layout_no_wrap(
+            story.word(word).to_owned(),
             FontId::proportional(19.0 * s),
+            color,
+        );
+        let size = 19.0 * s * (room / galley.size().x.max(1.0)).clamp(0.6, 1.0);
+        painter.with_clip_rect(rect).text(
+            pos2(rect.left(), y),
+            Align2::LEFT_CENTER,
+            story.word(word),
+            FontId::proportional(size),
             color,
         );
         neurons(&fwd.k[sidx], cols[1], y, k_scale);

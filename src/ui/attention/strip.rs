@@ -35,14 +35,29 @@ pub fn paint_strip(
     words.push(guess.map_or("?".into(), |(w, _)| story.word(w).to_owned()));
     let mut size = (42.0 * s).min(rect.height() * 0.3);
     let gap = 26.0 * s;
+    let last = p.context.len() - 1;
+    // Each word's slot is as wide as the word or its "n back" label, whichever is wider.
+    let sub = |i: usize| -> String {
+        if i < last + 1 {
+            tr!("attn-back-n", n = last - i)
+        } else {
+            String::new()
+        }
+    };
     let widths = |size: f32| -> Vec<f32> {
         words
             .iter()
-            .map(|w| {
-                painter
+            .enumerate()
+            .map(|(i, w)| {
+                let word = painter
                     .layout_no_wrap(w.clone(), FontId::proportional(size), Color32::WHITE)
                     .size()
-                    .x
+                    .x;
+                let label = painter
+                    .layout_no_wrap(sub(i), FontId::proportional(size * 0.43), Color32::WHITE)
+                    .size()
+                    .x;
+                word.max(label)
             })
             .collect()
     };
@@ -60,7 +75,6 @@ pub fn paint_strip(
         x += wi + gap;
     }
     let top_y = baseline - size * 0.6;
-    let last = p.context.len() - 1;
     let span = rect.height() - size * 2.0;
     // Arcs under the words, weakest first so the strongest lies on top.
     let mut order: Vec<usize> = (0..weights.len()).collect();
@@ -134,13 +148,12 @@ pub fn paint_strip(
                 17.0 * s,
             );
         } else {
-            let back = last - i;
             note(
                 painter,
                 pos2(at.x, baseline + size * 0.62),
                 Align2::CENTER_TOP,
-                &tr!("attn-back-n", n = back),
-                18.0 * s,
+                &sub(i),
+                size * 0.43,
             );
         }
         let color = if i == words.len() - 1 {
@@ -193,14 +206,58 @@ pub fn heatmap(
             16.0 * s,
         );
     }
+    // "words back →" ends where the columns begin, in type small enough to fit there.
+    let back = tr!("attn-words-back");
+    let room = grid.left() - rect.left() - 6.0 * s;
+    let wide = painter
+        .layout_no_wrap(back.clone(), FontId::proportional(16.0 * s), Color32::WHITE)
+        .size()
+        .x;
+    let size = 16.0 * s * (room / wide.max(1.0)).clamp(0.55, 1.0);
     note(
-        &painter,
-        pos2(rect.left(), rect.top()),
-        Align2::LEFT_TOP,
-        &tr!("attn-words-back"),
-        16.0 * s,
+        &painter.with_clip_rect(Rect::from_min_max(rect.min, pos2(grid.left(), grid.top()))),
+        pos2(grid.left() - 6.0 * s, rect.top()),
+        Align2::RIGHT_TOP,
+        &back,
+        size,
     );
-    let label_size = (cell.y * 0.78).min(17.0 * s);
+    // Row labels: "last two words → next word", in type small enough for the longest to fit
+    // (down to 70%); where even that is too long, the last word alone.
+    let label = |pair: &crate::model::attention::AttnPair, words: usize| {
+        let len = pair.context.len();
+        let tail: Vec<&str> = pair.context[len.saturating_sub(words)..]
+            .iter()
+            .map(|&w| story.word(w))
+            .collect();
+        format!("{} → {}", tail.join(" "), story.word(pair.target))
+    };
+    let room = label_w - 12.0 * s;
+    let widest = |words: usize, size: f32| {
+        story
+            .pairs
+            .iter()
+            .map(|p| {
+                painter
+                    .layout_no_wrap(label(p, words), FontId::proportional(size), Color32::WHITE)
+                    .size()
+                    .x
+            })
+            .fold(0.0f32, f32::max)
+    };
+    let mut label_size = (cell.y * 0.78).min(17.0 * s);
+    let mut words = 2;
+    let wide = widest(2, label_size);
+    if wide > room {
+        if wide * 0.7 <= room {
+            label_size *= room / wide;
+        } else {
+            words = 1;
+            let one = widest(1, label_size);
+            if one > room {
+                label_size *= (room / one).max(0.7);
+            }
+        }
+    }
     for (j, pair) in story.pairs.iter().enumerate() {
         let y = grid.top() + j as f32 * cell.y;
         let len = pair.context.len();
@@ -214,11 +271,7 @@ pub fn heatmap(
             };
         }
         if label_size >= 9.0 {
-            let tail: Vec<&str> = pair.context[len.saturating_sub(2)..]
-                .iter()
-                .map(|&w| story.word(w))
-                .collect();
-            let text = format!("{} → {}", tail.join(" "), story.word(pair.target));
+            let text = label(pair, words);
             let galley = painter.layout_no_wrap(
                 text,
                 FontId::proportional(label_size),
