@@ -142,6 +142,7 @@ impl Running {
         view.auto_steps = !view.presenter;
         if let Some((config, _)) = &exhibit {
             view.languages = config.languages.clone();
+            view.show_keys = false;
         }
         Ok(Self {
             window,
@@ -266,15 +267,25 @@ impl Running {
             self.look,
             self.playhead,
         );
-        let output = self
-            .canvas
-            .frame(device, queue, &mut encoder, &view, size, input, |ctx| {
-                look.install(ctx);
-                actions = attention_ui(ctx, story, state, playhead);
-            });
+        let blank = self.presenter.as_ref().is_some_and(|p| p.blank);
+        let output = if blank {
+            // Lecture mode's black screen: the card and views wait.
+            super::clear_black(&mut encoder, &view);
+            None
+        } else {
+            Some(
+                self.canvas
+                    .frame(device, queue, &mut encoder, &view, size, input, |ctx| {
+                        look.install(ctx);
+                        actions = attention_ui(ctx, story, state, playhead);
+                    }),
+            )
+        };
         queue.submit([encoder.finish()]);
         queue.present(texture);
-        self.egui.handle_platform_output(&self.window, output);
+        if let Some(output) = output {
+            self.egui.handle_platform_output(&self.window, output);
+        }
         for action in actions {
             self.apply(action);
         }
@@ -304,8 +315,10 @@ impl Running {
             Ok(session) => {
                 let presenter = self.view.presenter;
                 let languages = self.view.languages.clone();
+                let show_keys = self.view.show_keys;
                 self.view = AttnViewState::new(&session.story);
                 self.view.presenter = presenter;
+                self.view.show_keys = show_keys;
                 self.view.auto_steps = !presenter;
                 self.view.languages = languages;
                 self.view.playing = false;
@@ -364,7 +377,10 @@ impl Running {
                 return (false, false);
             };
             match presenter.key(key, shift) {
-                Some(PresenterAction::SetBlank(_)) => return (false, true),
+                Some(PresenterAction::SetBlank(blank)) => {
+                    log::info!("presenter: blank {blank}");
+                    return (false, true);
+                }
                 // The screen reads the step keys itself; while blank they only unblank.
                 _ if presenter.blank => return (false, true),
                 _ => {}

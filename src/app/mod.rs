@@ -97,16 +97,32 @@ pub struct AppOptions {
 
 /// Opens the window and runs until it is closed.
 pub fn run(options: AppOptions) -> Result<(), AppError> {
-    // An attention lesson has its own screen (exhibits refuse it in their config).
-    let lesson = options.lesson.clone();
-    if matches!(
-        lesson.model.kind,
-        crate::lesson::ModelKind::Attention { .. }
-    ) {
-        if !matches!(options.mode, AppMode::Normal | AppMode::Present) {
-            return Err(AppError::TooBig(
-                "exhibits do not show attention lessons yet; open it without --kiosk".into(),
-            ));
+    // An attention lesson has its own screen; an exhibit of it lists it alone (its config is
+    // checked for that).
+    let lesson = match &options.mode {
+        AppMode::Kiosk(config) => match config.lessons.as_slice() {
+            [only] => {
+                let only = crate::lesson::load(only)
+                    .map_err(|e| crate::scene::SceneError::Invalid(e.to_string()))?;
+                if is_attention(&only) {
+                    only
+                } else {
+                    options.lesson.clone()
+                }
+            }
+            _ => options.lesson.clone(),
+        },
+        _ => options.lesson.clone(),
+    };
+    if is_attention(&lesson) {
+        if let AppMode::Kiosk(config) = &options.mode
+            && config.lessons.len() != 1
+        {
+            return Err(AppError::TooBig(format!(
+                "{} is an attention lesson: an exhibit shows it alone (lessons = [\"{}\"] in \
+                 its config)",
+                lesson.id, lesson.id
+            )));
         }
         return attention_window::run(options, lesson);
     }
@@ -125,6 +141,13 @@ pub fn run(options: AppOptions) -> Result<(), AppError> {
         Some(e) => Err(e),
         None => Ok(()),
     }
+}
+
+fn is_attention(lesson: &crate::lesson::Lesson) -> bool {
+    matches!(
+        lesson.model.kind,
+        crate::lesson::ModelKind::Attention { .. }
+    )
 }
 
 /// A screen reader's request (AccessKit), delivered through the event loop.

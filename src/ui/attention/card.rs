@@ -105,8 +105,10 @@ pub fn step_card(
             ui.label(tr!(text, window = story.dims.window, start = start));
             ui.separator();
             body(ui, story, slot, state);
-            ui.add_space(6.0 * s);
-            ui.label(egui::RichText::new(tr!("attn-hint")).small().color(DIM));
+            if state.show_keys {
+                ui.add_space(6.0 * s);
+                ui.label(egui::RichText::new(tr!("attn-hint")).small().color(DIM));
+            }
         },
         |ui, (state, actions)| foot(ui, state, actions, s),
     );

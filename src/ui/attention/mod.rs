@@ -71,6 +71,8 @@ pub struct AttnViewState {
     pub languages: Vec<crate::i18n::Lang>,
     /// A presenter's clicker drives the steps: the arrow keys move steps, not places.
     pub presenter: bool,
+    /// The card lists the keys (not on an exhibit's touch screen).
+    pub show_keys: bool,
 }
 
 impl AttnViewState {
@@ -85,6 +87,7 @@ impl AttnViewState {
             write_seed: 1,
             languages: crate::i18n::Lang::ALL.to_vec(),
             presenter: false,
+            show_keys: true,
         }
     }
 }

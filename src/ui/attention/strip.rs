@@ -119,7 +119,12 @@ pub fn paint_strip(
             Stroke::new(width, weight_color(a.max(0.08))),
         ));
         if a >= 0.03 {
-            let apex = points[points.len() / 2];
+            // Above the word it reads (words never overlap, so neither do the labels).
+            let apex = points[if sidx == last {
+                points.len() / 2
+            } else {
+                points.len() * 4 / 5
+            }];
             painter.text(
                 apex - vec2(0.0, 4.0 * s),
                 Align2::CENTER_BOTTOM,
