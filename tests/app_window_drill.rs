@@ -275,3 +275,37 @@ fn the_kiosk_tour_reads_on_by_itself_and_yields_to_a_touch() {
     );
     let _ = std::fs::remove_file(config);
 }
+
+/// The attention lesson's window under the same faults: it trains and draws, is rebuilt after
+/// its device is destroyed (retrained to where it was), survives a lost surface and resizes, and
+/// its screenshots before and after are real pictures of the screen.
+#[test]
+fn the_attention_window_survives_device_loss_and_surface_faults() {
+    let drill = "key=space@2,screenshot@40,lose-device@50,screenshot@110,\
+                 resize=640x360@120,lose-surface@130,outdate-surface@135,minimize@140,\
+                 restore@150,screenshot@190,exit@200";
+    let (stderr, dir) = run_drill("attention", drill, &["--lesson", "attention"], &[]);
+    let line = report(&stderr);
+    let rebuilt = number_after(line, "rebuilds at epochs [");
+    assert!(
+        line.contains(&format!("[{rebuilt}]")),
+        "one rebuild: {line}"
+    );
+    assert!(
+        number_after(line, "shown epoch ") > 0.0,
+        "it trained: {line}"
+    );
+    assert!(
+        number_after(line, "frames") > 30.0,
+        "few frames after: {line}"
+    );
+    assert!(line.contains("playing true"), "{line}");
+    assert!(line.contains("surface 640x360"), "{line}");
+    let shots = screenshots(&dir);
+    assert_eq!(shots.len(), 3, "{shots:?}\n{stderr}");
+    for (epoch, mean, bright) in &shots {
+        // The dark screen with its panels, words and card: not black, not blank.
+        assert!(*mean > 8.0 && *bright > 500, "epoch {epoch}: {shots:?}");
+    }
+    std::fs::remove_dir_all(&dir).ok();
+}

@@ -16,6 +16,8 @@
 //! viewing choices, the tour plays on its own and loops ([`AttnExhibit`]), the next visitor after
 //! the idle time starts over, only the exit chord leaves.
 
+mod drill;
+
 use std::sync::Arc;
 use std::time::{Duration, Instant};
 
@@ -34,6 +36,7 @@ use crate::kiosk::present::{Presenter, PresenterAction};
 use crate::kiosk::{ExitRequest, Theme};
 use crate::lesson::Lesson;
 use crate::scene::canvas::Canvas;
+use crate::scene::target::OffscreenTarget;
 use crate::ui::attention::{AttnAction, AttnSession, AttnViewState, attention_ui, auto_step};
 
 /// Most epochs one frame trains.
@@ -86,6 +89,10 @@ struct Running {
     last_read: Instant,
     /// Frames drawn so far (the first ones ask for the keyboard).
     frames: u64,
+    /// Draw the next frame into a texture and save it as a PNG (S, or a drill).
+    capture_next: bool,
+    /// Self-test drills (`--drill`): its steps, clock and what it saw.
+    drill: drill::AttnDrill,
     /// Training was started once (the steps leave the puzzle).
     started: bool,
     /// When the playhead reached the lesson's end.
@@ -159,6 +166,8 @@ impl Running {
             last_frame: Instant::now(),
             last_read: Instant::now() - READ_EVERY,
             frames: 0,
+            capture_next: false,
+            drill: drill::AttnDrill::new(options.drill.clone()),
             started: false,
             ended_at: None,
             vsync: options.vsync,
@@ -243,19 +252,29 @@ impl Running {
             self.session.start_read(device, queue);
             self.last_read = now;
         }
-        let texture = match self.gfx.surface.get_current_texture() {
-            wgpu::CurrentSurfaceTexture::Success(t)
-            | wgpu::CurrentSurfaceTexture::Suboptimal(t) => t,
-            wgpu::CurrentSurfaceTexture::Outdated | wgpu::CurrentSurfaceTexture::Lost => {
-                self.gfx.recreate_surface(&self.window);
-                return;
-            }
-            _ => return,
-        };
-        let view = texture
-            .texture
-            .create_view(&wgpu::TextureViewDescriptor::default());
         let size = (self.gfx.config.width, self.gfx.config.height);
+        // A screenshot draws into a texture of the surface's format instead of the surface.
+        let capture = std::mem::take(&mut self.capture_next)
+            .then(|| OffscreenTarget::with_format(device, size, self.gfx.format));
+        let texture = match &capture {
+            Some(_) => None,
+            None => match self.gfx.surface.get_current_texture() {
+                wgpu::CurrentSurfaceTexture::Success(t)
+                | wgpu::CurrentSurfaceTexture::Suboptimal(t) => Some(t),
+                wgpu::CurrentSurfaceTexture::Outdated | wgpu::CurrentSurfaceTexture::Lost => {
+                    self.gfx.recreate_surface(&self.window);
+                    return;
+                }
+                _ => return,
+            },
+        };
+        let view = match (&capture, &texture) {
+            (Some(target), _) => target.view.clone(),
+            (None, Some(texture)) => texture
+                .texture
+                .create_view(&wgpu::TextureViewDescriptor::default()),
+            (None, None) => return,
+        };
         let input = self.egui.take_egui_input(&self.window);
         let mut encoder = device.create_command_encoder(&wgpu::CommandEncoderDescriptor {
             label: Some("attention frame"),
@@ -281,8 +300,17 @@ impl Running {
                     }),
             )
         };
+        if let Some(target) = &capture {
+            target.encode_readback(&mut encoder);
+        }
         queue.submit([encoder.finish()]);
-        queue.present(texture);
+        if let Some(texture) = texture {
+            queue.present(texture);
+        }
+        if let Some(target) = &capture {
+            self.save_screenshot(target);
+        }
+        self.drill.frames_since_rebuild += 1;
         if let Some(output) = output {
             self.egui.handle_platform_output(&self.window, output);
         }
@@ -340,6 +368,7 @@ impl Running {
         let epoch = self.playhead.ceil() as u32;
         session.train_to(&gfx.gpu.device, &gfx.gpu.queue, epoch);
         session.read_now(&gfx.gpu.device, &gfx.gpu.queue);
+        self.drill.rebuilt(epoch);
         let canvas = Canvas::new(&gfx.gpu.device, gfx.format, false);
         if self.screen_reader {
             canvas.ctx.enable_accesskit();
@@ -405,6 +434,7 @@ impl Running {
                 self.window.set_fullscreen(next);
             }
             Key::Character(c) if c.eq_ignore_ascii_case("z") => self.calm = !self.calm,
+            Key::Character(c) if c.eq_ignore_ascii_case("s") => self.capture_next = true,
             _ => {}
         }
         false
@@ -512,6 +542,12 @@ impl ApplicationHandler<AccessEvent> for AttnApp {
         let Some(r) = self.running.as_mut() else {
             return;
         };
+        for step in r.drill.due() {
+            if r.drill_step(step) {
+                event_loop.exit();
+                return;
+            }
+        }
         if let Some(lost) = r.gfx.health.lost() {
             log::error!("the GPU device was lost ({lost}); rebuilding");
             if let Err(e) = r.rebuild(event_loop) {
