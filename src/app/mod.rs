@@ -244,26 +244,12 @@ impl ApplicationHandler<AccessEvent> for App {
     /// A screen reader arrived (egui starts describing its widgets), acts (a button pressed by
     /// voice or switch), or left.
     fn user_event(&mut self, _event_loop: &ActiveEventLoop, event: AccessEvent) {
-        use egui_winit::accesskit_winit::WindowEvent as Access;
         let Some(r) = self.running.as_mut() else {
             return;
         };
-        match event.window_event {
-            Access::InitialTreeRequested => {
-                log::info!("a screen reader is listening");
-                r.scene.egui_ctx().enable_accesskit();
-                r.screen_reader = true;
-                r.window.request_redraw();
-            }
-            Access::ActionRequested(request) => {
-                r.egui.on_accesskit_action_request(request);
-                r.window.request_redraw();
-            }
-            Access::AccessibilityDeactivated => {
-                r.scene.egui_ctx().disable_accesskit();
-                r.screen_reader = false;
-            }
-        }
+        let ctx = r.scene.egui_ctx().clone();
+        screen_reader_event(event, &ctx, &mut r.egui, &mut r.screen_reader);
+        r.window.request_redraw();
     }
 
     fn window_event(&mut self, event_loop: &ActiveEventLoop, _id: WindowId, event: WindowEvent) {
@@ -481,7 +467,7 @@ impl Running {
         let epochs_per_frame =
             budget::window_epochs(&frame_budget, &lesson).map_err(AppError::TooBig)?;
         let session = LessonSession::from_lesson(&gpu.device, &gpu.queue, lesson)?;
-        let mut egui = egui_state(&window, &scene, &gpu.device);
+        let mut egui = egui_state(&window, scene.egui_ctx(), &gpu.device);
         if window.is_visible() != Some(true) {
             egui.init_accesskit(event_loop, &window, proxy.clone());
         }
@@ -658,10 +644,14 @@ impl Running {
 /// The largest texture egui may make (its font atlas grows up to it, then starts over).
 const MAX_EGUI_TEXTURE_SIDE: usize = 4096;
 
-/// egui's window state for `window`, sharing `scene`'s context.
-fn egui_state(window: &Window, scene: &Scene, device: &wgpu::Device) -> egui_winit::State {
+/// egui's window state for `window`, sharing the context `ctx` (the scene's or the canvas's).
+pub(super) fn egui_state(
+    window: &Window,
+    ctx: &egui::Context,
+    device: &wgpu::Device,
+) -> egui_winit::State {
     egui_winit::State::new(
-        scene.egui_ctx().clone(),
+        ctx.clone(),
         egui::ViewportId::ROOT,
         window,
         Some(window.scale_factor() as f32),
@@ -670,6 +660,29 @@ fn egui_state(window: &Window, scene: &Scene, device: &wgpu::Device) -> egui_win
         // many glyphs) at tens of megabytes, not the adapter's 16k x 16k texture.
         Some((device.limits().max_texture_dimension_2d as usize).min(MAX_EGUI_TEXTURE_SIDE)),
     )
+}
+
+/// A screen reader arrived (egui starts describing its widgets to it), acts (a button pressed
+/// by voice or switch), or left; `listening` follows.
+pub(super) fn screen_reader_event(
+    event: AccessEvent,
+    ctx: &egui::Context,
+    egui: &mut egui_winit::State,
+    listening: &mut bool,
+) {
+    use egui_winit::accesskit_winit::WindowEvent as Access;
+    match event.window_event {
+        Access::InitialTreeRequested => {
+            log::info!("a screen reader is listening");
+            ctx.enable_accesskit();
+            *listening = true;
+        }
+        Access::ActionRequested(request) => egui.on_accesskit_action_request(request),
+        Access::AccessibilityDeactivated => {
+            ctx.disable_accesskit();
+            *listening = false;
+        }
+    }
 }
 
 /// The overlay scale that makes tap targets 15 mm on the exhibit's screen (its config gives the

@@ -38,7 +38,7 @@ impl Running {
         if self.screen_reader {
             scene.egui_ctx().enable_accesskit();
         }
-        self.egui = egui_state(&self.window, &scene, &gfx.gpu.device);
+        self.egui = egui_state(&self.window, scene.egui_ctx(), &gfx.gpu.device);
         self.egui.accesskit = accesskit;
         self.scene = scene;
         self.session = session;

@@ -5,6 +5,7 @@
 pub mod bench;
 pub mod bench_frame;
 pub mod comfort_args;
+mod frames;
 pub mod generate;
 pub mod generate_attention;
 pub mod lessons;

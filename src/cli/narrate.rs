@@ -109,12 +109,7 @@ pub fn run(args: &NarrateArgs) -> anyhow::Result<()> {
     }
     let lesson = resolve(args, lesson)?;
     let last = args.epoch.unwrap_or(lesson.epochs);
-    crate::limits::check(
-        "--epoch",
-        u64::from(last),
-        u64::from(crate::limits::MAX_EPOCHS),
-    )
-    .map_err(anyhow::Error::msg)?;
+    super::frames::check_epoch(last)?;
     let gpu = GpuContext::headless()?;
     let (device, queue) = (&gpu.device, &gpu.queue);
     let mut session = LessonSession::for_text(device, queue, lesson.clone())?;

@@ -33,12 +33,7 @@ pub struct AttnNarrate {
 
 pub fn run(args: &AttnNarrate, lesson: Lesson) -> anyhow::Result<()> {
     let last = args.epoch.unwrap_or(lesson.epochs);
-    crate::limits::check(
-        "--epoch",
-        u64::from(last),
-        u64::from(crate::limits::MAX_EPOCHS),
-    )
-    .map_err(anyhow::Error::msg)?;
+    super::frames::check_epoch(last)?;
     if let Some(step) = args.step.filter(|&s| usize::from(s) > STEPS.len()) {
         bail!(
             "--step {step}: an attention lesson has steps 1 to {}",

@@ -323,24 +323,11 @@ pub fn run(args: &RenderArgs) -> anyhow::Result<()> {
             );
         }
         Some(n) => {
-            if n == 0 {
-                bail!("--frames must be at least 1");
-            }
-            crate::limits::check(
-                "--frames",
-                u64::from(n),
-                u64::from(crate::limits::MAX_FRAMES),
-            )
-            .map_err(anyhow::Error::msg)?;
             let dir = args.out.clone().unwrap_or_else(|| PathBuf::from("frames"));
-            std::fs::create_dir_all(&dir).with_context(|| format!("creating {}", dir.display()))?;
+            super::frames::prepare_sequence(n, &dir)?;
             let start = std::time::Instant::now();
             for i in 0..n {
-                let t = if n > 1 {
-                    i as f32 / (n - 1) as f32
-                } else {
-                    1.0
-                };
+                let t = super::frames::sequence_place(i, n);
                 let yaw = (args.orbit * t).to_radians();
                 let rgba = draw(&mut session, &mut ui, last * t, yaw)?;
                 let path = dir.join(format!("frame_{i:05}.png"));

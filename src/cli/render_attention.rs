@@ -81,23 +81,10 @@ pub fn run(args: &AttnRender, lesson: Lesson) -> anyhow::Result<()> {
             );
         }
         (Some(n), _) => {
-            if n == 0 {
-                bail!("--frames must be at least 1");
-            }
-            crate::limits::check(
-                "--frames",
-                u64::from(n),
-                u64::from(crate::limits::MAX_FRAMES),
-            )
-            .map_err(anyhow::Error::msg)?;
             let dir = &args.out_dir;
-            std::fs::create_dir_all(dir).with_context(|| format!("creating {}", dir.display()))?;
+            super::frames::prepare_sequence(n, dir)?;
             for i in 0..n {
-                let t = if n > 1 {
-                    i as f32 / (n - 1) as f32
-                } else {
-                    1.0
-                };
+                let t = super::frames::sequence_place(i, n);
                 let rgba = at(
                     &mut session,
                     &mut view,

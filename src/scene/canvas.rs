@@ -42,30 +42,11 @@ impl Canvas {
     }
 
     fn fit(&self, input: &mut egui::RawInput, size: (u32, u32)) -> f32 {
-        let ppp = input
-            .viewports
-            .get(&egui::ViewportId::ROOT)
-            .and_then(|v| v.native_pixels_per_point)
-            .unwrap_or(1.0);
-        input.screen_rect = Some(egui::Rect::from_min_size(
-            egui::Pos2::ZERO,
-            egui::vec2(size.0 as f32 / ppp, size.1 as f32 / ppp),
-        ));
-        if self.deterministic {
-            input.time = Some(0.0);
-        }
-        ppp
+        super::egui_pass::fit_input(input, size, self.deterministic)
     }
 
     fn apply(&mut self, device: &wgpu::Device, queue: &wgpu::Queue, set: &egui::TexturesDelta) {
-        for (id, images) in &set.set {
-            for image in images {
-                self.renderer.update_texture(device, queue, *id, image);
-            }
-        }
-        for id in &set.free {
-            self.renderer.free_texture(id);
-        }
+        super::egui_pass::apply_textures(&mut self.renderer, device, queue, set);
     }
 
     /// Runs `passes` passes of `ui` that draw nothing (their textures are applied).

@@ -11,22 +11,44 @@
 use super::layout::Layout;
 use super::{Scene, SceneFrame, SceneInfo, labels, plates};
 
-impl Scene {
-    /// Sets the input's screen rect to `size` pixels and returns its pixels per point.
-    fn fit_input(&self, input: &mut egui::RawInput, size: (u32, u32)) -> f32 {
-        let ppp = input
-            .viewports
-            .get(&egui::ViewportId::ROOT)
-            .and_then(|v| v.native_pixels_per_point)
-            .unwrap_or(1.0);
-        input.screen_rect = Some(egui::Rect::from_min_size(
-            egui::Pos2::ZERO,
-            egui::vec2(size.0 as f32 / ppp, size.1 as f32 / ppp),
-        ));
-        if self.options.deterministic {
-            input.time = Some(0.0);
+/// Sets `input`'s screen rect to `size` pixels (at its pixels per point, which it returns);
+/// deterministic frames get time 0. Shared by the scene and the egui-only canvas.
+pub(super) fn fit_input(input: &mut egui::RawInput, size: (u32, u32), deterministic: bool) -> f32 {
+    let ppp = input
+        .viewports
+        .get(&egui::ViewportId::ROOT)
+        .and_then(|v| v.native_pixels_per_point)
+        .unwrap_or(1.0);
+    input.screen_rect = Some(egui::Rect::from_min_size(
+        egui::Pos2::ZERO,
+        egui::vec2(size.0 as f32 / ppp, size.1 as f32 / ppp),
+    ));
+    if deterministic {
+        input.time = Some(0.0);
+    }
+    ppp
+}
+
+/// Uploads new and changed egui textures to `renderer` and frees released ones (set first).
+pub(super) fn apply_textures(
+    renderer: &mut egui_wgpu::Renderer,
+    device: &wgpu::Device,
+    queue: &wgpu::Queue,
+    delta: &egui::TexturesDelta,
+) {
+    for (id, images) in &delta.set {
+        for image in images {
+            renderer.update_texture(device, queue, *id, image);
         }
-        ppp
+    }
+    for id in &delta.free {
+        renderer.free_texture(id);
+    }
+}
+
+impl Scene {
+    fn fit_input(&self, input: &mut egui::RawInput, size: (u32, u32)) -> f32 {
+        fit_input(input, size, self.options.deterministic)
     }
 
     /// Runs `passes` egui passes of `ui` that paint nothing (their texture changes are applied),
@@ -54,21 +76,13 @@ impl Scene {
         }
     }
 
-    /// Uploads new and changed egui textures and frees released ones (set first, then free).
     fn apply_textures(
         &mut self,
         device: &wgpu::Device,
         queue: &wgpu::Queue,
         delta: &egui::TexturesDelta,
     ) {
-        for (id, images) in &delta.set {
-            for image in images {
-                self.egui_renderer.update_texture(device, queue, *id, image);
-            }
-        }
-        for id in &delta.free {
-            self.egui_renderer.free_texture(id);
-        }
+        apply_textures(&mut self.egui_renderer, device, queue, delta);
     }
 
     #[allow(clippy::too_many_arguments)]

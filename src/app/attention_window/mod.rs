@@ -28,7 +28,7 @@ use winit::keyboard::{Key, NamedKey};
 use winit::window::{Fullscreen, Window, WindowId};
 
 use super::surface::WindowGpu;
-use super::{AccessEvent, AppError, AppMode, AppOptions, egui_key};
+use super::{AccessEvent, AppError, AppMode, AppOptions, egui_key, egui_state};
 use crate::kiosk::attention_exhibit::AttnExhibit;
 use crate::kiosk::chord::Pressed;
 use crate::kiosk::config::ExhibitConfig;
@@ -128,7 +128,7 @@ impl Running {
         let gfx = WindowGpu::new(event_loop, &window, options.vsync)?;
         let session = AttnSession::new(&gfx.gpu.device, lesson).map_err(AppError::TooBig)?;
         let canvas = Canvas::new(&gfx.gpu.device, gfx.format, false);
-        let mut egui = egui_state(&window, &canvas, &gfx.gpu.device);
+        let mut egui = egui_state(&window, &canvas.ctx, &gfx.gpu.device);
         egui.init_accesskit(event_loop, &window, proxy.clone());
         window.set_visible(true);
         let (theme, comfort, exhibit) = match &options.mode {
@@ -374,7 +374,7 @@ impl Running {
             canvas.ctx.enable_accesskit();
         }
         let accesskit = self.egui.accesskit.take();
-        self.egui = egui_state(&self.window, &canvas, &gfx.gpu.device);
+        self.egui = egui_state(&self.window, &canvas.ctx, &gfx.gpu.device);
         self.egui.accesskit = accesskit;
         self.canvas = canvas;
         self.session = session;
@@ -445,18 +445,6 @@ fn view_presenter(mode: &AppMode) -> Option<Presenter> {
     matches!(mode, AppMode::Present).then(Presenter::default)
 }
 
-/// egui's window state for `window`, sharing `canvas`'s context.
-fn egui_state(window: &Window, canvas: &Canvas, device: &wgpu::Device) -> egui_winit::State {
-    egui_winit::State::new(
-        canvas.ctx.clone(),
-        egui::ViewportId::ROOT,
-        window,
-        Some(window.scale_factor() as f32),
-        None,
-        Some((device.limits().max_texture_dimension_2d as usize).min(4096)),
-    )
-}
-
 impl ApplicationHandler<AccessEvent> for AttnApp {
     fn resumed(&mut self, event_loop: &ActiveEventLoop) {
         let Some(lesson) = self.lesson.take() else {
@@ -472,21 +460,11 @@ impl ApplicationHandler<AccessEvent> for AttnApp {
     }
 
     fn user_event(&mut self, _event_loop: &ActiveEventLoop, event: AccessEvent) {
-        use egui_winit::accesskit_winit::WindowEvent as Access;
         let Some(r) = self.running.as_mut() else {
             return;
         };
-        match event.window_event {
-            Access::InitialTreeRequested => {
-                r.canvas.ctx.enable_accesskit();
-                r.screen_reader = true;
-            }
-            Access::ActionRequested(request) => r.egui.on_accesskit_action_request(request),
-            Access::AccessibilityDeactivated => {
-                r.canvas.ctx.disable_accesskit();
-                r.screen_reader = false;
-            }
-        }
+        let ctx = r.canvas.ctx.clone();
+        super::screen_reader_event(event, &ctx, &mut r.egui, &mut r.screen_reader);
         r.window.request_redraw();
     }
 
