@@ -309,3 +309,16 @@ fn the_attention_window_survives_device_loss_and_surface_faults() {
     }
     std::fs::remove_dir_all(&dir).ok();
 }
+
+/// Picking the attention lesson in the MLP window (key 6 of the lessons) moves the same window
+/// to the attention screen, which draws and reports from there.
+#[test]
+fn the_mlp_window_hands_over_to_the_attention_screen() {
+    let (stderr, dir) = run_drill("switch", "key=6@5,screenshot@60,exit@80", &[], &[]);
+    let line = report(&stderr);
+    assert!(line.contains("screen attention"), "{line}");
+    let shots = screenshots(&dir);
+    assert_eq!(shots.len(), 1, "{shots:?}\n{stderr}");
+    assert!(shots[0].1 > 8.0 && shots[0].2 > 500, "{shots:?}");
+    std::fs::remove_dir_all(&dir).ok();
+}

@@ -213,6 +213,7 @@ your-text = Eigener Text
 your-text-description = Das Netz lernt, welches Wort in Ihrem Text auf welches folgt.
 your-text-hint = Einen oder zwei Sätze eingeben…
 train-text = Damit trainieren
+train-text-attention = Mit Aufmerksamkeit
 text-count = { $chars } / { $max } Zeichen
 err-too-long = Das sind { $chars } Zeichen. Bitte höchstens { $max } verwenden.
 err-too-many-words = Dieser Text hat { $words } verschiedene Wörter. Das Netz schafft bis zu { $max }; bitte versuchen Sie etwas Kürzeres.

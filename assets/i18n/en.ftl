@@ -216,6 +216,7 @@ your-text = Your own text
 your-text-description = The network learns which word follows which in the text you typed.
 your-text-hint = Type a sentence or two…
 train-text = Train on it
+train-text-attention = With attention
 text-count = { $chars } / { $max } characters
 err-too-long = That is { $chars } characters. Please keep it to { $max } or fewer.
 err-too-many-words = That text has { $words } different words. The network can handle up to { $max }; please try something shorter.

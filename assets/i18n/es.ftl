@@ -213,6 +213,7 @@ your-text = Su propio texto
 your-text-description = La red aprende qué palabra sigue a cuál en el texto que ha escrito.
 your-text-hint = Escriba una o dos frases…
 train-text = Entrenar con él
+train-text-attention = Con atención
 text-count = { $chars } / { $max } caracteres
 err-too-long = Este texto tiene { $chars } caracteres. Use { $max } como máximo, por favor.
 err-too-many-words = Este texto tiene { $words } palabras distintas. La red admite hasta { $max }; pruebe con algo más corto.

@@ -213,6 +213,7 @@ your-text = Votre propre texte
 your-text-description = Le réseau apprend quel mot suit quel autre dans le texte que vous avez saisi.
 your-text-hint = Saisissez une ou deux phrases…
 train-text = Entraîner sur ce texte
+train-text-attention = Avec attention
 text-count = { $chars } / { $max } caractères
 err-too-long = Ce texte fait { $chars } caractères. Merci de ne pas dépasser { $max }.
 err-too-many-words = Ce texte contient { $words } mots différents. Le réseau peut en gérer jusqu’à { $max } ; essayez quelque chose de plus court.

@@ -41,8 +41,16 @@ impl Running {
                     self.load_id(&id.clone());
                 }
             }
-            Action::TrainText(text) => match check_text(&text) {
+            Action::TrainText { text, attention } => match check_text(&text) {
                 Ok(lesson) => {
+                    let lesson = if attention {
+                        match crate::lesson::load_builtin(crate::lesson::ATTENTION_ID) {
+                            Ok(base) => lesson.with_model_of(&base),
+                            Err(e) => return self.notify_failure(&e.to_string()),
+                        }
+                    } else {
+                        lesson
+                    };
                     self.load(lesson, true);
                     self.ui.state.text_error = None;
                 }
@@ -85,6 +93,16 @@ impl Running {
     /// Replaces the session with one training `lesson` from epoch 0, paused. A `new_lesson`
     /// starts at step 1, as the window opens; a reset or restart keeps the step.
     fn load(&mut self, lesson: Lesson, new_lesson: bool) {
+        // An attention lesson has its own screen: the window switches to it once it checks out.
+        if matches!(
+            lesson.model.kind,
+            crate::lesson::ModelKind::Attention { .. }
+        ) {
+            return match crate::ui::attention::AttnSession::check(&lesson) {
+                Ok(_) => self.switch_to = Some(lesson),
+                Err(e) => self.notify_failure(&e),
+            };
+        }
         // A lesson the window cannot train live is refused; the current one keeps running.
         let epochs_per_frame = match super::budget::window_epochs(&self.budget, &lesson) {
             Ok(n) => n,

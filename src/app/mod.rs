@@ -114,18 +114,18 @@ pub fn run(options: AppOptions) -> Result<(), AppError> {
         },
         _ => options.lesson.clone(),
     };
-    if is_attention(&lesson) {
-        if let AppMode::Kiosk(config) = &options.mode
-            && config.lessons.len() != 1
-        {
-            return Err(AppError::TooBig(format!(
-                "{} is an attention lesson: an exhibit shows it alone (lessons = [\"{}\"] in \
-                 its config)",
-                lesson.id, lesson.id
-            )));
-        }
-        return attention_window::run(options, lesson);
+    if is_attention(&lesson)
+        && let AppMode::Kiosk(config) = &options.mode
+        && config.lessons.len() != 1
+    {
+        return Err(AppError::TooBig(format!(
+            "{} is an attention lesson: an exhibit shows it alone (lessons = [\"{}\"] in its \
+             config)",
+            lesson.id, lesson.id
+        )));
     }
+    let mut options = options;
+    options.lesson = lesson;
     // Screen readers talk to the window through AccessKit, whose events arrive as user events.
     let event_loop = EventLoop::<AccessEvent>::with_user_event().build()?;
     event_loop.set_control_flow(ControlFlow::Poll);
@@ -133,6 +133,7 @@ pub fn run(options: AppOptions) -> Result<(), AppError> {
         proxy: event_loop.create_proxy(),
         options,
         running: None,
+        attention: None,
         error: None,
         exit: ExitRequest::install(),
     };
@@ -155,6 +156,8 @@ type AccessEvent = egui_winit::accesskit_winit::Event;
 
 struct App {
     options: AppOptions,
+    /// The attention lesson's screen, when it is the one in the window (else `running`).
+    attention: Option<Box<attention_window::Running>>,
     /// Hands AccessKit's events to the event loop.
     proxy: winit::event_loop::EventLoopProxy<AccessEvent>,
     running: Option<Running>,
@@ -212,6 +215,8 @@ struct Running {
     frames: u64,
     /// Whether the window has the keyboard.
     focused: bool,
+    /// An attention lesson a visitor asked for: the window switches to its screen.
+    switch_to: Option<crate::lesson::Lesson>,
     /// Self-test drills (`--drill`).
     drill: DrillState,
 }
@@ -229,21 +234,31 @@ struct DrillState {
 
 impl ApplicationHandler<AccessEvent> for App {
     fn resumed(&mut self, event_loop: &ActiveEventLoop) {
-        if self.running.is_some() {
+        if self.running.is_some() || self.attention.is_some() {
             return;
         }
-        match Running::new(event_loop, &self.options, &self.proxy) {
-            Ok(running) => self.running = Some(running),
-            Err(e) => {
-                self.error = Some(e);
-                event_loop.exit();
+        let opened = open_window(event_loop, &self.options, &self.proxy).and_then(|parts| {
+            let lesson = self.options.lesson.clone();
+            if is_attention(&lesson) {
+                let comfort = self.options.comfort;
+                attention_window::Running::open(parts, &self.options, lesson, comfort)
+                    .map(|a| self.attention = Some(Box::new(a)))
+            } else {
+                Running::open(parts, &self.options, lesson).map(|r| self.running = Some(r))
             }
+        });
+        if let Err(e) = opened {
+            self.error = Some(e);
+            event_loop.exit();
         }
     }
 
     /// A screen reader arrived (egui starts describing its widgets), acts (a button pressed by
     /// voice or switch), or left.
     fn user_event(&mut self, _event_loop: &ActiveEventLoop, event: AccessEvent) {
+        if let Some(a) = self.attention.as_mut() {
+            return a.user_event(event);
+        }
         let Some(r) = self.running.as_mut() else {
             return;
         };
@@ -253,6 +268,10 @@ impl ApplicationHandler<AccessEvent> for App {
     }
 
     fn window_event(&mut self, event_loop: &ActiveEventLoop, _id: WindowId, event: WindowEvent) {
+        if let Some(a) = self.attention.as_mut() {
+            a.window_event(event_loop, event, &self.exit);
+            return self.switch_screens(event_loop);
+        }
         let Some(r) = self.running.as_mut() else {
             return;
         };
@@ -358,6 +377,14 @@ impl ApplicationHandler<AccessEvent> for App {
             event_loop.exit();
             return;
         }
+        self.switch_screens(event_loop);
+        if let Some(a) = self.attention.as_mut() {
+            if let Err(e) = a.about_to_wait(event_loop) {
+                self.error = Some(e);
+                event_loop.exit();
+            }
+            return;
+        }
         let vsync = self.options.vsync;
         let Some(r) = self.running.as_mut() else {
             return;
@@ -411,6 +438,105 @@ impl ApplicationHandler<AccessEvent> for App {
     }
 }
 
+impl App {
+    /// Moves the window to the screen a visitor asked for: the attention screen for an attention
+    /// lesson picked (or own text trained with attention) in the MLP window, the MLP screen for
+    /// a lesson picked on the attention screen. A screen that cannot open ends the app with its
+    /// message (the lesson was checked before it was asked for).
+    fn switch_screens(&mut self, event_loop: &ActiveEventLoop) {
+        let to_attention = self.running.as_mut().and_then(|r| r.switch_to.take());
+        if let Some(lesson) = to_attention
+            && let Some(r) = self.running.take()
+        {
+            let comfort = r.ui.state.comfort;
+            // Own text has no id to come back to; the built-ins do.
+            let back_to = Some(r.session.lesson.id.clone())
+                .filter(|id| crate::lesson::all_builtin_ids().contains(&id.as_str()))
+                .unwrap_or_else(|| "cat-sat".to_owned());
+            let parts = r.into_parts();
+            match attention_window::Running::open(parts, &self.options, lesson, comfort) {
+                Ok(mut a) => {
+                    a.back_to = back_to;
+                    self.attention = Some(Box::new(a));
+                }
+                Err(e) => {
+                    self.error = Some(e);
+                    event_loop.exit();
+                }
+            }
+            return;
+        }
+        let to_mlp = self.attention.as_mut().and_then(|a| a.switch_to.take());
+        if let Some((id, open_lessons)) = to_mlp
+            && let Some(a) = self.attention.take()
+        {
+            let opened = crate::lesson::load(&id)
+                .map_err(|e| AppError::Scene(crate::scene::SceneError::Invalid(e.to_string())))
+                .and_then(|lesson| Running::open(a.into_parts(), &self.options, lesson));
+            match opened {
+                Ok(mut r) => {
+                    r.ui.state.lessons_open = open_lessons;
+                    self.running = Some(r);
+                }
+                Err(e) => {
+                    self.error = Some(e);
+                    event_loop.exit();
+                }
+            }
+        }
+    }
+}
+
+/// The window and its device, handed from one screen to the next (the MLP lessons' and the
+/// attention lesson's), with the screen reader's link to the window.
+struct WindowParts {
+    window: Arc<Window>,
+    gfx: WindowGpu,
+    accesskit: Option<egui_winit::accesskit_winit::Adapter>,
+}
+
+/// Opens the window (hidden until AccessKit's adapter is attached: it must be, before the window
+/// shows), its surface and device.
+fn open_window(
+    event_loop: &ActiveEventLoop,
+    options: &AppOptions,
+    proxy: &winit::event_loop::EventLoopProxy<AccessEvent>,
+) -> Result<WindowParts, AppError> {
+    let mut attributes = Window::default_attributes()
+        .with_visible(false)
+        .with_title("nextword")
+        .with_inner_size(winit::dpi::PhysicalSize::new(
+            options.size.0,
+            options.size.1,
+        ));
+    if options.fullscreen {
+        attributes = attributes.with_fullscreen(Some(Fullscreen::Borderless(None)));
+        // A kiosk's X server often runs without a window manager, which is what honours the
+        // fullscreen request there: the window also asks for the whole monitor itself.
+        if let Some(monitor) = event_loop
+            .primary_monitor()
+            .or_else(|| event_loop.available_monitors().next())
+            && monitor.size().width > 0
+            && monitor.size().height > 0
+        {
+            attributes = attributes
+                .with_inner_size(monitor.size())
+                .with_position(monitor.position())
+                .with_decorations(false);
+        }
+    }
+    let window = Arc::new(event_loop.create_window(attributes)?);
+    let gfx = WindowGpu::new(event_loop, &window, options.vsync)?;
+    let mut egui = egui_state(&window, &egui::Context::default(), &gfx.gpu.device);
+    egui.init_accesskit(event_loop, &window, proxy.clone());
+    window.set_visible(true);
+    Ok(WindowParts {
+        accesskit: egui.accesskit.take(),
+        window,
+        gfx,
+    })
+}
+
 /// Clears `view` to black (lecture mode's blank screen).
 fn clear_black(encoder: &mut wgpu::CommandEncoder, view: &wgpu::TextureView) {
     encoder.begin_render_pass(&wgpu::RenderPassDescriptor {
@@ -429,49 +555,25 @@ fn clear_black(encoder: &mut wgpu::CommandEncoder, view: &wgpu::TextureView) {
 }
 
 impl Running {
-    fn new(
-        event_loop: &ActiveEventLoop,
+    /// The MLP lessons' screen on the window `parts`, training `lesson` from epoch 0.
+    fn open(
+        parts: WindowParts,
         options: &AppOptions,
-        proxy: &winit::event_loop::EventLoopProxy<AccessEvent>,
+        lesson: crate::lesson::Lesson,
     ) -> Result<Self, AppError> {
-        // Hidden until AccessKit's adapter is attached (it must be, before the window shows).
-        let mut attributes = Window::default_attributes()
-            .with_visible(false)
-            .with_title("nextword")
-            .with_inner_size(winit::dpi::PhysicalSize::new(
-                options.size.0,
-                options.size.1,
-            ));
-        if options.fullscreen {
-            attributes = attributes.with_fullscreen(Some(Fullscreen::Borderless(None)));
-            // A kiosk's X server often runs without a window manager, which is what honours the
-            // fullscreen request there: the window also asks for the whole monitor itself.
-            if let Some(monitor) = event_loop
-                .primary_monitor()
-                .or_else(|| event_loop.available_monitors().next())
-                && monitor.size().width > 0
-                && monitor.size().height > 0
-            {
-                attributes = attributes
-                    .with_inner_size(monitor.size())
-                    .with_position(monitor.position())
-                    .with_decorations(false);
-            }
-        }
-        let window = Arc::new(event_loop.create_window(attributes)?);
-        let gfx = WindowGpu::new(event_loop, &window, options.vsync)?;
+        let WindowParts {
+            window,
+            gfx,
+            accesskit,
+        } = parts;
         let gpu = &gfx.gpu;
         let scene = Scene::new(&gpu.device, gfx.format, SceneOptions::default());
         let frame_budget = budget::FrameBudget::for_device(gpu.adapter.get_info().device_type);
-        let lesson = options.lesson.clone();
         let epochs_per_frame =
             budget::window_epochs(&frame_budget, &lesson).map_err(AppError::TooBig)?;
         let session = LessonSession::from_lesson(&gpu.device, &gpu.queue, lesson)?;
         let mut egui = egui_state(&window, scene.egui_ctx(), &gpu.device);
-        if window.is_visible() != Some(true) {
-            egui.init_accesskit(event_loop, &window, proxy.clone());
-        }
-        window.set_visible(true);
+        egui.accesskit = accesskit;
         let mut ui = LessonUi::new(&session)?;
         ui.state.speed = options.speed as f32;
         // The window opens on the untrained model, paused on step 1; Play (or Next from step 2)
@@ -531,9 +633,19 @@ impl Running {
                 steps: options.drill.clone(),
                 ..DrillState::default()
             },
+            switch_to: None,
         };
         running.apply_kiosk(kiosk_events.unwrap_or_default());
         Ok(running)
+    }
+
+    /// The window's parts, for the next screen.
+    fn into_parts(mut self) -> WindowParts {
+        WindowParts {
+            accesskit: self.egui.accesskit.take(),
+            window: self.window,
+            gfx: self.gfx,
+        }
     }
 
     /// Where the views are now: the last frame's composition.

@@ -231,9 +231,10 @@ mod tests {
             KeyVerdict::Pass
         );
         assert!(!KioskRuntime::allows(&Action::ToggleFullscreen));
-        assert!(KioskRuntime::allows(&Action::TrainText(
-            "the cat sat".into()
-        )));
+        assert!(KioskRuntime::allows(&Action::TrainText {
+            text: "the cat sat".into(),
+            attention: true,
+        }));
     }
 
     #[test]

@@ -32,7 +32,7 @@ pub const LEARNING_RATES: [f64; 8] = [0.001, 0.003, 0.01, 0.02, 0.03, 0.1, 0.3, 
 pub fn lesson_choices() -> &'static [(String, Localized)] {
     static CHOICES: OnceLock<Vec<(String, Localized)>> = OnceLock::new();
     CHOICES.get_or_init(|| {
-        crate::lesson::builtin_ids()
+        crate::lesson::all_builtin_ids()
             .iter()
             .map(|id| {
                 let title = crate::lesson::load_builtin(id)
@@ -516,10 +516,20 @@ pub(crate) fn lessons_popup(
                 state.text_error = None;
             }
             ui.horizontal(|ui| {
-                if ui.button(tr!("train-text")).clicked() {
-                    match check_text(&state.typed_text) {
-                        Ok(_) => actions.push(Action::TrainText(state.typed_text.clone())),
-                        Err(message) => state.text_error = Some(message),
+                for attention in [false, true] {
+                    let label = if attention {
+                        tr!("train-text-attention")
+                    } else {
+                        tr!("train-text")
+                    };
+                    if ui.button(label).clicked() {
+                        match check_text(&state.typed_text) {
+                            Ok(_) => actions.push(Action::TrainText {
+                                text: state.typed_text.clone(),
+                                attention,
+                            }),
+                            Err(message) => state.text_error = Some(message),
+                        }
                     }
                 }
                 let count_color = if text_too_long(&state.typed_text) {

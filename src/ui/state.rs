@@ -89,8 +89,12 @@ pub enum Action {
     PickLesson(String),
     /// Switch to the n-th lesson of the picker (0-based; keys 1-9).
     PickLessonIndex(usize),
-    /// Train a new lesson on this text (already checked with `lesson_from_text`).
-    TrainText(String),
+    /// Train a new lesson on this text (already checked with `lesson_from_text`), with the
+    /// attention lesson's model when `attention` (its own screen), else cat-sat's.
+    TrainText {
+        text: String,
+        attention: bool,
+    },
     SelectWord(Option<u32>),
     /// Select a recorded pair (the bars and hidden views show it).
     SelectPair(u32),
@@ -130,7 +134,7 @@ impl Action {
                 | Action::Restart { .. }
                 | Action::PickLesson(_)
                 | Action::PickLessonIndex(_)
-                | Action::TrainText(_)
+                | Action::TrainText { .. }
                 | Action::ToggleFullscreen
                 | Action::Screenshot
                 | Action::SelectRun(_)
@@ -377,7 +381,7 @@ impl UiState {
                 self.lessons_open = false;
                 self.math_open = false;
             }
-            Action::PickLesson(_) | Action::PickLessonIndex(_) | Action::TrainText(_) => {
+            Action::PickLesson(_) | Action::PickLessonIndex(_) | Action::TrainText { .. } => {
                 self.lessons_open = false;
             }
             Action::ToggleFullscreen | Action::Screenshot => {}

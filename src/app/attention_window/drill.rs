@@ -78,7 +78,7 @@ impl Running {
             DrillStep::Scale(_) | DrillStep::Tap => {}
             DrillStep::Exit => {
                 eprintln!(
-                    "drill report: frames {} since the last rebuild, rebuilds at epochs {:?}, \
+                    "drill report: screen attention, frames {} since the last rebuild, rebuilds at epochs {:?}, \
                      epoch {}, shown epoch {}, step {}, playing {}, surface {}x{}",
                     self.drill.frames_since_rebuild,
                     Vec::from(self.drill.rebuilt_at.clone()),

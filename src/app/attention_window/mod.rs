@@ -21,14 +21,13 @@ mod drill;
 use std::sync::Arc;
 use std::time::{Duration, Instant};
 
-use winit::application::ApplicationHandler;
 use winit::event::WindowEvent;
-use winit::event_loop::{ActiveEventLoop, ControlFlow, EventLoop};
+use winit::event_loop::{ActiveEventLoop, ControlFlow};
 use winit::keyboard::{Key, NamedKey};
-use winit::window::{Fullscreen, Window, WindowId};
+use winit::window::{Fullscreen, Window};
 
 use super::surface::WindowGpu;
-use super::{AccessEvent, AppError, AppMode, AppOptions, egui_key, egui_state};
+use super::{AccessEvent, AppError, AppMode, AppOptions, WindowParts, egui_key, egui_state};
 use crate::kiosk::attention_exhibit::AttnExhibit;
 use crate::kiosk::chord::Pressed;
 use crate::kiosk::config::ExhibitConfig;
@@ -48,32 +47,8 @@ const TURN_SPEED: f32 = 0.15;
 /// The playback speed through the first half of the lesson, as a share of the chosen speed.
 const EARLY_PACE: f64 = 0.3;
 
-/// Opens the window on `lesson` and runs until it is closed.
-pub fn run(options: AppOptions, lesson: Lesson) -> Result<(), AppError> {
-    let event_loop = EventLoop::<AccessEvent>::with_user_event().build()?;
-    event_loop.set_control_flow(ControlFlow::Poll);
-    let mut app = AttnApp {
-        proxy: event_loop.create_proxy(),
-        options,
-        lesson: Some(lesson),
-        running: None,
-        error: None,
-        exit: ExitRequest::install(),
-    };
-    event_loop.run_app(&mut app)?;
-    app.error.map_or(Ok(()), Err)
-}
-
-struct AttnApp {
-    options: AppOptions,
-    proxy: winit::event_loop::EventLoopProxy<AccessEvent>,
-    lesson: Option<Lesson>,
-    running: Option<Running>,
-    error: Option<AppError>,
-    exit: ExitRequest,
-}
-
-struct Running {
+/// The attention screen in the window (see the module docs).
+pub(super) struct Running {
     window: Arc<Window>,
     gfx: WindowGpu,
     canvas: Canvas,
@@ -105,40 +80,42 @@ struct Running {
     modifiers: winit::keyboard::ModifiersState,
     opened: Instant,
     screen_reader: bool,
+    /// The MLP lesson a visitor asked for, and whether to open the lessons menu there (the
+    /// Lessons button; an MLP exhibit's next visitor): the window switches screens.
+    pub switch_to: Option<(String, bool)>,
+    /// The MLP lesson the Lessons button goes back to.
+    pub back_to: String,
+    /// Opened from an exhibit of MLP lessons (a visitor picked this lesson): its next visitor
+    /// goes back to the exhibit's attract loop.
+    from_mlp_exhibit: bool,
 }
 
 impl Running {
-    fn new(
-        event_loop: &ActiveEventLoop,
+    /// The attention screen on the window `parts`, training `lesson` from epoch 0 with the
+    /// viewing choices `comfort`.
+    pub(super) fn open(
+        parts: WindowParts,
         options: &AppOptions,
         lesson: Lesson,
-        proxy: &winit::event_loop::EventLoopProxy<AccessEvent>,
+        comfort: crate::ui::Comfort,
     ) -> Result<Self, AppError> {
-        let mut attributes = Window::default_attributes()
-            .with_visible(false)
-            .with_title("nextword")
-            .with_inner_size(winit::dpi::PhysicalSize::new(
-                options.size.0,
-                options.size.1,
-            ));
-        if options.fullscreen {
-            attributes = attributes.with_fullscreen(Some(Fullscreen::Borderless(None)));
-        }
-        let window = Arc::new(event_loop.create_window(attributes)?);
-        let gfx = WindowGpu::new(event_loop, &window, options.vsync)?;
+        let WindowParts {
+            window,
+            gfx,
+            accesskit,
+        } = parts;
         let session = AttnSession::new(&gfx.gpu.device, lesson).map_err(AppError::TooBig)?;
         let canvas = Canvas::new(&gfx.gpu.device, gfx.format, false);
         let mut egui = egui_state(&window, &canvas.ctx, &gfx.gpu.device);
-        egui.init_accesskit(event_loop, &window, proxy.clone());
-        window.set_visible(true);
+        egui.accesskit = accesskit;
         let (theme, comfort, exhibit) = match &options.mode {
-            AppMode::Present => (Theme::Projector, options.comfort, None),
+            AppMode::Present => (Theme::Projector, comfort, None),
             AppMode::Kiosk(config) => {
                 crate::i18n::set_language(config.language);
                 let clock = AttnExhibit::new(config.idle_secs);
                 (config.theme, config.comfort, Some((config.clone(), clock)))
             }
-            AppMode::Normal => (Theme::Dark, options.comfort, None),
+            AppMode::Normal => (Theme::Dark, comfort, None),
         };
         crate::scene::palette::set_word_palette(comfort.palette());
         let mut view = AttnViewState::new(&session.story);
@@ -147,9 +124,17 @@ impl Running {
         view.playing = exhibit.is_some();
         view.presenter = matches!(options.mode, AppMode::Present);
         view.auto_steps = !view.presenter;
+        // An exhibit of this lesson alone keeps visitors on it; one of MLP lessons (a visitor
+        // picked this one from its menu) takes them back.
+        let from_mlp_exhibit = exhibit.as_ref().is_some_and(|(config, _)| {
+            !matches!(config.lessons.as_slice(), [only] if crate::lesson::load(only)
+                .is_ok_and(|l| super::is_attention(&l)))
+        });
         if let Some((config, _)) = &exhibit {
             view.languages = config.languages.clone();
             view.show_keys = false;
+            view.lessons_button = from_mlp_exhibit;
+            view.playing = !from_mlp_exhibit;
         }
         Ok(Self {
             window,
@@ -176,7 +161,19 @@ impl Running {
             modifiers: winit::keyboard::ModifiersState::empty(),
             opened: Instant::now(),
             screen_reader: false,
+            switch_to: None,
+            back_to: "cat-sat".to_owned(),
+            from_mlp_exhibit,
         })
+    }
+
+    /// The window's parts, for the next screen.
+    pub(super) fn into_parts(mut self) -> WindowParts {
+        WindowParts {
+            accesskit: self.egui.accesskit.take(),
+            window: self.window,
+            gfx: self.gfx,
+        }
     }
 
     /// The epochs per second at the playhead.
@@ -202,6 +199,11 @@ impl Running {
         if let Some((config, clock)) = &mut self.exhibit {
             let secs = (now - self.opened).as_secs_f64();
             if let Some(why) = clock.tick(secs, self.playhead, self.session.lesson.epochs) {
+                if self.from_mlp_exhibit {
+                    log::info!("back to the exhibit's lessons ({why:?})");
+                    self.switch_to = Some((config.lessons[0].clone(), false));
+                    return;
+                }
                 log::info!("the attention exhibit starts over ({why:?})");
                 crate::i18n::set_language(config.language);
                 let languages = config.languages.clone();
@@ -332,6 +334,7 @@ impl Running {
                 self.playhead = epoch as f32;
             }
             AttnAction::Restart => self.start_over(),
+            AttnAction::Lessons => self.switch_to = Some((self.back_to.clone(), true)),
         }
     }
 
@@ -344,9 +347,11 @@ impl Running {
                 let presenter = self.view.presenter;
                 let languages = self.view.languages.clone();
                 let show_keys = self.view.show_keys;
+                let lessons_button = self.view.lessons_button;
                 self.view = AttnViewState::new(&session.story);
                 self.view.presenter = presenter;
                 self.view.show_keys = show_keys;
+                self.view.lessons_button = lessons_button;
                 self.view.auto_steps = !presenter;
                 self.view.languages = languages;
                 self.view.playing = false;
@@ -445,40 +450,27 @@ fn view_presenter(mode: &AppMode) -> Option<Presenter> {
     matches!(mode, AppMode::Present).then(Presenter::default)
 }
 
-impl ApplicationHandler<AccessEvent> for AttnApp {
-    fn resumed(&mut self, event_loop: &ActiveEventLoop) {
-        let Some(lesson) = self.lesson.take() else {
-            return;
-        };
-        match Running::new(event_loop, &self.options, lesson, &self.proxy) {
-            Ok(running) => self.running = Some(running),
-            Err(e) => {
-                self.error = Some(e);
-                event_loop.exit();
-            }
-        }
+/// The window's events for the attention screen (the [`super::App`] hands them over).
+impl Running {
+    pub(super) fn user_event(&mut self, event: AccessEvent) {
+        let ctx = self.canvas.ctx.clone();
+        super::screen_reader_event(event, &ctx, &mut self.egui, &mut self.screen_reader);
+        self.window.request_redraw();
     }
 
-    fn user_event(&mut self, _event_loop: &ActiveEventLoop, event: AccessEvent) {
-        let Some(r) = self.running.as_mut() else {
-            return;
-        };
-        let ctx = r.canvas.ctx.clone();
-        super::screen_reader_event(event, &ctx, &mut r.egui, &mut r.screen_reader);
-        r.window.request_redraw();
-    }
-
-    fn window_event(&mut self, event_loop: &ActiveEventLoop, _id: WindowId, event: WindowEvent) {
-        let Some(r) = self.running.as_mut() else {
-            return;
-        };
+    pub(super) fn window_event(
+        &mut self,
+        event_loop: &ActiveEventLoop,
+        event: WindowEvent,
+        exit: &ExitRequest,
+    ) {
         match &event {
-            WindowEvent::ModifiersChanged(m) => r.modifiers = m.state(),
+            WindowEvent::ModifiersChanged(m) => self.modifiers = m.state(),
             WindowEvent::KeyboardInput { event: key, .. } if key.state.is_pressed() => {
-                let (exit, handled) = r.route_key(key);
-                if exit {
+                let (leave, handled) = self.route_key(key);
+                if leave {
                     log::info!("exit chord pressed");
-                    self.exit.request();
+                    exit.request();
                     event_loop.exit();
                     return;
                 }
@@ -489,22 +481,22 @@ impl ApplicationHandler<AccessEvent> for AttnApp {
             WindowEvent::Touch(_)
             | WindowEvent::MouseWheel { .. }
             | WindowEvent::MouseInput { .. } => {
-                if let Some((_, clock)) = &mut r.exhibit {
-                    clock.input((Instant::now() - r.opened).as_secs_f64());
+                if let Some((_, clock)) = &mut self.exhibit {
+                    clock.input((Instant::now() - self.opened).as_secs_f64());
                 }
             }
             _ => {}
         }
-        let consumed = r.egui.on_window_event(&r.window, &event).consumed;
+        let consumed = self.egui.on_window_event(&self.window, &event).consumed;
         match event {
-            WindowEvent::CloseRequested if r.exhibit.is_some() && !self.exit.requested() => {
+            WindowEvent::CloseRequested if self.exhibit.is_some() && !exit.requested() => {
                 log::info!("close request ignored in kiosk mode");
             }
             WindowEvent::CloseRequested => event_loop.exit(),
-            WindowEvent::Resized(size) => r.gfx.resize(size.width, size.height),
-            WindowEvent::RedrawRequested => r.redraw(),
+            WindowEvent::Resized(size) => self.gfx.resize(size.width, size.height),
+            WindowEvent::RedrawRequested => self.redraw(),
             WindowEvent::KeyboardInput { event, .. }
-                if !consumed && event.state.is_pressed() && r.key(&event.logical_key) =>
+                if !consumed && event.state.is_pressed() && self.key(&event.logical_key) =>
             {
                 event_loop.exit();
             }
@@ -512,29 +504,21 @@ impl ApplicationHandler<AccessEvent> for AttnApp {
         }
     }
 
-    fn about_to_wait(&mut self, event_loop: &ActiveEventLoop) {
-        if self.exit.requested() {
-            event_loop.exit();
-            return;
-        }
-        let Some(r) = self.running.as_mut() else {
-            return;
-        };
-        for step in r.drill.due() {
-            if r.drill_step(step) {
+    /// Drill steps, device loss, and the next frame; an error ends the app.
+    pub(super) fn about_to_wait(&mut self, event_loop: &ActiveEventLoop) -> Result<(), AppError> {
+        for step in self.drill.due() {
+            if self.drill_step(step) {
                 event_loop.exit();
-                return;
+                return Ok(());
             }
         }
-        if let Some(lost) = r.gfx.health.lost() {
+        if let Some(lost) = self.gfx.health.lost() {
             log::error!("the GPU device was lost ({lost}); rebuilding");
-            if let Err(e) = r.rebuild(event_loop) {
-                // Exit non-zero so a supervisor (systemd) restarts the app.
-                self.error = Some(e);
-                event_loop.exit();
-                return;
-            }
+            // An error exits non-zero, so a supervisor (systemd) restarts the app.
+            self.rebuild(event_loop)?;
         }
-        r.window.request_redraw();
+        event_loop.set_control_flow(ControlFlow::Poll);
+        self.window.request_redraw();
+        Ok(())
     }
 }

@@ -84,10 +84,21 @@ pub fn step_card(
         s,
         foot_height,
         &mut (state, actions),
-        |ui, (state, _)| {
-            if state.languages.len() > 1 {
+        |ui, (state, actions)| {
+            if state.languages.len() > 1 || state.lessons_button {
                 ui.horizontal_wrapped(|ui| {
-                    for &lang in &state.languages {
+                    if state.lessons_button {
+                        let lessons = egui::RichText::new(tr!("lessons")).small().strong();
+                        if ui.button(lessons).clicked() {
+                            actions.push(AttnAction::Lessons);
+                        }
+                    }
+                    let languages = if state.languages.len() > 1 {
+                        state.languages.clone()
+                    } else {
+                        Vec::new()
+                    };
+                    for &lang in &languages {
                         let on = crate::i18n::language() == lang;
                         let name = egui::RichText::new(lang.native_name()).small();
                         if ui.selectable_label(on, name).clicked() {

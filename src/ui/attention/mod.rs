@@ -73,6 +73,8 @@ pub struct AttnViewState {
     pub presenter: bool,
     /// The card lists the keys (not on an exhibit's touch screen).
     pub show_keys: bool,
+    /// The card offers the other lessons (not on an exhibit of this lesson alone).
+    pub lessons_button: bool,
 }
 
 impl AttnViewState {
@@ -88,6 +90,7 @@ impl AttnViewState {
             languages: crate::i18n::Lang::ALL.to_vec(),
             presenter: false,
             show_keys: true,
+            lessons_button: true,
         }
     }
 }
@@ -99,6 +102,8 @@ pub enum AttnAction {
     /// Show this epoch (paused).
     ShowEpoch(u32),
     Restart,
+    /// Back to the other lessons (the MLP lessons' screen, its menu open).
+    Lessons,
 }
 
 /// The regions of the screen (points).

@@ -33,23 +33,7 @@ impl AttnSession {
     /// The session of an attention `lesson`; one line of text when it is not one, is too big, or
     /// uses characters the fonts cannot draw.
     pub fn new(device: &wgpu::Device, lesson: Lesson) -> Result<Self, String> {
-        let attn = AttnLesson::of(&lesson)
-            .map_err(|e| e.to_string())?
-            .ok_or_else(|| format!("`{}` is not an attention lesson", lesson.id))?;
-        attn.check_sizes(lesson.runs.max(1), lesson.epochs)?;
-        let mut text: String = lesson.title.all().collect::<Vec<_>>().join(" ");
-        for word in &attn.vocab {
-            text.push(' ');
-            text.push_str(word);
-        }
-        let missing = crate::scene::palette::undrawable(&text);
-        if !missing.is_empty() {
-            let shown: String = missing.iter().take(12).collect();
-            return Err(format!(
-                "the lesson uses characters the app's fonts cannot draw ({shown}); \
-                 Latin, Greek and Cyrillic letters can be shown"
-            ));
-        }
+        let attn = Self::check(&lesson)?;
         let trainer = AttnTrainer::from_seeds(
             device,
             attn.dims,
@@ -75,6 +59,29 @@ impl AttnSession {
             reader: AsyncReader::default(),
             reading: None,
         })
+    }
+
+    /// Whether `lesson` can be shown, before anything is allocated: an attention lesson within
+    /// the sizes, whose words and title the fonts can draw. One line of text when not.
+    pub fn check(lesson: &Lesson) -> Result<AttnLesson, String> {
+        let attn = AttnLesson::of(lesson)
+            .map_err(|e| e.to_string())?
+            .ok_or_else(|| format!("`{}` is not an attention lesson", lesson.id))?;
+        attn.check_sizes(lesson.runs.max(1), lesson.epochs)?;
+        let mut text: String = lesson.title.all().collect::<Vec<_>>().join(" ");
+        for word in &attn.vocab {
+            text.push(' ');
+            text.push_str(word);
+        }
+        let missing = crate::scene::palette::undrawable(&text);
+        if !missing.is_empty() {
+            let shown: String = missing.iter().take(12).collect();
+            return Err(format!(
+                "the lesson uses characters the app's fonts cannot draw ({shown}); \
+                 Latin, Greek and Cyrillic letters can be shown"
+            ));
+        }
+        Ok(attn)
     }
 
     /// The newest epoch the history holds once training reaches the trainer's epoch.
