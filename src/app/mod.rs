@@ -14,6 +14,12 @@
 //! the lesson restored on the new one ([`recover`]); `--drill` provokes all of these on purpose
 //! for tests ([`drill`]).
 //!
+//! One window, two screens: the MLP lessons' screen above, and the attention lesson's
+//! ([`attention_window`]). [`App`] hands the window, its device and the screen reader's link
+//! ([`WindowParts`]) from one to the other when a visitor picks the attention lesson, trains
+//! their own text with attention, or goes back to the lessons; every window event goes to the
+//! screen that holds the window.
+//!
 //! Input goes to egui first: the overlay reads its keys (Space, ←, →, R, 1-9, PgUp/PgDn, F, H, S,
 //! ?, Esc) inside its pass; the window maps only the others ([`keys`]). Pointer input over an
 //! overlay card stays with egui; elsewhere it turns the camera ([`input`]), and a click on a word

@@ -7,8 +7,9 @@
 //! one render pass that clears to the background, then frees released textures; it returns the
 //! pass's platform output (cursor, AccessKit updates) for a window to hand on. Headless frames
 //! run [`Canvas::settle`] first, since egui lays out an area it has not seen before invisibly.
+//! Big rounded panels are plates ([`super::plates`]): one cheap quad each under egui's meshes.
 
-use super::palette;
+use super::{palette, plates};
 
 /// The background as an 8-bit target shows it (the scene's linear background, sRGB-encoded).
 const CLEAR: wgpu::Color = wgpu::Color {
@@ -21,6 +22,8 @@ const CLEAR: wgpu::Color = wgpu::Color {
 pub struct Canvas {
     pub ctx: egui::Context,
     renderer: egui_wgpu::Renderer,
+    /// Big rounded panels ([`plates`]), drawn under egui's meshes.
+    plates: plates::PlateRenderer,
     deterministic: bool,
 }
 
@@ -37,6 +40,7 @@ impl Canvas {
         Self {
             ctx,
             renderer: egui_wgpu::Renderer::new(device, format, options),
+            plates: plates::PlateRenderer::new(device, format),
             deterministic,
         }
     }
@@ -68,6 +72,7 @@ impl Canvas {
             let mut delta = delta;
             delta.clear();
             full.drop_without_applying_deltas();
+            drop(plates::take_plates(&self.ctx));
         }
     }
 
@@ -84,6 +89,7 @@ impl Canvas {
         ui: impl FnMut(&egui::Context),
     ) -> egui::PlatformOutput {
         self.fit(&mut input, size);
+        drop(plates::take_plates(&self.ctx));
         let full = self.ctx.run_pass(input, ui);
         let egui::FullOutput {
             platform_output,
@@ -93,6 +99,10 @@ impl Canvas {
             ..
         } = full;
         let primitives = self.ctx.tessellate(shapes, pixels_per_point);
+        let plate_list = plates::take_plates(&self.ctx);
+        let plate_count = self
+            .plates
+            .prepare(device, queue, &plate_list, pixels_per_point, size);
         let upload = egui::TexturesDelta {
             set: std::mem::take(&mut textures_delta.set),
             free: Default::default(),
@@ -127,6 +137,7 @@ impl Canvas {
                     multiview_mask: None,
                 })
                 .forget_lifetime();
+            self.plates.draw(&mut pass, plate_count);
             self.renderer.render(&mut pass, &primitives, &screen);
         }
         self.apply(device, queue, &textures_delta);

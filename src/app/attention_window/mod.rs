@@ -1,6 +1,7 @@
-//! The window of an attention lesson: trains it live on the GPU and draws the attention screen
-//! ([`crate::ui::attention`]) every frame, with the same surface handling, exit signals, screen
-//! reader wiring and themes as the MLP window.
+//! The attention lesson's screen in the window: trains it live on the GPU and draws the
+//! attention screen ([`crate::ui::attention`]) every frame, with the same surface handling, exit
+//! signals, screen reader wiring and themes as the MLP lessons' screen, which hands it the window
+//! ([`super::WindowParts`]) and takes it back (the Lessons button).
 //!
 //! How it works: each frame moves the playhead by the speed (slower through the first half of
 //! the lesson, where attention forms, so a visitor can follow it), trains until the epoch under
@@ -64,6 +65,9 @@ pub(super) struct Running {
     last_read: Instant,
     /// Frames drawn so far (the first ones ask for the keyboard).
     frames: u64,
+    /// Frames since `fps_since`, for the fps line in the log (RUST_LOG=info).
+    fps_frames: u32,
+    fps_since: Instant,
     /// Draw the next frame into a texture and save it as a PNG (S, or a drill).
     capture_next: bool,
     /// Self-test drills (`--drill`): its steps, clock and what it saw.
@@ -151,6 +155,8 @@ impl Running {
             last_frame: Instant::now(),
             last_read: Instant::now() - READ_EVERY,
             frames: 0,
+            fps_frames: 0,
+            fps_since: Instant::now(),
             capture_next: false,
             drill: drill::AttnDrill::new(options.drill.clone()),
             started: false,
@@ -313,11 +319,29 @@ impl Running {
             self.save_screenshot(target);
         }
         self.drill.frames_since_rebuild += 1;
+        self.count_frame();
         if let Some(output) = output {
             self.egui.handle_platform_output(&self.window, output);
         }
         for action in actions {
             self.apply(action);
+        }
+    }
+
+    /// Logs the frame rate every 5 s (`RUST_LOG=nextword=info`).
+    fn count_frame(&mut self) {
+        self.fps_frames += 1;
+        let secs = self.fps_since.elapsed().as_secs_f64();
+        if secs >= 5.0 {
+            log::info!(
+                "{:.1} fps at {}x{}, attention epoch {}",
+                f64::from(self.fps_frames) / secs,
+                self.gfx.config.width,
+                self.gfx.config.height,
+                self.session.trainer.epoch
+            );
+            self.fps_frames = 0;
+            self.fps_since = Instant::now();
         }
     }
 

@@ -366,7 +366,8 @@ pub fn attention_ui(
                 state.pair = j;
             }
             let inner = paint::panel(&painter, layout.loss, &tr!("attn-panel-loss"), s, look.text);
-            charts::paint_loss(&painter, inner, story, playhead, s);
+            // The chart ends at the shown epoch, as every other number of the frame.
+            charts::paint_loss(&painter, inner, story, slot.epoch as f32, s);
             let inner = paint::panel(&painter, layout.bars, &tr!("attn-panel-bars"), s, look.text);
             charts::paint_bars(&painter, inner, story, slot, state.pair, s);
         });

@@ -1,7 +1,7 @@
 //! Shared marks of the attention views: the panel frame with its title, glowing dots, and the
 //! colours for a value's sign and size. Every size is in points, multiplied by the screen scale.
 
-use egui::{Color32, FontId, Painter, Pos2, Rect, Stroke, StrokeKind, pos2, vec2};
+use egui::{Color32, FontId, Painter, Pos2, Rect, pos2, vec2};
 
 use crate::ui::kit::{ACCENT, DIM};
 
@@ -11,12 +11,16 @@ const PANEL_EDGE: Color32 = Color32::from_rgb(48, 58, 86);
 
 /// Draws a panel with `title` and returns the rectangle left for its content.
 pub fn panel(painter: &Painter, rect: Rect, title: &str, s: f32, text: Color32) -> Rect {
-    painter.rect(
-        rect,
-        10.0 * s,
-        PANEL_FILL,
-        Stroke::new(1.2 * s, PANEL_EDGE),
-        StrokeKind::Inside,
+    // A plate: one quad the canvas draws under egui's meshes, cheap on a software GPU.
+    crate::scene::plates::paint_plate(
+        painter.ctx(),
+        crate::scene::plates::Plate {
+            rect,
+            radius: 10.0 * s,
+            fill: PANEL_FILL,
+            stroke: PANEL_EDGE,
+            stroke_width: 1.2 * s,
+        },
     );
     let title_size = 19.0 * s;
     // A title longer than its panel gets smaller type (down to 70%), then is cut at the edge.
