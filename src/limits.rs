@@ -44,6 +44,10 @@ pub const MAX_RECORD_FLOATS: usize = 16_000_000;
 /// Multiply-adds one attention run may take (`train`, `generate`): one thread walks all of a
 /// run's pairs, about a minute on one core of a software GPU.
 pub const MAX_ATTENTION_WORK: f64 = 2e10;
+/// Loop iterations one GPU invocation may run per dispatch: Mesa's software drivers (lavapipe,
+/// llvmpipe) silently end an invocation after 65,535 loop iterations in total, so every kernel
+/// with loops splits its work to stay below this, on any GPU.
+pub const LOOP_BUDGET: u64 = 60_000;
 /// Pixels on a side of a rendered frame or window: egui's glyph atlas holds the text of frames up
 /// to this size (beyond it the labels' glyphs no longer fit and garble).
 pub const MAX_FRAME_SIDE: u32 = 4096;

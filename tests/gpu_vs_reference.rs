@@ -549,3 +549,68 @@ fn attention_history_reads_back_every_epochs_values() {
         }
     }
 }
+
+/// A text too big for one pass over its pairs (200 words, 160 pairs: Mesa's software drivers end
+/// an invocation after 65,535 loop iterations) is trained in chunks of pairs: after two steps the
+/// GPU still matches the f64 reference, with a workgroup per run (1 run) and a thread per run
+/// (64 runs). Before the chunks, training here silently stopped at pair 100.
+#[test]
+fn attention_epochs_bigger_than_one_pass_are_chunked() {
+    use nextword::engine::attention::AttnTrainer;
+    use nextword::model::attention::{AttnDims, AttnRun, attention_pairs, init_attention};
+    let gpu = common::gpu();
+    let (device, queue) = (&gpu.device, &gpu.queue);
+    // 40 sentences of 5 different words each: 200 words, 160 pairs.
+    let sentences: Vec<Vec<u32>> = (0..40u32)
+        .map(|s| (0..5).map(|i| s * 5 + i).collect())
+        .collect();
+    let dims = AttnDims {
+        vocab: 200,
+        embed_dim: 8,
+        attn_dim: 4,
+        window: 6,
+    };
+    let pairs = attention_pairs(&sentences, 6);
+    assert_eq!(pairs.len(), 160);
+    let per = dims.pairs_per_dispatch().unwrap();
+    assert!(per < 160, "{per} pairs per dispatch: the test needs chunks");
+    for runs in [1usize, 64] {
+        let seeds: Vec<u64> = (0..runs as u64).map(|r| 3 + r).collect();
+        let mut engine = AttnTrainer::from_seeds(
+            device,
+            dims,
+            pairs.clone(),
+            OptimizerKind::Adam,
+            &seeds,
+            &vec![0.01; runs],
+        );
+        engine.train(device, queue, 2);
+        let got = engine.record(device, queue);
+        for r in [0, runs - 1] {
+            let mut run = AttnRun::new(
+                dims,
+                OptimizerKind::Adam,
+                0.01,
+                init_attention(&dims, seeds[r]),
+            );
+            run.step(&pairs);
+            run.step(&pairs);
+            let want = run.record(&pairs);
+            let close = |g: f32, w: f64| (f64::from(g) - w).abs() <= 1e-4 * (1.0 + w.abs());
+            assert!(
+                close(got.loss[r], want.loss),
+                "{runs} runs, run {r}: loss {} vs {}",
+                got.loss[r],
+                want.loss
+            );
+            for j in [0, 99, 100, 159] {
+                for (g, w) in got.probs[r][j].iter().zip(&want.probs[j]) {
+                    assert!(
+                        close(*g, *w),
+                        "{runs} runs, run {r}, pair {j}: p {g} vs {w}"
+                    );
+                }
+            }
+        }
+    }
+}

@@ -4,13 +4,29 @@
 // The host prepends a header with V, D, A, W, N (pairs), R (runs), P (parameters per run), the
 // parameter offsets OFF_*, the scratch stride S, OPT and ACT, then common.wgsl.
 
+// One dispatch walks the pairs first_pair..pair_end of an epoch (Mesa's software drivers stop an
+// invocation after 65,535 loop iterations, so the host splits big epochs into chunks): the first
+// chunk zeroes the gradients and starts the loss, the last one steps.
 struct Step {
     // Adam's bias corrections of this step: 1 - 0.9^t, 1 - 0.999^t.
     bias1: f32,
     bias2: f32,
     // 1: record this epoch and step; 0: record only.
     update: u32,
-    _pad: u32,
+    first_pair: u32,
+    pair_end: u32,
+    // Bit 0: the epoch's first chunk; bit 1: its last.
+    chunk: u32,
+    _pad0: u32,
+    _pad1: u32,
+}
+
+fn first_chunk() -> bool {
+    return (step.chunk & 1u) != 0u;
+}
+
+fn last_chunk() -> bool {
+    return (step.chunk & 2u) != 0u;
 }
 
 @group(0) @binding(0) var<uniform> step: Step;
@@ -74,14 +90,14 @@ fn epoch(@builtin(global_invocation_id) gid: vec3<u32>) {
     let pb = r * P;
     let sb = r * S;
     let learning = step.update == 1u;
-    if learning {
+    if learning && first_chunk() {
         for (var i = 0u; i < P; i++) {
             grads[pb + i] = 0.0;
         }
     }
     let scale = sqrt(f32(A));
     var loss = 0.0;
-    for (var j = 0u; j < N; j++) {
+    for (var j = step.first_pair; j < step.pair_end; j++) {
         let base = j * (W + 2u);
         let l = pairs[base];
         let want = pairs[base + 1u + W];
@@ -207,8 +223,12 @@ fn epoch(@builtin(global_invocation_id) gid: vec3<u32>) {
             }
         }
     }
-    records[r] = loss / f32(N);
-    if learning {
+    if first_chunk() {
+        records[r] = loss / f32(N);
+    } else {
+        records[r] += loss / f32(N);
+    }
+    if learning && last_chunk() {
         let lr = lrs[r];
         for (var i = 0u; i < P; i++) {
             let moved = optimizer_step(

@@ -16,7 +16,7 @@ fn epoch_wide(@builtin(workgroup_id) wid: vec3<u32>, @builtin(local_invocation_i
     let pb = r * P;
     let sb = r * S;
     let learning = step.update == 1u;
-    if learning {
+    if learning && first_chunk() {
         for (var i = lid; i < P; i += T) {
             grads[pb + i] = 0.0;
         }
@@ -25,7 +25,7 @@ fn epoch_wide(@builtin(workgroup_id) wid: vec3<u32>, @builtin(local_invocation_i
     let scale = sqrt(f32(A));
     let inv_n = 1.0 / f32(N);
     var loss = 0.0;
-    for (var j = 0u; j < N; j++) {
+    for (var j = step.first_pair; j < step.pair_end; j++) {
         let base = j * (W + 2u);
         if lid == 0u {
             pair_len = pairs[base];
@@ -205,10 +205,14 @@ fn epoch_wide(@builtin(workgroup_id) wid: vec3<u32>, @builtin(local_invocation_i
         }
     }
     if lid == 0u {
-        records[r] = loss / f32(N);
+        if first_chunk() {
+            records[r] = loss / f32(N);
+        } else {
+            records[r] += loss / f32(N);
+        }
     }
     storageBarrier();
-    if learning {
+    if learning && last_chunk() {
         let lr = lrs[r];
         for (var i = lid; i < P; i += T) {
             let moved = optimizer_step(

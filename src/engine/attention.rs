@@ -24,8 +24,12 @@ use crate::model::attention::{AttnDims, AttnPair, init_attention};
 /// Below this many runs each run gets a workgroup (`epoch_wide`), else a thread (`epoch`).
 pub const WIDE_BELOW_RUNS: usize = 64;
 
-/// Epochs encoded into one submit (each reads its own uniform block of the ring).
+/// Epochs encoded into one submit, and the uniform blocks of the ring (one per dispatch: a big
+/// epoch's chunks each take one, and a full ring is submitted).
 pub const EPOCHS_PER_SUBMIT: u32 = 64;
+
+/// Bytes of one dispatch's uniform block (`Step` in shaders/engine/attention.wgsl).
+const BLOCK: usize = 32;
 
 /// One epoch of every run, read back: per run the loss, per run and pair the probabilities and
 /// the attention weights (one per context word, oldest first).
@@ -138,7 +142,7 @@ impl AttnTrainer {
             "attention",
             &source,
             &["epoch", "epoch_wide"],
-            16,
+            BLOCK as u64,
             EPOCHS_PER_SUBMIT,
             &[
                 (&params, false),
@@ -213,9 +217,10 @@ impl AttnTrainer {
         Self::new(device, dims, pairs, optimizer, &starts, &lrs)
     }
 
-    /// The uniform block of the epoch after `epoch`'s step: Adam's bias corrections of step
-    /// t = epoch + 1 (computed in f64, as the reference does) and whether to step.
-    fn block(&self, epoch: u32, update: bool) -> [u8; 16] {
+    /// The uniform block of one chunk (pairs `first..end`) of `epoch`: Adam's bias corrections
+    /// of step t = epoch + 1 (computed in f64, as the reference does), whether to step, and
+    /// whether the chunk is the epoch's first (zero the gradients, start the loss) or last (step).
+    fn block(&self, epoch: u32, update: bool, first: usize, end: usize) -> [u8; BLOCK] {
         let t = epoch.saturating_add(1).min(i32::MAX as u32) as i32;
         let (bias1, bias2) = match self.optimizer {
             OptimizerKind::Adam => (
@@ -224,21 +229,48 @@ impl AttnTrainer {
             ),
             _ => (1.0, 1.0),
         };
-        let mut block = [0u8; 16];
-        block[..4].copy_from_slice(&bias1.to_le_bytes());
-        block[4..8].copy_from_slice(&bias2.to_le_bytes());
-        block[8..12].copy_from_slice(&u32::from(update).to_le_bytes());
+        let chunk = u32::from(first == 0) | (u32::from(end >= self.pairs.len()) << 1);
+        let words = [
+            bias1.to_bits(),
+            bias2.to_bits(),
+            u32::from(update),
+            first as u32,
+            end as u32,
+            chunk,
+            0,
+            0,
+        ];
+        let mut block = [0u8; BLOCK];
+        for (i, w) in words.iter().enumerate() {
+            block[i * 4..i * 4 + 4].copy_from_slice(&w.to_le_bytes());
+        }
         block
     }
 
-    /// `count` dispatches in one submit (at most [`EPOCHS_PER_SUBMIT`]): each records the
-    /// current epoch and, when `update`, takes one step. A stepping dispatch whose epoch the
-    /// history records gets its own pass, with the parameters copied into the history before it
-    /// and the records after it.
+    /// The chunks of pairs one epoch is dispatched in (each within the loop budget).
+    fn chunks(&self) -> Vec<(usize, usize)> {
+        let n = self.pairs.len().max(1);
+        let size = self
+            .dims
+            .pairs_per_dispatch()
+            .map_or(1, |k| k.clamp(1, n as u64) as usize);
+        (0..n.div_ceil(size))
+            .map(|c| (c * size, ((c + 1) * size).min(n)))
+            .collect()
+    }
+
+    /// `count` epochs (at most [`EPOCHS_PER_SUBMIT`]): each records the current epoch and,
+    /// when `update`, takes one step; an epoch is one dispatch per chunk of pairs. Dispatches
+    /// share a compute pass until the uniform ring is full (then the work so far is submitted)
+    /// or the history records an epoch: its parameters are copied into the history before its
+    /// first chunk and its records after its last.
     fn dispatch(&mut self, device: &wgpu::Device, queue: &wgpu::Queue, count: u32, update: bool) {
-        let mut encoder = device.create_command_encoder(&wgpu::CommandEncoderDescriptor {
-            label: Some("attention epochs"),
-        });
+        let new_encoder = || {
+            device.create_command_encoder(&wgpu::CommandEncoderDescriptor {
+                label: Some("attention epochs"),
+            })
+        };
+        let mut encoder = new_encoder();
         // Few runs: a workgroup shares each run's work; many: one thread per run.
         let wide = self.runs < WIDE_BELOW_RUNS;
         let (x, y) = if wide {
@@ -247,41 +279,50 @@ impl AttnTrainer {
         } else {
             linear_workgroups(self.runs as u64)
         };
-        let mut left = count.clamp(1, EPOCHS_PER_SUBMIT);
-        while left > 0 {
+        let chunks = self.chunks();
+        let mut in_ring = 0;
+        let mut pass: Option<wgpu::ComputePass<'static>> = None;
+        for _ in 0..count.clamp(1, EPOCHS_PER_SUBMIT) {
             let slot = match (&mut self.history, update) {
-                (Some(history), true) => history.slot_for(&mut encoder, self.epoch),
+                (Some(history), true) => {
+                    drop(pass.take());
+                    history.slot_for(&mut encoder, self.epoch)
+                }
                 _ => None,
             };
             if let (Some(history), Some(slot)) = (&self.history, slot) {
                 history.copy_params(&mut encoder, &self.params, slot);
             }
-            {
-                let mut pass = encoder.begin_compute_pass(&wgpu::ComputePassDescriptor {
-                    label: Some("attention epochs"),
-                    timestamp_writes: None,
-                });
-                pass.set_pipeline(&self.kernel.pipelines[usize::from(wide)]);
-                // Unrecorded epochs share one pass; a recorded one ends it.
-                loop {
-                    let block = self.block(self.epoch, update);
-                    self.kernel.bind_block(queue, &mut pass, &block);
-                    pass.dispatch_workgroups(x, y, 1);
-                    left -= 1;
-                    if update {
-                        self.epoch += 1;
-                    }
-                    let next_recorded =
-                        update && self.history.as_ref().is_some_and(|h| h.records(self.epoch));
-                    if left == 0 || slot.is_some() || next_recorded {
-                        break;
-                    }
+            for &(first, end) in &chunks {
+                if in_ring == EPOCHS_PER_SUBMIT {
+                    drop(pass.take());
+                    queue.submit([std::mem::replace(&mut encoder, new_encoder()).finish()]);
+                    in_ring = 0;
                 }
+                let pass = pass.get_or_insert_with(|| {
+                    let mut pass = encoder
+                        .begin_compute_pass(&wgpu::ComputePassDescriptor {
+                            label: Some("attention epochs"),
+                            timestamp_writes: None,
+                        })
+                        .forget_lifetime();
+                    pass.set_pipeline(&self.kernel.pipelines[usize::from(wide)]);
+                    pass
+                });
+                let block = self.block(self.epoch, update, first, end);
+                self.kernel.bind_block(queue, pass, &block);
+                pass.dispatch_workgroups(x, y, 1);
+                in_ring += 1;
             }
             if let (Some(history), Some(slot)) = (&mut self.history, slot) {
+                drop(pass.take());
                 history.copy_records(&mut encoder, &self.records, slot);
             }
+            if update {
+                self.epoch += 1;
+            }
         }
+        drop(pass);
         queue.submit([encoder.finish()]);
     }
 

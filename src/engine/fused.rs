@@ -56,7 +56,7 @@ pub struct StepUniform {
 const _: () = assert!(std::mem::size_of::<StepUniform>() == 32);
 
 /// Loop iterations one invocation may run per dispatch (Mesa stops at 65,535).
-pub const LOOP_BUDGET: u64 = 60_000;
+pub use crate::limits::LOOP_BUDGET;
 
 /// An upper bound of the loop iterations one invocation of a fused kernel runs per epoch
 /// (every loop counted, none assumed unrolled; keep in sync with the phases' loops).

@@ -122,6 +122,43 @@ impl AttnLesson {
     }
 }
 
+impl AttnDims {
+    /// An upper bound of the loop iterations one GPU invocation runs for one pair of an epoch
+    /// (forward, records and backward; every loop counted, none assumed unrolled, every context
+    /// as long as the window): keep in sync with shaders/engine/attention.wgsl's loops, which the
+    /// wide kernel's per-thread loops stay below.
+    pub fn loop_iterations_per_pair(&self) -> u64 {
+        let (v, d, a, w) = (
+            self.vocab as u64,
+            self.embed_dim as u64,
+            self.attn_dim as u64,
+            self.window as u64,
+        );
+        let forward = w * (1 + d + a * (1 + d) + d * (1 + d)) // x, k, v
+            + a * (1 + d) // q
+            + w * (1 + a) + 3 * w // scores, their softmax
+            + d * (1 + w) // y
+            + v * (1 + d) + 3 * v // logits, their softmax
+            + v + w; // records
+        let backward = d + v * (1 + d) // dy, readout gradients
+            + 2 * w * (1 + d) + 2 * w // dx init, da, dscore
+            + a * (1 + w) + d * (1 + a) // dq, wq
+            + w * (1 + d * (1 + a + d)) // wk, wv, dx
+            + w * (1 + d); // scatter
+        forward + backward
+    }
+
+    /// Pairs one dispatch may walk within [`crate::limits::LOOP_BUDGET`] (the first and last
+    /// chunk also zero the gradients and step, `P` iterations each); None when not even one pair
+    /// fits.
+    pub fn pairs_per_dispatch(&self) -> Option<u64> {
+        let overhead = 2 * self.param_count() as u64 + 16;
+        let room = crate::limits::LOOP_BUDGET.checked_sub(overhead)?;
+        let per_pair = self.loop_iterations_per_pair();
+        (room >= per_pair).then(|| room / per_pair)
+    }
+}
+
 impl AttnLesson {
     /// About how many multiply-adds one run of `epochs` epochs takes (forward and backward).
     pub fn work(&self, epochs: u32) -> f64 {
@@ -146,6 +183,16 @@ impl AttnLesson {
                 "this attention run needs about {work:.1e} multiply-adds per run, more than the \
                  limit of {MAX_ATTENTION_WORK:.0e} the attention engine takes for now; use fewer \
                  epochs or words"
+            ));
+        }
+        if self.dims.pairs_per_dispatch().is_none() {
+            return Err(format!(
+                "this attention model is too big for one GPU pass over a pair ({} loop \
+                 iterations with its {} parameters, more than the {} a software GPU runs); use \
+                 fewer words or a smaller embed_dim",
+                self.dims.loop_iterations_per_pair() + 2 * self.dims.param_count() as u64,
+                self.dims.param_count(),
+                crate::limits::LOOP_BUDGET
             ));
         }
         let runs = u64::from(runs);

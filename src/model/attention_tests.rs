@@ -214,3 +214,35 @@ fn the_attention_lesson_tells_its_story() {
     }
     assert_eq!(checked, 3);
 }
+
+/// Every dispatch stays within the loop budget of Mesa's software drivers: a lesson-sized model
+/// walks its whole epoch in one dispatch, a big vocabulary in chunks, and one where even a
+/// single pair would not fit is refused before anything is allocated.
+#[test]
+fn dispatches_stay_within_the_loop_budget() {
+    let dims = |vocab| AttnDims {
+        vocab,
+        embed_dim: 8,
+        attn_dim: 4,
+        window: 6,
+    };
+    let budget = crate::limits::LOOP_BUDGET;
+    for vocab in [12, 200, 1000] {
+        let d = dims(vocab);
+        let per = d.pairs_per_dispatch().unwrap();
+        assert!(per >= 1);
+        assert!(per * d.loop_iterations_per_pair() + 2 * d.param_count() as u64 <= budget);
+    }
+    assert!(
+        dims(12).pairs_per_dispatch().unwrap() >= 15,
+        "the lesson: one dispatch an epoch"
+    );
+    assert_eq!(dims(5000).pairs_per_dispatch(), None);
+    let lesson = AttnLesson {
+        vocab: (0..5000).map(|i| format!("w{i}")).collect(),
+        dims: dims(5000),
+        pairs: vec![],
+    };
+    let err = lesson.check_sizes(1, 1).unwrap_err();
+    assert!(err.contains("too big for one GPU pass"), "{err}");
+}

@@ -144,6 +144,14 @@ pub fn paint_space(
     }
     marks.sort_by(|a, b| a.0.total_cmp(&b.0));
     let vocab = story.dims.vocab;
+    // Every word is named in a small vocabulary; in a large one, the selected place's words
+    // and the model's top guesses (the other dots stay unnamed).
+    let guesses: Vec<u32> = top_words(slot, pair, 5).iter().map(|g| g.0).collect();
+    let named = |i: usize| {
+        vocab <= 40
+            || p.is_some_and(|p| p.context.contains(&(i as u32)) || p.target == i as u32)
+            || guesses.contains(&(i as u32))
+    };
     for (depth, at, i) in marks {
         let r = 7.0 * s * depth;
         if i < vocab {
@@ -154,13 +162,15 @@ pub fn paint_space(
             if is_target {
                 painter.circle_stroke(at, r * 1.9, Stroke::new(2.0 * s, ACCENT));
             }
-            painter.text(
-                at + vec2(r + 4.0 * s, -r),
-                Align2::LEFT_BOTTOM,
-                &story.vocab[i],
-                FontId::proportional(20.0 * s),
-                color,
-            );
+            if named(i) {
+                painter.text(
+                    at + vec2(r + 4.0 * s, -r),
+                    Align2::LEFT_BOTTOM,
+                    &story.vocab[i],
+                    FontId::proportional(20.0 * s),
+                    color,
+                );
+            }
         } else {
             let back = i - vocab;
             let d = r * 0.9;

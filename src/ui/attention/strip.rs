@@ -186,7 +186,8 @@ pub fn paint_strip(
 }
 
 /// Paints the heatmap into `rect` (rows: pairs, columns: words back) and returns the pair
-/// clicked, if any.
+/// clicked, if any. A text with more places than fit (rows of at least 12 points) shows the
+/// rows around the selected one (↑/↓ move through them).
 pub fn heatmap(
     ui: &mut egui::Ui,
     rect: Rect,
@@ -201,7 +202,18 @@ pub fn heatmap(
     let header = 22.0 * s;
     let label_w = (rect.width() * 0.42).min(260.0 * s);
     let grid = Rect::from_min_max(pos2(rect.left() + label_w, rect.top() + header), rect.max);
-    let cell = vec2(grid.width() / window as f32, grid.height() / n as f32);
+    let fit = ((grid.height() / (12.0 * s)).floor() as usize).max(1);
+    let shown = if n <= fit {
+        0..n
+    } else {
+        let start = selected.saturating_sub(fit / 2).min(n - fit);
+        start..start + fit
+    };
+    let pairs = &story.pairs[shown.start..shown.end.min(story.pairs.len())];
+    let cell = vec2(
+        grid.width() / window as f32,
+        grid.height() / shown.len() as f32,
+    );
     for r in 0..window {
         note(
             &painter,
@@ -238,8 +250,7 @@ pub fn heatmap(
     };
     let room = label_w - 12.0 * s;
     let widest = |words: usize, size: f32| {
-        story
-            .pairs
+        pairs
             .iter()
             .map(|p| {
                 painter
@@ -263,8 +274,9 @@ pub fn heatmap(
             }
         }
     }
-    for (j, pair) in story.pairs.iter().enumerate() {
-        let y = grid.top() + j as f32 * cell.y;
+    for (row, pair) in pairs.iter().enumerate() {
+        let j = shown.start + row;
+        let y = grid.top() + row as f32 * cell.y;
         let len = pair.context.len();
         let weights = slot.attention.get(j);
         for r in 0..window {
@@ -295,7 +307,10 @@ pub fn heatmap(
         }
     }
     let row = Rect::from_min_size(
-        pos2(rect.left(), grid.top() + selected as f32 * cell.y),
+        pos2(
+            rect.left(),
+            grid.top() + selected.saturating_sub(shown.start) as f32 * cell.y,
+        ),
         vec2(rect.width(), cell.y),
     );
     painter.rect_stroke(
@@ -313,6 +328,6 @@ pub fn heatmap(
         .clicked()
         .then(|| response.interact_pointer_pos())
         .flatten()?;
-    let j = ((clicked.y - grid.top()) / cell.y).floor();
-    (j >= 0.0 && (j as usize) < story.pairs.len()).then_some(j as usize)
+    let row = ((clicked.y - grid.top()) / cell.y).floor();
+    (row >= 0.0 && (row as usize) < pairs.len()).then_some(shown.start + row as usize)
 }
