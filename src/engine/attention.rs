@@ -1,5 +1,5 @@
 //! The attention model of ATTENTION.md on the GPU: R runs trained side by side, every epoch one
-//! dispatch, up to [`EPOCHS_PER_SUBMIT`] epochs per submit.
+//! dispatch per chunk of pairs, up to [`EPOCHS_PER_SUBMIT`] epochs per submit.
 //!
 //! How it works: parameters, gradients, the optimizer's moments, the pairs (each with its own
 //! context length 1..W) and the records of the latest epoch live in storage buffers; the kernels
@@ -9,8 +9,12 @@
 //! MODEL.md's optimizer, exactly as the f64 reference ([`crate::model::attention`]) does, in
 //! f32: below [`WIDE_BELOW_RUNS`] runs a workgroup does it for each run, its threads sharing each
 //! step's elements (shaders/engine/attention_wide.wgsl), from there one thread per run
-//! (shaders/engine/attention.wgsl). A trainer made [`AttnTrainer::with_history`] also records
-//! every epoch into a history ring ([`super::attention_history`]) that the views read.
+//! (shaders/engine/attention.wgsl). An epoch's pairs are split into chunks that keep each
+//! invocation within [`crate::limits::LOOP_BUDGET`] loop iterations
+//! ([`AttnDims::pairs_per_dispatch`]; the lesson's whole epoch is one chunk): the first chunk
+//! zeroes the gradients and starts the loss, the last steps. A trainer made
+//! [`AttnTrainer::with_history`] also records every epoch into a history ring
+//! ([`super::attention_history`]) that the views read.
 
 use wgpu::util::DeviceExt;
 

@@ -174,7 +174,7 @@ impl AttnLesson {
 
     /// `runs` runs of `epochs` epochs within the limits, checked before anything of their size
     /// is allocated: the work of a run, the parameters of all runs (their moments double it on
-    /// the GPU) and one epoch's records.
+    /// the GPU), one epoch's records, and one pair's loop iterations on the GPU.
     pub fn check_sizes(&self, runs: u32, epochs: u32) -> Result<(), String> {
         use crate::limits::{MAX_ATTENTION_WORK, MAX_PARAMETERS, MAX_RECORD_FLOATS, check};
         let work = self.work(epochs);
@@ -183,16 +183,6 @@ impl AttnLesson {
                 "this attention run needs about {work:.1e} multiply-adds per run, more than the \
                  limit of {MAX_ATTENTION_WORK:.0e} the attention engine takes for now; use fewer \
                  epochs or words"
-            ));
-        }
-        if self.dims.pairs_per_dispatch().is_none() {
-            return Err(format!(
-                "this attention model is too big for one GPU pass over a pair ({} loop \
-                 iterations with its {} parameters, more than the {} a software GPU runs); use \
-                 fewer words or a smaller embed_dim",
-                self.dims.loop_iterations_per_pair() + 2 * self.dims.param_count() as u64,
-                self.dims.param_count(),
-                crate::limits::LOOP_BUDGET
             ));
         }
         let runs = u64::from(runs);
@@ -211,7 +201,18 @@ impl AttnLesson {
             "the numbers one epoch records (runs x pairs x (words + window))",
             records,
             MAX_RECORD_FLOATS as u64,
-        )
+        )?;
+        if self.dims.pairs_per_dispatch().is_none() {
+            return Err(format!(
+                "this attention model is too big for one GPU pass over a pair ({} loop \
+                 iterations with its {} parameters, more than the {} a software GPU runs); use \
+                 fewer words or a smaller embed_dim",
+                self.dims.loop_iterations_per_pair() + 2 * self.dims.param_count() as u64,
+                self.dims.param_count(),
+                crate::limits::LOOP_BUDGET
+            ));
+        }
+        Ok(())
     }
 }
 

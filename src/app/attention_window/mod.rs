@@ -65,6 +65,8 @@ pub(super) struct Running {
     last_read: Instant,
     /// Frames drawn so far (the first ones ask for the keyboard).
     frames: u64,
+    /// When a visitor last turned the space by hand.
+    last_drag: Option<Instant>,
     /// Frames since `fps_since`, for the fps line in the log (RUST_LOG=info).
     fps_frames: u32,
     fps_since: Instant,
@@ -155,6 +157,7 @@ impl Running {
             last_frame: Instant::now(),
             last_read: Instant::now() - READ_EVERY,
             frames: 0,
+            last_drag: None,
             fps_frames: 0,
             fps_since: Instant::now(),
             capture_next: false,
@@ -242,7 +245,14 @@ impl Running {
                 since_end,
             );
         }
-        if self.auto_rotate && !self.calm {
+        // The space turns by itself unless calm, or a visitor turned it by hand lately.
+        if std::mem::take(&mut self.view.dragged) {
+            self.last_drag = Some(now);
+        }
+        let handled = self
+            .last_drag
+            .is_some_and(|t| now - t < Duration::from_secs(4));
+        if self.auto_rotate && !self.calm && !handled {
             self.view.yaw += TURN_SPEED * dt;
         }
         let (device, queue) = (&self.gfx.gpu.device, &self.gfx.gpu.queue);

@@ -59,8 +59,11 @@ pub struct AttnViewState {
     pub step: usize,
     /// Show the position vectors in the 3D space.
     pub positions: bool,
-    /// The 3D space's turn, radians.
+    /// The 3D space's turn and tilt, radians.
     pub yaw: f32,
+    pub pitch: f32,
+    /// The visitor turned the space by hand this frame (the window holds its own turning).
+    pub dragged: bool,
     /// Training runs (the window's clock).
     pub playing: bool,
     /// The steps follow the training ([`auto_step`]) until the visitor picks one.
@@ -84,6 +87,8 @@ impl AttnViewState {
             step: 0,
             positions: false,
             yaw: 0.6,
+            pitch: 0.38,
+            dragged: false,
             playing: true,
             auto_steps: true,
             write_seed: 1,
@@ -330,6 +335,18 @@ pub fn attention_ui(
                 &hint,
                 16.0 * s,
             );
+            // A drag turns the space (and pauses the window's turning for a while).
+            let drag = ui.interact(
+                inner,
+                egui::Id::unique("nextword attention space"),
+                egui::Sense::drag(),
+            );
+            if drag.dragged() {
+                let delta = drag.drag_delta();
+                state.yaw += delta.x * 0.01;
+                state.pitch = (state.pitch + delta.y * 0.01).clamp(-1.2, 1.2);
+                state.dragged = true;
+            }
             space::paint_space(
                 &painter.with_clip_rect(inner),
                 inner,
@@ -337,7 +354,7 @@ pub fn attention_ui(
                 slot,
                 state.pair,
                 state.positions,
-                state.yaw,
+                (state.yaw, state.pitch),
                 s,
             );
             let inner = paint::panel(

@@ -77,7 +77,7 @@ pub fn principal_axes(rows: &[Vec<f64>]) -> (Vec<f64>, Vec<Vec<f64>>) {
     (mean, axes)
 }
 
-/// Paints the space into `rect`; `yaw` turns it (radians).
+/// Paints the space into `rect`, turned by (yaw, pitch) radians.
 #[allow(clippy::too_many_arguments)]
 pub fn paint_space(
     painter: &Painter,
@@ -86,7 +86,7 @@ pub fn paint_space(
     slot: &AttnSlot,
     pair: usize,
     positions: bool,
-    yaw: f32,
+    (yaw, pitch): (f32, f32),
     s: f32,
 ) {
     let Some(newest) = story.slots.last() else {
@@ -113,7 +113,7 @@ pub fn paint_space(
         })
         .fold(1e-6f32, f32::max);
     let (sy, cy) = yaw.sin_cos();
-    let (sp, cp) = 0.38f32.sin_cos();
+    let (sp, cp) = pitch.sin_cos();
     let half = rect.width().min(rect.height()) * 0.42;
     let to_screen = |p: [f32; 3]| -> (Pos2, f32) {
         let [x, y, z] = p.map(|c| c / scale);
