@@ -91,59 +91,21 @@ impl Canvas {
         self.fit(&mut input, size);
         drop(plates::take_plates(&self.ctx));
         let full = self.ctx.run_pass(input, ui);
-        let egui::FullOutput {
-            platform_output,
-            mut textures_delta,
-            shapes,
-            pixels_per_point,
-            ..
-        } = full;
-        let primitives = self.ctx.tessellate(shapes, pixels_per_point);
-        let plate_list = plates::take_plates(&self.ctx);
-        let plate_count = self
-            .plates
-            .prepare(device, queue, &plate_list, pixels_per_point, size);
-        let upload = egui::TexturesDelta {
-            set: std::mem::take(&mut textures_delta.set),
-            free: Default::default(),
+        let target = super::egui_pass::EguiTarget {
+            output,
+            size,
+            load: wgpu::LoadOp::Clear(CLEAR),
+            label: "Canvas::frame",
         };
-        self.apply(device, queue, &upload);
-        let screen = egui_wgpu::ScreenDescriptor {
-            size_in_pixels: [size.0, size.1],
-            pixels_per_point,
-        };
-        let extra = self
-            .renderer
-            .update_buffers(device, queue, encoder, &primitives, &screen);
-        if !extra.is_empty() {
-            log::warn!("egui paint callbacks are not supported by the canvas");
-        }
-        {
-            let mut pass = encoder
-                .begin_render_pass(&wgpu::RenderPassDescriptor {
-                    label: Some("Canvas::frame"),
-                    color_attachments: &[Some(wgpu::RenderPassColorAttachment {
-                        view: output,
-                        depth_slice: None,
-                        resolve_target: None,
-                        ops: wgpu::Operations {
-                            load: wgpu::LoadOp::Clear(CLEAR),
-                            store: wgpu::StoreOp::Store,
-                        },
-                    })],
-                    depth_stencil_attachment: None,
-                    timestamp_writes: None,
-                    occlusion_query_set: None,
-                    multiview_mask: None,
-                })
-                .forget_lifetime();
-            self.plates.draw(&mut pass, plate_count);
-            self.renderer.render(&mut pass, &primitives, &screen);
-        }
-        self.apply(device, queue, &textures_delta);
-        let mut upload = upload;
-        upload.clear();
-        textures_delta.clear();
-        platform_output
+        super::egui_pass::render_egui(
+            &self.ctx,
+            &mut self.renderer,
+            &mut self.plates,
+            device,
+            queue,
+            encoder,
+            &target,
+            full,
+        )
     }
 }

@@ -111,69 +111,101 @@ impl Scene {
                 ui(ctx);
             }
         });
-        let egui::FullOutput {
-            platform_output,
-            mut textures_delta,
-            shapes,
-            pixels_per_point,
-            ..
-        } = full;
-        let primitives = self.egui_ctx.tessellate(shapes, pixels_per_point);
-        let plate_list = plates::take_plates(&self.egui_ctx);
-        let plate_count = self.plates.prepare(
+        let target = EguiTarget {
+            output,
+            size: (layout.width, layout.height),
+            load: wgpu::LoadOp::Load,
+            label: "Scene::egui",
+        };
+        render_egui(
+            &self.egui_ctx,
+            &mut self.egui_renderer,
+            &mut self.plates,
             device,
             queue,
-            &plate_list,
-            pixels_per_point,
-            (layout.width, layout.height),
-        );
-        // Uploads first; frees only after rendering (a texture may be set and freed in one pass).
-        let upload = egui::TexturesDelta {
-            set: std::mem::take(&mut textures_delta.set),
-            free: Default::default(),
-        };
-        self.apply_textures(device, queue, &upload);
-        drop_applied(upload);
-        let screen = egui_wgpu::ScreenDescriptor {
-            size_in_pixels: [layout.width, layout.height],
-            pixels_per_point,
-        };
-        let extra = self
-            .egui_renderer
-            .update_buffers(device, queue, encoder, &primitives, &screen);
-        if !extra.is_empty() {
-            log::warn!(
-                "egui paint callbacks are not supported by the scene; {} command buffers dropped",
-                extra.len()
-            );
-        }
-        {
-            let mut pass = encoder
-                .begin_render_pass(&wgpu::RenderPassDescriptor {
-                    label: Some("Scene::egui"),
-                    color_attachments: &[Some(wgpu::RenderPassColorAttachment {
-                        view: output,
-                        depth_slice: None,
-                        resolve_target: None,
-                        ops: wgpu::Operations {
-                            load: wgpu::LoadOp::Load,
-                            store: wgpu::StoreOp::Store,
-                        },
-                    })],
-                    depth_stencil_attachment: None,
-                    timestamp_writes: None,
-                    occlusion_query_set: None,
-                    multiview_mask: None,
-                })
-                .forget_lifetime();
-            // The big cards' backgrounds first, then egui's meshes over them.
-            self.plates.draw(&mut pass, plate_count);
-            self.egui_renderer.render(&mut pass, &primitives, &screen);
-        }
-        self.apply_textures(device, queue, &textures_delta);
-        drop_applied(textures_delta);
-        platform_output
+            encoder,
+            &target,
+            full,
+        )
     }
+}
+
+/// Where [`render_egui`] draws: the view, its size, whether to clear it first.
+pub(super) struct EguiTarget<'a> {
+    pub output: &'a wgpu::TextureView,
+    pub size: (u32, u32),
+    pub load: wgpu::LoadOp<wgpu::Color>,
+    pub label: &'a str,
+}
+
+/// Draws one egui pass's output into `target` (the scene's labels and overlay, or the canvas's
+/// whole screen): its texture uploads first (every delta must be applied), the meshes' buffers,
+/// one render pass with the big cards' plates under egui's meshes, then the textures egui freed
+/// (a texture may be set and freed in one pass). Returns the pass's platform output.
+#[allow(clippy::too_many_arguments)]
+pub(super) fn render_egui(
+    ctx: &egui::Context,
+    renderer: &mut egui_wgpu::Renderer,
+    plate_renderer: &mut plates::PlateRenderer,
+    device: &wgpu::Device,
+    queue: &wgpu::Queue,
+    encoder: &mut wgpu::CommandEncoder,
+    target: &EguiTarget<'_>,
+    full: egui::FullOutput,
+) -> egui::PlatformOutput {
+    let egui::FullOutput {
+        platform_output,
+        mut textures_delta,
+        shapes,
+        pixels_per_point,
+        ..
+    } = full;
+    let primitives = ctx.tessellate(shapes, pixels_per_point);
+    let plate_list = plates::take_plates(ctx);
+    let plate_count =
+        plate_renderer.prepare(device, queue, &plate_list, pixels_per_point, target.size);
+    let upload = egui::TexturesDelta {
+        set: std::mem::take(&mut textures_delta.set),
+        free: Default::default(),
+    };
+    apply_textures(renderer, device, queue, &upload);
+    drop_applied(upload);
+    let screen = egui_wgpu::ScreenDescriptor {
+        size_in_pixels: [target.size.0, target.size.1],
+        pixels_per_point,
+    };
+    let extra = renderer.update_buffers(device, queue, encoder, &primitives, &screen);
+    if !extra.is_empty() {
+        log::warn!(
+            "egui paint callbacks are not supported; {} command buffers dropped",
+            extra.len()
+        );
+    }
+    {
+        let mut pass = encoder
+            .begin_render_pass(&wgpu::RenderPassDescriptor {
+                label: Some(target.label),
+                color_attachments: &[Some(wgpu::RenderPassColorAttachment {
+                    view: target.output,
+                    depth_slice: None,
+                    resolve_target: None,
+                    ops: wgpu::Operations {
+                        load: target.load,
+                        store: wgpu::StoreOp::Store,
+                    },
+                })],
+                depth_stencil_attachment: None,
+                timestamp_writes: None,
+                occlusion_query_set: None,
+                multiview_mask: None,
+            })
+            .forget_lifetime();
+        plate_renderer.draw(&mut pass, plate_count);
+        renderer.render(&mut pass, &primitives, &screen);
+    }
+    apply_textures(renderer, device, queue, &textures_delta);
+    drop_applied(textures_delta);
+    platform_output
 }
 
 /// Drops deltas that were applied (a `TexturesDelta` must be empty when dropped).
