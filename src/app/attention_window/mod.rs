@@ -119,7 +119,15 @@ impl Running {
             AppMode::Kiosk(config) => {
                 crate::i18n::set_language(config.language);
                 let clock = AttnExhibit::new(config.idle_secs);
-                (config.theme, config.comfort, Some((config.clone(), clock)))
+                // Tap targets 15 mm wide on the exhibit's screen, as on the MLP lessons' screen.
+                let size = window.inner_size();
+                let comfort = crate::ui::Comfort {
+                    touch_scale: config.screen_width_mm.map_or(1.0, |mm| {
+                        crate::ui::comfort::touch_scale(mm as f32, (size.width, size.height))
+                    }),
+                    ..config.comfort
+                };
+                (config.theme, comfort, Some((config.clone(), clock)))
             }
             AppMode::Normal => (Theme::Dark, comfort, None),
         };

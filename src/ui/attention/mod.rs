@@ -341,6 +341,9 @@ pub fn attention_ui(
                 egui::Id::unique("nextword attention space"),
                 egui::Sense::drag(),
             );
+            drag.widget_info(|| {
+                egui::WidgetInfo::labeled(egui::Role::Figure, true, tr!("attn-panel-space"))
+            });
             if drag.dragged() {
                 let delta = drag.drag_delta();
                 state.yaw += delta.x * 0.01;

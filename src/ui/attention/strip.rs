@@ -324,6 +324,9 @@ pub fn heatmap(
         egui::Id::unique("nextword attention heatmap"),
         Sense::click(),
     );
+    // A screen reader hears what the grid is.
+    response
+        .widget_info(|| egui::WidgetInfo::labeled(egui::Role::Grid, true, tr!("attn-panel-heat")));
     let clicked = response
         .clicked()
         .then(|| response.interact_pointer_pos())

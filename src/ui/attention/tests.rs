@@ -257,3 +257,85 @@ fn the_steps_follow_the_training() {
     assert_eq!(last, 4);
     assert_eq!(auto_step(300.0, 300, true, 25.0), WRITE_STEP);
 }
+
+/// What a screen reader finds on the attention screen (AccessKit's tree), at a roomy screen and
+/// at a small one with large type, where the card's buttons show their signs alone.
+fn accessibility_words(
+    size: (f32, f32),
+    look_scale: f32,
+) -> Vec<(egui::accesskit::Role, String, bool)> {
+    let lesson = crate::lesson::load_builtin(crate::lesson::ATTENTION_ID).unwrap();
+    let story = reference_story(&lesson, &[0, 60]);
+    let ctx = egui::Context::default();
+    ctx.set_fonts(crate::scene::palette::fonts());
+    ctx.enable_accesskit();
+    let mut state = AttnViewState::new(&story);
+    state.playing = false;
+    let look = crate::ui::Look {
+        scale: look_scale,
+        ..crate::ui::Look::DARK
+    };
+    let input = || egui::RawInput {
+        screen_rect: Some(egui::Rect::from_min_size(
+            egui::Pos2::ZERO,
+            egui::vec2(size.0, size.1),
+        )),
+        time: Some(0.0),
+        ..Default::default()
+    };
+    let mut last = None;
+    // egui lays a new area out invisibly once: the second pass is the one a reader hears.
+    for _ in 0..2 {
+        let mut out = ctx.run_pass(input(), |ctx| {
+            look.install(ctx);
+            super::attention_ui(ctx, &story, &mut state, 60.0);
+        });
+        out.textures_delta.clear();
+        last = out.platform_output.accesskit_update;
+    }
+    let update = last.expect("egui gives AccessKit a tree once enabled");
+    update
+        .nodes
+        .iter()
+        .map(|(_, node)| {
+            let words = [node.label(), node.value(), node.description()]
+                .into_iter()
+                .flatten()
+                .collect::<Vec<_>>()
+                .join(" ");
+            (
+                node.role(),
+                words,
+                node.supports_action(egui::accesskit::Action::Click),
+            )
+        })
+        .collect()
+}
+
+#[test]
+fn a_screen_reader_finds_the_step_the_narration_and_the_buttons() {
+    use egui::accesskit::Role;
+    let _english = crate::i18n::LanguageGuard::new(crate::i18n::Lang::En);
+    for (size, scale) in [((1280.0, 720.0), 1.0), ((1024.0, 768.0), 1.6)] {
+        let nodes = accessibility_words(size, scale);
+        let has = |role: Option<Role>, needle: &str| {
+            nodes
+                .iter()
+                .any(|(r, words, _)| role.is_none_or(|want| *r == want) && words.contains(needle))
+        };
+        assert!(has(None, "The puzzle"), "{size:?}: step title");
+        assert!(has(None, "several places back"), "{size:?}: step text");
+        assert!(has(None, "it looks most at"), "{size:?}: narration");
+        for name in ["Back", "Play", "Next", "Lessons", "Deutsch"] {
+            assert!(has(Some(Role::Button), name), "{size:?}: button {name}");
+        }
+        for (role, words, click) in &nodes {
+            if *click && !matches!(role, Role::Label | Role::ScrollBar) {
+                assert!(
+                    !words.trim().is_empty(),
+                    "{size:?}: a {role:?} without a name"
+                );
+            }
+        }
+    }
+}
