@@ -7,6 +7,8 @@
 //! two-word context and 8 hidden units, the lesson's optimizer, learning rate and seed; it runs
 //! on the CPU once per lesson, and only when its work is small ([`MAX_GHOST_WORK`]).
 
+use std::collections::HashMap;
+
 use crate::lesson::{Lesson, ModelKind};
 
 use super::{Dims, ReferenceRun, init_params};
@@ -55,27 +57,72 @@ pub fn ghost_losses(lesson: &Lesson, epochs: u32) -> Option<Vec<f64>> {
     Some(losses)
 }
 
-/// Among `pairs` (context, target), the share that continue with each word after the last
-/// `k` words of `context` (all of them when shorter): `(word, share)`, largest first.
-pub fn shares_after(pairs: &[(Vec<u32>, u32)], context: &[u32], k: usize) -> Vec<(u32, f64)> {
-    let tail = |c: &[u32]| c[c.len().saturating_sub(k)..].to_vec();
-    let want = tail(context);
-    let mut counts: Vec<(u32, usize)> = Vec::new();
-    let mut total = 0usize;
-    for (c, t) in pairs {
-        if tail(c) == want {
-            total += 1;
-            match counts.iter_mut().find(|(w, _)| w == t) {
-                Some(entry) => entry.1 += 1,
-                None => counts.push((*t, 1)),
+/// How many pairs have some last words, and how many of them continue with each next word.
+type Followers = (usize, Vec<(u32, usize)>);
+
+/// For every run of `k` last words among a text's pairs: how often each next word follows it,
+/// counted once, so that any pair's shares are a look-up.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct ShareTable {
+    k: usize,
+    /// Last `k` words of a context -> (pairs with them, (next word, count) per next word).
+    counts: HashMap<Vec<u32>, Followers>,
+}
+
+impl ShareTable {
+    /// Counts `pairs` (context, next word) by the last `k` words of their contexts (all of them
+    /// when shorter).
+    pub fn new<'a>(pairs: impl IntoIterator<Item = (&'a [u32], u32)>, k: usize) -> Self {
+        let mut counts: HashMap<Vec<u32>, Followers> = HashMap::new();
+        for (context, next) in pairs {
+            let entry = counts.entry(tail(context, k).to_vec()).or_default();
+            entry.0 += 1;
+            match entry.1.iter_mut().find(|(w, _)| *w == next) {
+                Some(seen) => seen.1 += 1,
+                None => entry.1.push((next, 1)),
             }
         }
+        Self { k, counts }
     }
-    counts.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
-    counts
-        .into_iter()
-        .map(|(w, n)| (w, n as f64 / total.max(1) as f64))
-        .collect()
+
+    /// After the last `k` words of `context`, the share of the pairs that continue with each
+    /// word: `(word, share)`, largest first (empty when no pair has them).
+    pub fn shares(&self, context: &[u32]) -> Vec<(u32, f64)> {
+        let Some((total, next)) = self.counts.get(tail(context, self.k)) else {
+            return Vec::new();
+        };
+        let mut next = next.clone();
+        next.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
+        next.into_iter()
+            .map(|(w, n)| (w, n as f64 / (*total).max(1) as f64))
+            .collect()
+    }
+
+    /// The share of `word` after the last `k` words of `context`.
+    pub fn share(&self, context: &[u32], word: u32) -> f64 {
+        self.counts
+            .get(tail(context, self.k))
+            .and_then(|(total, next)| {
+                let n = next.iter().find(|(w, _)| *w == word)?.1;
+                Some(n as f64 / (*total).max(1) as f64)
+            })
+            .unwrap_or(0.0)
+    }
+
+    /// The largest share of any word after the last `k` words of `context`.
+    pub fn top_share(&self, context: &[u32]) -> f64 {
+        self.counts
+            .get(tail(context, self.k))
+            .map_or(0.0, |(total, next)| {
+                let top = next.iter().map(|(_, n)| *n).max().unwrap_or(0);
+                top as f64 / (*total).max(1) as f64
+            })
+    }
+}
+
+/// The last `k` words of `context` (all of them when shorter).
+fn tail(context: &[u32], k: usize) -> &[u32] {
+    &context[context.len().saturating_sub(k)..]
 }
 
 #[cfg(test)]
@@ -85,17 +132,21 @@ mod tests {
     #[test]
     fn shares_count_the_pairs_with_the_same_last_words() {
         // "a x c" twice, "b x d" once: after "x" c 2/3, d 1/3; after "a x" c only.
-        let pairs = vec![
+        let pairs = [
             (vec![0, 1], 2),
             (vec![0, 1], 2),
             (vec![3, 1], 4),
             (vec![5], 1),
         ];
-        assert_eq!(
-            shares_after(&pairs, &[9, 1], 1),
-            vec![(2, 2.0 / 3.0), (4, 1.0 / 3.0)]
-        );
-        assert_eq!(shares_after(&pairs, &[0, 1], 2), vec![(2, 1.0)]);
-        assert_eq!(shares_after(&pairs, &[7], 2), vec![]);
+        let pairs = pairs.iter().map(|(c, t)| (c.as_slice(), *t));
+        let one = ShareTable::new(pairs.clone(), 1);
+        let two = ShareTable::new(pairs, 2);
+        assert_eq!(one.shares(&[9, 1]), vec![(2, 2.0 / 3.0), (4, 1.0 / 3.0)]);
+        assert_eq!(one.share(&[9, 1], 4), 1.0 / 3.0);
+        assert_eq!(one.top_share(&[9, 1]), 2.0 / 3.0);
+        assert_eq!(two.shares(&[0, 1]), vec![(2, 1.0)]);
+        assert_eq!(two.shares(&[7]), vec![]);
+        assert_eq!(two.share(&[7], 1), 0.0);
+        assert_eq!(two.top_share(&[7]), 0.0);
     }
 }

@@ -43,15 +43,14 @@ impl AttnSession {
             &lesson.lr_per_run(),
         )
         .with_history(device, HISTORY_SLOTS);
-        let story = AttnStory {
-            title: lesson.title.clone(),
-            vocab: attn.vocab,
-            dims: attn.dims,
-            pairs: attn.pairs,
-            slots: Vec::new(),
-            ghost: ghost_losses(&lesson, lesson.epochs),
-            total_epochs: lesson.epochs,
-        };
+        let story = AttnStory::new(
+            lesson.title.clone(),
+            attn.vocab,
+            attn.dims,
+            attn.pairs,
+            ghost_losses(&lesson, lesson.epochs),
+            lesson.epochs,
+        );
         Ok(Self {
             lesson,
             trainer,

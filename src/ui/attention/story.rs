@@ -10,7 +10,7 @@
 use crate::engine::attention_history::AttnSlot;
 use crate::i18n::format::{loss, percent};
 use crate::model::attention::{AttnDims, AttnPair};
-use crate::model::without_attention::{GHOST_CONTEXT, shares_after};
+use crate::model::without_attention::{GHOST_CONTEXT, ShareTable};
 use crate::tr;
 
 /// The lesson and its recorded history, as the views read them.
@@ -26,9 +26,34 @@ pub struct AttnStory {
     pub ghost: Option<Vec<f64>>,
     /// Epochs the lesson plans.
     pub total_epochs: u32,
+    /// What follows the last two words, and the last `window` words, in the text (counted once).
+    shares: [ShareTable; 2],
 }
 
 impl AttnStory {
+    /// The story of a lesson's words and pairs, before any epoch is recorded.
+    pub fn new(
+        title: crate::lesson::Localized,
+        vocab: Vec<String>,
+        dims: AttnDims,
+        pairs: Vec<AttnPair>,
+        ghost: Option<Vec<f64>>,
+        total_epochs: u32,
+    ) -> Self {
+        let count = |k| ShareTable::new(pairs.iter().map(|p| (p.context.as_slice(), p.target)), k);
+        let shares = [count(GHOST_CONTEXT), count(dims.window)];
+        Self {
+            title,
+            vocab,
+            dims,
+            pairs,
+            slots: Vec::new(),
+            ghost,
+            total_epochs,
+            shares,
+        }
+    }
+
     pub fn word(&self, id: u32) -> &str {
         self.vocab.get(id as usize).map_or("?", String::as_str)
     }
@@ -48,24 +73,16 @@ impl AttnStory {
         self.slots.last().map_or(0, |s| s.epoch)
     }
 
-    /// The pairs as (context, target), for counting shares.
-    fn plain_pairs(&self) -> Vec<(Vec<u32>, u32)> {
-        self.pairs
-            .iter()
-            .map(|p| (p.context.clone(), p.target))
-            .collect()
-    }
-
     /// The pair to show first: one whose next word two words of context cannot tell but the
     /// whole window can (the lesson's point), the one looking furthest back; else the last pair.
     pub fn featured_pair(&self) -> usize {
-        let plain = self.plain_pairs();
+        let [two, window] = &self.shares;
         let mut best: Option<(usize, usize)> = None;
         for (j, pair) in self.pairs.iter().enumerate() {
-            let two = shares_after(&plain, &pair.context, GHOST_CONTEXT);
-            let all = shares_after(&plain, &pair.context, self.dims.window);
-            let two_best = two.first().map_or(0.0, |s| s.1);
-            let all_best = all.first().map_or(0.0, |s| s.1);
+            let (two_best, all_best) = (
+                two.top_share(&pair.context),
+                window.top_share(&pair.context),
+            );
             if all_best > two_best + 1e-9 && best.is_none_or(|(_, len)| pair.context.len() > len) {
                 best = Some((j, pair.context.len()));
             }
@@ -74,15 +91,22 @@ impl AttnStory {
     }
 
     /// The share of the text's pairs with `pair`'s context (its last `k` words) that continue
-    /// with its target.
+    /// with its target (a look-up for two words and the window, a count otherwise).
     pub fn best_share(&self, pair: usize, k: usize) -> f64 {
         let Some(p) = self.pairs.get(pair) else {
             return 0.0;
         };
-        shares_after(&self.plain_pairs(), &p.context, k)
-            .into_iter()
-            .find(|(w, _)| *w == p.target)
-            .map_or(0.0, |s| s.1)
+        let [two, window] = &self.shares;
+        match k {
+            GHOST_CONTEXT => two.share(&p.context, p.target),
+            k if k == self.dims.window => window.share(&p.context, p.target),
+            k => ShareTable::new(self.plain_pairs(), k).share(&p.context, p.target),
+        }
+    }
+
+    /// The pairs as (context, next word).
+    fn plain_pairs(&self) -> impl Iterator<Item = (&[u32], u32)> + Clone {
+        self.pairs.iter().map(|p| (p.context.as_slice(), p.target))
     }
 
     /// "the cat sat on the" for a pair's context.

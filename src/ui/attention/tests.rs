@@ -38,15 +38,16 @@ fn reference_story(lesson: &crate::lesson::Lesson, epochs: &[u32]) -> AttnStory 
             params: run.params.iter().map(|&x| x as f32).collect(),
         });
     }
-    AttnStory {
-        title: lesson.title.clone(),
+    let mut story = AttnStory::new(
+        lesson.title.clone(),
         vocab,
         dims,
         pairs,
-        slots,
-        ghost: None,
-        total_epochs: lesson.epochs,
-    }
+        None,
+        lesson.epochs,
+    );
+    story.slots = slots;
+    story
 }
 
 /// Among the text's pairs, the share whose last `k` context words equal `pair`'s and whose
