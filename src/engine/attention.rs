@@ -288,7 +288,8 @@ impl AttnTrainer {
         let mut pass: Option<wgpu::ComputePass<'static>> = None;
         for _ in 0..count.clamp(1, EPOCHS_PER_SUBMIT) {
             let slot = match (&mut self.history, update) {
-                (Some(history), true) => {
+                // The copies need the pass ended; unrecorded epochs keep it open.
+                (Some(history), true) if history.records(self.epoch) => {
                     drop(pass.take());
                     history.slot_for(&mut encoder, self.epoch)
                 }

@@ -126,24 +126,19 @@ impl AttnHistory {
 
     /// Whether stepping from `epoch` records it (the ring may compact first).
     pub fn records(&self, epoch: u32) -> bool {
-        let stride = self.slots.stride.max(1);
-        let next = self.slots.filled.saturating_mul(stride);
-        epoch == next || (self.slots.filled == self.capacity && epoch == self.capacity * stride)
+        // The next epoch to record; a full ring compacts first, which keeps it the next one.
+        epoch == self.slots.filled.saturating_mul(self.slots.stride.max(1))
     }
 
     /// The slot `epoch` is recorded into, compacting first when the ring is full; `None` when
     /// the stride skips it (or it is not the next epoch to record).
     pub fn slot_for(&mut self, encoder: &mut wgpu::CommandEncoder, epoch: u32) -> Option<u32> {
-        let stride = self.slots.stride.max(1);
-        let next = self.slots.filled.saturating_mul(stride);
-        if epoch != next {
+        if !self.records(epoch) {
             return None;
         }
         if self.slots.filled == self.capacity {
+            // Half the slots at twice the stride: `epoch` is still the next one.
             self.compact(encoder);
-            if epoch != self.slots.filled * self.slots.stride {
-                return None;
-            }
         }
         Some(self.slots.filled)
     }
@@ -219,10 +214,15 @@ impl AttnHistory {
         &self.sets[self.current].0
     }
 
-    /// Where `run`'s row of history buffer `which` starts, in bytes, and how long it is.
+    /// Where `run`'s row of history buffer `which` starts, in bytes, and how long its filled
+    /// slots are (a read takes those, not the empty rest of the ring).
     pub fn run_range(&self, which: usize, run: u32) -> (u64, u64) {
-        let row = self.shape.floats()[which] * 4 * u64::from(self.capacity);
-        (u64::from(run) * row, row)
+        let per_slot = self.shape.floats()[which] * 4;
+        let row = per_slot * u64::from(self.capacity);
+        (
+            u64::from(run) * row,
+            per_slot * u64::from(self.slots.filled.max(1)),
+        )
     }
 
     /// Every filled slot of `run`, read back (blocking: tests, `render`).
