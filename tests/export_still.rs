@@ -60,7 +60,7 @@ fn renders_the_attention_screen_from_the_gpu_history() {
         session.train_to(device, queue, epoch);
         session.read_now(device, queue);
         assert_eq!(session.story.last_epoch(), epoch);
-        let mut view = AttnViewState::new(&session.story);
+        let mut view = AttnViewState::new(&session.story, Default::default());
         let rgba = render_frame(
             &gpu,
             &mut canvas,

@@ -53,7 +53,7 @@ pub fn run(args: &AttnRender, lesson: Lesson) -> anyhow::Result<()> {
     let mut session = AttnSession::new(device, lesson).map_err(anyhow::Error::msg)?;
     let last = args.epoch.unwrap_or(session.lesson.epochs as f32);
     let look = args.look;
-    let mut view = AttnViewState::new(&session.story);
+    let mut view = AttnViewState::new(&session.story, Default::default());
     view.step = usize::from(args.step.clamp(1, STEPS.len() as u8)) - 1;
     view.playing = false;
     let mut canvas = Canvas::new(device, OFFSCREEN_FORMAT, true);

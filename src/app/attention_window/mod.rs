@@ -37,7 +37,9 @@ use crate::kiosk::{ExitRequest, Theme};
 use crate::lesson::Lesson;
 use crate::scene::canvas::Canvas;
 use crate::scene::target::OffscreenTarget;
-use crate::ui::attention::{AttnAction, AttnSession, AttnViewState, attention_ui, auto_step};
+use crate::ui::attention::{
+    AttnAction, AttnSession, AttnViewState, ScreenMode, attention_ui, auto_step,
+};
 
 /// Most epochs one frame trains.
 const MAX_EPOCHS_PER_FRAME: u32 = 64;
@@ -132,24 +134,27 @@ impl Running {
             AppMode::Normal => (Theme::Dark, comfort, None),
         };
         crate::scene::palette::set_word_palette(comfort.palette());
-        let mut view = AttnViewState::new(&session.story);
-        // Opens paused on the first step, on the untrained model: Play starts it (an exhibit
-        // plays at once). The steps follow the training, except for a presenter, who moves them.
-        view.playing = exhibit.is_some();
-        view.presenter = matches!(options.mode, AppMode::Present);
-        view.auto_steps = !view.presenter;
         // An exhibit of this lesson alone keeps visitors on it; one of MLP lessons (a visitor
-        // picked this one from its menu) takes them back.
-        let from_mlp_exhibit = exhibit.as_ref().is_some_and(|(config, _)| {
-            !matches!(config.lessons.as_slice(), [only] if crate::lesson::load(only)
-                .is_ok_and(|l| super::is_attention(&l)))
-        });
-        if let Some((config, _)) = &exhibit {
-            view.languages = config.languages.clone();
-            view.show_keys = false;
-            view.lessons_button = from_mlp_exhibit;
-            view.playing = !from_mlp_exhibit;
-        }
+        // picked this one from its menu; `options.lesson` is then its MLP lesson) takes them back.
+        let from_mlp_exhibit = exhibit.is_some() && !super::is_attention(&options.lesson);
+        let presenter = matches!(options.mode, AppMode::Present);
+        let mode = match &exhibit {
+            Some((config, _)) => ScreenMode {
+                languages: config.languages.clone(),
+                presenter,
+                show_keys: false,
+                lessons_button: from_mlp_exhibit,
+            },
+            None => ScreenMode {
+                presenter,
+                ..ScreenMode::default()
+            },
+        };
+        // Opens paused on the first step, on the untrained model: Play starts it (an exhibit of
+        // this lesson alone plays at once). The steps follow the training, except for a
+        // presenter, who moves them.
+        let mut view = AttnViewState::new(&session.story, mode);
+        view.playing = exhibit.is_some() && !from_mlp_exhibit;
         Ok(Self {
             window,
             gfx,
@@ -223,9 +228,7 @@ impl Running {
                 }
                 log::info!("the attention exhibit starts over ({why:?})");
                 crate::i18n::set_language(config.language);
-                let languages = config.languages.clone();
                 self.start_over();
-                self.view.languages = languages;
                 self.view.playing = true;
             }
         }
@@ -383,19 +386,9 @@ impl Running {
     /// The lesson from epoch 0 on a new trainer, the view as it opened (a new visitor, a loop,
     /// or R).
     fn start_over(&mut self) {
-        let lesson = self.session.lesson.clone();
-        match AttnSession::new(&self.gfx.gpu.device, lesson) {
+        match self.session.again(&self.gfx.gpu.device) {
             Ok(session) => {
-                let presenter = self.view.presenter;
-                let languages = self.view.languages.clone();
-                let show_keys = self.view.show_keys;
-                let lessons_button = self.view.lessons_button;
-                self.view = AttnViewState::new(&session.story);
-                self.view.presenter = presenter;
-                self.view.show_keys = show_keys;
-                self.view.lessons_button = lessons_button;
-                self.view.auto_steps = !presenter;
-                self.view.languages = languages;
+                self.view = AttnViewState::new(&session.story, self.view.mode.clone());
                 self.view.playing = false;
                 self.session = session;
                 self.playhead = 0.0;
@@ -410,7 +403,9 @@ impl Running {
     /// After a device loss: a new device, canvas and trainer, retrained to where it was.
     fn rebuild(&mut self, event_loop: &ActiveEventLoop) -> Result<(), AppError> {
         let gfx = WindowGpu::new(event_loop, &self.window, self.vsync)?;
-        let mut session = AttnSession::new(&gfx.gpu.device, self.session.lesson.clone())
+        let mut session = self
+            .session
+            .again(&gfx.gpu.device)
             .map_err(AppError::DeviceLost)?;
         let epoch = self.playhead.ceil() as u32;
         session.train_to(&gfx.gpu.device, &gfx.gpu.queue, epoch);

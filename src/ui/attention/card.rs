@@ -85,16 +85,16 @@ pub fn step_card(
         foot_height,
         &mut (state, actions),
         |ui, (state, actions)| {
-            if state.languages.len() > 1 || state.lessons_button {
+            if state.mode.languages.len() > 1 || state.mode.lessons_button {
                 ui.horizontal_wrapped(|ui| {
-                    if state.lessons_button {
+                    if state.mode.lessons_button {
                         let lessons = egui::RichText::new(tr!("lessons")).small().strong();
                         if ui.button(lessons).clicked() {
                             actions.push(AttnAction::Lessons);
                         }
                     }
-                    let languages = if state.languages.len() > 1 {
-                        state.languages.clone()
+                    let languages = if state.mode.languages.len() > 1 {
+                        state.mode.languages.clone()
                     } else {
                         Vec::new()
                     };
@@ -116,7 +116,7 @@ pub fn step_card(
             ui.label(tr!(text, window = story.dims.window, start = start));
             ui.separator();
             body(ui, story, slot, state);
-            if state.show_keys {
+            if state.mode.show_keys {
                 ui.add_space(6.0 * s);
                 ui.label(egui::RichText::new(tr!("attn-hint")).small().color(DIM));
             }

@@ -70,9 +70,18 @@ pub struct AttnViewState {
     pub auto_steps: bool,
     /// The seed the model writes with (Again draws anew).
     pub write_seed: u64,
+    /// How the screen is set up where it is shown.
+    pub mode: ScreenMode,
+}
+
+/// How the screen is set up where it is shown (a window, a lecture, an exhibit): it stays when
+/// the lesson starts over.
+#[derive(Clone, Debug, PartialEq)]
+pub struct ScreenMode {
     /// The languages a visitor may pick on the card (none shown when there is one).
     pub languages: Vec<crate::i18n::Lang>,
-    /// A presenter's clicker drives the steps: the arrow keys move steps, not places.
+    /// A presenter's clicker drives the steps: the arrow keys move steps, not places, and the
+    /// steps do not follow the training.
     pub presenter: bool,
     /// The card lists the keys (not on an exhibit's touch screen).
     pub show_keys: bool,
@@ -80,8 +89,21 @@ pub struct AttnViewState {
     pub lessons_button: bool,
 }
 
+impl Default for ScreenMode {
+    /// A window: every language, the keys listed, the other lessons offered.
+    fn default() -> Self {
+        Self {
+            languages: crate::i18n::Lang::ALL.to_vec(),
+            presenter: false,
+            show_keys: true,
+            lessons_button: true,
+        }
+    }
+}
+
 impl AttnViewState {
-    pub fn new(story: &AttnStory) -> Self {
+    /// The screen on `story`'s featured place, at step 1, playing, set up as `mode` says.
+    pub fn new(story: &AttnStory, mode: ScreenMode) -> Self {
         Self {
             pair: story.featured_pair(),
             step: 0,
@@ -90,12 +112,9 @@ impl AttnViewState {
             pitch: 0.38,
             dragged: false,
             playing: true,
-            auto_steps: true,
+            auto_steps: !mode.presenter,
             write_seed: 1,
-            languages: crate::i18n::Lang::ALL.to_vec(),
-            presenter: false,
-            show_keys: true,
-            lessons_button: true,
+            mode,
         }
     }
 }
@@ -239,7 +258,7 @@ pub fn attention_ui(
                 actions.push(AttnAction::ShowEpoch(e));
             }
         }
-        if !state.presenter {
+        if !state.mode.presenter {
             if i.key_pressed(Key::ArrowDown) && state.pair + 1 < n {
                 state.pair += 1;
             }
@@ -257,7 +276,7 @@ pub fn attention_ui(
         if i.key_pressed(Key::R) {
             actions.push(AttnAction::Restart);
         }
-        let clicker = state.presenter;
+        let clicker = state.mode.presenter;
         if i.key_pressed(Key::PageDown) || (clicker && i.key_pressed(Key::ArrowDown)) {
             state.step = (state.step + 1).min(STEPS.len() - 1);
             state.auto_steps = false;

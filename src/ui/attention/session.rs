@@ -33,6 +33,21 @@ impl AttnSession {
     /// The session of an attention `lesson`; one line of text when it is not one, is too big, or
     /// uses characters the fonts cannot draw.
     pub fn new(device: &wgpu::Device, lesson: Lesson) -> Result<Self, String> {
+        let ghost = ghost_losses(&lesson, lesson.epochs);
+        Self::with_ghost(device, lesson, ghost)
+    }
+
+    /// The same lesson from epoch 0 on a new trainer (on `device`: a restart, or a rebuilt
+    /// device), keeping the ghost, which depends on the lesson alone and can take a second.
+    pub fn again(&self, device: &wgpu::Device) -> Result<Self, String> {
+        Self::with_ghost(device, self.lesson.clone(), self.story.ghost.clone())
+    }
+
+    fn with_ghost(
+        device: &wgpu::Device,
+        lesson: Lesson,
+        ghost: Option<Vec<f64>>,
+    ) -> Result<Self, String> {
         let attn = Self::check(&lesson)?;
         let trainer = AttnTrainer::from_seeds(
             device,
@@ -48,7 +63,7 @@ impl AttnSession {
             attn.vocab,
             attn.dims,
             attn.pairs,
-            ghost_losses(&lesson, lesson.epochs),
+            ghost,
             lesson.epochs,
         );
         Ok(Self {

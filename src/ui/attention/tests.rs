@@ -163,7 +163,7 @@ fn the_lesson_opens_on_a_place_that_needs_attention() {
     assert!(context.ends_with("on the"), "{context}");
     assert!((story.best_share(pair, 2) - 1.0 / 3.0).abs() < 1e-12);
     assert_eq!(story.best_share(pair, story.dims.window), 1.0);
-    assert_eq!(AttnViewState::new(&story).pair, pair);
+    assert_eq!(AttnViewState::new(&story, Default::default()).pair, pair);
 }
 
 /// A frame shows the newest recorded epoch at or before the playhead, every number from it.
@@ -270,7 +270,7 @@ fn accessibility_words(
     let ctx = egui::Context::default();
     ctx.set_fonts(crate::scene::palette::fonts());
     ctx.enable_accesskit();
-    let mut state = AttnViewState::new(&story);
+    let mut state = AttnViewState::new(&story, Default::default());
     state.playing = false;
     let look = crate::ui::Look {
         scale: look_scale,
