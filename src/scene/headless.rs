@@ -136,14 +136,7 @@ impl LessonSession {
                 text.push_str(&word);
             }
         }
-        let missing = super::palette::undrawable(&text);
-        if !missing.is_empty() {
-            let shown: String = missing.iter().take(12).collect();
-            return Err(SceneError::Invalid(format!(
-                "the lesson uses characters the app's fonts cannot draw ({shown}); \
-                 Latin, Greek and Cyrillic letters can be shown"
-            )));
-        }
+        super::palette::check_drawable(&text).map_err(SceneError::Invalid)?;
         Self::for_text(device, queue, lesson)
     }
 

@@ -206,6 +206,24 @@ pub fn fonts() -> egui::FontDefinitions {
     fonts
 }
 
+/// The first characters of `text` (at most 12, as one string) the fonts cannot draw, if any.
+pub fn undrawable_shown(text: &str) -> Option<String> {
+    let missing = undrawable(text);
+    (!missing.is_empty()).then(|| missing.iter().take(12).collect())
+}
+
+/// A lesson whose shown `text` (title, words) the fonts can draw, or the one-line refusal that
+/// names the characters they cannot.
+pub fn check_drawable(text: &str) -> Result<(), String> {
+    match undrawable_shown(text) {
+        Some(shown) => Err(format!(
+            "the lesson uses characters the app's fonts cannot draw ({shown}); Latin, Greek and \
+             Cyrillic letters can be shown"
+        )),
+        None => Ok(()),
+    }
+}
+
 /// The characters of `text` the app's fonts cannot draw (they would show as boxes), each once,
 /// in order; spaces and control characters do not count.
 pub fn undrawable(text: &str) -> Vec<char> {

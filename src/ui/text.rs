@@ -10,9 +10,8 @@ use crate::tr;
 /// The lesson for `text`, or a friendly one-line reason why it cannot be trained. Only its words
 /// must be drawable: what the tokenizer drops (emoji, punctuation) never reaches the screen.
 pub fn check_text(text: &str) -> Result<Lesson, String> {
-    let missing = crate::scene::palette::undrawable(&crate::lesson::tokenize(text).join(" "));
-    if !missing.is_empty() {
-        let shown: String = missing.iter().take(12).collect();
+    let words = crate::lesson::tokenize(text).join(" ");
+    if let Some(shown) = crate::scene::palette::undrawable_shown(&words) {
         return Err(tr!("err-glyphs", chars = shown));
     }
     lesson_from_text(text).map_err(|e| friendly_error(&e))

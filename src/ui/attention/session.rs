@@ -87,14 +87,7 @@ impl AttnSession {
             text.push(' ');
             text.push_str(word);
         }
-        let missing = crate::scene::palette::undrawable(&text);
-        if !missing.is_empty() {
-            let shown: String = missing.iter().take(12).collect();
-            return Err(format!(
-                "the lesson uses characters the app's fonts cannot draw ({shown}); \
-                 Latin, Greek and Cyrillic letters can be shown"
-            ));
-        }
+        crate::scene::palette::check_drawable(&text)?;
         Ok(attn)
     }
 
