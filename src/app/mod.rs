@@ -543,6 +543,15 @@ fn open_window(
     })
 }
 
+/// Fullscreen (borderless) on, or off again, for either screen.
+fn toggle_fullscreen(window: &Window) {
+    let next = match window.fullscreen() {
+        Some(_) => None,
+        None => Some(Fullscreen::Borderless(None)),
+    };
+    window.set_fullscreen(next);
+}
+
 /// Clears `view` to black (lecture mode's blank screen).
 fn clear_black(encoder: &mut wgpu::CommandEncoder, view: &wgpu::TextureView) {
     encoder.begin_render_pass(&wgpu::RenderPassDescriptor {
@@ -730,11 +739,7 @@ impl Running {
     }
 
     fn toggle_fullscreen(&self) {
-        let next = match self.window.fullscreen() {
-            Some(_) => None,
-            None => Some(Fullscreen::Borderless(None)),
-        };
-        self.window.set_fullscreen(next);
+        toggle_fullscreen(&self.window);
     }
 
     /// A click outside the overlay's cards: a word point selects that word everywhere; with the

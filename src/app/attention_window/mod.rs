@@ -25,7 +25,7 @@ use std::time::{Duration, Instant};
 use winit::event::WindowEvent;
 use winit::event_loop::{ActiveEventLoop, ControlFlow};
 use winit::keyboard::{Key, NamedKey};
-use winit::window::{Fullscreen, Window};
+use winit::window::Window;
 
 use super::surface::WindowGpu;
 use super::{AccessEvent, AppError, AppMode, AppOptions, WindowParts, egui_key, egui_state};
@@ -469,11 +469,7 @@ impl Running {
             Key::Named(NamedKey::Escape) => return true,
             Key::Character(c) if c.eq_ignore_ascii_case("q") => return true,
             Key::Character(c) if c.eq_ignore_ascii_case("f") => {
-                let next = match self.window.fullscreen() {
-                    Some(_) => None,
-                    None => Some(Fullscreen::Borderless(None)),
-                };
-                self.window.set_fullscreen(next);
+                super::toggle_fullscreen(&self.window)
             }
             Key::Character(c) if c.eq_ignore_ascii_case("z") => self.calm = !self.calm,
             Key::Character(c) if c.eq_ignore_ascii_case("s") => self.capture_next = true,
