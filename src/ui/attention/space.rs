@@ -92,7 +92,8 @@ pub fn paint_space(
     let Some(newest) = story.slots.last() else {
         return;
     };
-    let (mean, axes) = principal_axes(&vectors(story, newest, positions));
+    let newest = vectors(story, newest, positions);
+    let (mean, axes) = principal_axes(&newest);
     let project = |v: &[f64]| -> [f32; 3] {
         let mut out = [0.0f32; 3];
         for (k, axis) in axes.iter().enumerate() {
@@ -105,7 +106,7 @@ pub fn paint_space(
         }
         out
     };
-    let scale = vectors(story, newest, positions)
+    let scale = newest
         .iter()
         .map(|v| {
             let p = project(v);
